@@ -1,0 +1,65 @@
+/**
+ * @packageDocumentation
+ * `@fairtender/core`: the model of anti-trafficking and forced-labour clauses, supplier obligations,
+ * sources and tender profiles; the built-in cited clause library; risk assessment and explainable
+ * clause selection. Pure and isomorphic: no file or network I/O.
+ */
+
+export type { FairtenderErrorCode, Issue, SafeResult } from "./errors.js";
+// Errors
+export { FairtenderError, isFairtenderError } from "./errors.js";
+export type { ClauseInput, LibraryInput, ParameterValue } from "./model/clause.js";
+export {
+  Clause,
+  ClauseBody,
+  ClauseParameter,
+  CountryRisk,
+  Definition,
+  FlowDown,
+  Library,
+  ListedGood,
+  Obligation,
+  Party,
+  Regime,
+  RegimeInstrument,
+  RiskTables,
+  Sector,
+  Timing,
+} from "./model/clause.js";
+// Model (zod schemas are the single source of the types)
+export { COUNTRY_CODES, CURRENCY_CODES, EU_MEMBER_STATES, US_OUTLYING_AREAS } from "./model/codes.js";
+export {
+  Confidence,
+  CountryCode,
+  CurrencyCode,
+  DatedParameter,
+  DatedValue,
+  IsoDate,
+  Money,
+  SemVer,
+  Source,
+} from "./model/common.js";
+export type { TenderProfileInput } from "./model/profile.js";
+export { BUYER_KINDS, BuyerKind, JURISDICTIONS, Jurisdiction, RiskLevel, TenderProfile } from "./model/profile.js";
+export type { SectorId } from "./model/sectors.js";
+export { SECTOR_IDS } from "./model/sectors.js";
+export {
+  ExcludedClause,
+  Inline,
+  Reason,
+  RegimeDecision,
+  ResolvedBody,
+  RiskAssessment,
+  RiskFactor,
+  Satisfies,
+  ScheduledObligation,
+  SelectedClause,
+  Selection,
+  SelectionWarning,
+  Strength,
+} from "./model/selection.js";
+export type { RegimeId, TopicId } from "./model/topics.js";
+export { REGIME_IDS, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
+
+// Validation
+export { parseProfile, safeParseProfile } from "./validate/profile.js";

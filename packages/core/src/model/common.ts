@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { COUNTRY_CODES, CURRENCY_CODES } from "./codes.js";
+
+const currencySet: ReadonlySet<string> = new Set(CURRENCY_CODES);
+const countrySet: ReadonlySet<string> = new Set(COUNTRY_CODES);
+
+/** A calendar date written `YYYY-MM-DD` (ISO 8601), checked to be a real day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date written YYYY-MM-DD" })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: "is not a real calendar date" },
+  )
+  .meta({ description: "Calendar date, YYYY-MM-DD", examples: ["2026-09-01"] });
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An ISO 4217 currency code in capitals, e.g. `USD`. */
+export const CurrencyCode = z
+  .string()
+  .refine((s) => currencySet.has(s), { error: 'is not an ISO 4217 code (expected e.g. "USD")' })
+  .meta({ description: "ISO 4217 alphabetic currency code", examples: ["USD", "GBP", "EUR"] });
+
+/** An ISO 3166-1 alpha-2 country code in capitals, e.g. `PH`. */
+export const CountryCode = z
+  .string()
+  .refine((s) => countrySet.has(s), {
+    error: 'is not an ISO 3166-1 alpha-2 country code (expected e.g. "PH")',
+  })
+  .meta({ description: "ISO 3166-1 alpha-2 country code", examples: ["US", "PH", "GB"] });
+
+/** An amount of money in a named currency. Amounts are major units (dollars, pounds), not cents. */
+export const Money = z
+  .object({
+    amount: z.number().finite().nonnegative(),
+    currency: CurrencyCode,
+  })
+  .strict()
+  .meta({ id: "Money", description: "An amount in major units of an ISO 4217 currency" });
+export type Money = z.infer<typeof Money>;
+
+/** A semantic version `MAJOR.MINOR.PATCH` (no pre-release tags in the clause library). */
+export const SemVer = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, {
+  error: 'expected a semantic version such as "1.0.0"',
+});
+
+/**
+ * How well a fact is established, following the marks of the project's fact sheet:
+ * `confirmed` (read in the primary text or an official page), `secondary` (law-firm note, tracker:
+ * probably right, verify), `unconfirmed` (not seen in any source read; must be said in the drafting note).
+ */
+export const Confidence = z.enum(["confirmed", "secondary", "unconfirmed"]);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** A legal or policy source that a clause, obligation, rule or parameter rests on. */
+export const Source = z
+  .object({
+    /** Usual short citation, matchable by tools: `FAR 52.222-50`, `PPN 009`, `Directive 2014/24/EU Art. 57`. */
+    citation: z.string().min(1),
+    /** The instrument's full name. */
+    instrument: z.string().min(1),
+    /** Article, section, paragraph or sub-clause within the instrument, e.g. `(h)(3)`. */
+    provision: z.string().min(1).optional(),
+    /** Version or date of the instrument as cited, e.g. `Nov 2021` for a FAR clause date. */
+    edition: z.string().min(1).optional(),
+    url: z.url().optional(),
+    /** When the source was last checked by the library's editors. */
+    checked: IsoDate,
+    confidence: Confidence,
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .meta({ id: "Source" });
+export type Source = z.infer<typeof Source>;
+
+/**
+ * One value of a parameter that changes over time (a threshold, a deadline). A parameter is always
+ * a list of these, never a constant: e.g. the US compliance-plan threshold moved from USD 500,000 to
+ * 550,000 on 2020-10-01.
+ */
+export const DatedValue = z
+  .object({
+    value: z.number().finite(),
+    currency: CurrencyCode.optional(),
+    /** First day the value applies (inclusive). */
+    effectiveFrom: IsoDate,
+    /** Last day the value applies (inclusive); open-ended when absent. */
+    effectiveTo: IsoDate.optional(),
+    source: Source,
+    confidence: Confidence,
+  })
+  .strict()
+  .meta({ id: "DatedValue" });
+export type DatedValue = z.infer<typeof DatedValue>;
+
+/** A parameter whose value depends on the date: non-overlapping, ordered periods. */
+export const DatedParameter = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    description: z.string().min(1),
+    unit: z.string().min(1).optional(),
+    values: z.array(DatedValue).min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    for (let i = 0; i < p.values.length; i++) {
+      const v = p.values[i];
+      if (!v) continue;
+      if (v.effectiveTo && v.effectiveTo < v.effectiveFrom) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["values", i, "effectiveTo"],
+          message: `ends (${v.effectiveTo}) before it starts (${v.effectiveFrom})`,
+        });
+      }
+      const next = p.values[i + 1];
+      if (next) {
+        if (!v.effectiveTo) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["values", i, "effectiveTo"],
+            message: "only the last period may be open-ended",
+          });
+        } else if (next.effectiveFrom <= v.effectiveTo) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["values", i + 1, "effectiveFrom"],
+            message: `overlaps the previous period, which ends ${v.effectiveTo}`,
+          });
+        }
+      }
+    }
+  })
+  .meta({ id: "DatedParameter" });
+export type DatedParameter = z.infer<typeof DatedParameter>;
+
+/** Identifier used for clauses, obligations, terms, sectors and rules: lower-case kebab-case. */
+export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a lower-case kebab-case id" });

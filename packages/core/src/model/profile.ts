@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { EU_MEMBER_STATES } from "./codes.js";
+import { CountryCode, CurrencyCode, IsoDate, Money } from "./common.js";
+import { SECTOR_IDS } from "./sectors.js";
+import { RegimeIdSchema } from "./topics.js";
+
+const sectorSet: ReadonlySet<string> = new Set(SECTOR_IDS);
+
+export const JURISDICTIONS = ["US", "GB", "AU", "CA", "UN", "EU", ...EU_MEMBER_STATES] as const;
+
+/** Where the buyer sits: `US`, `GB`, `AU`, `CA`, `UN` (a UN system organisation), `EU` or an EU member state. */
+export const Jurisdiction = z
+  .enum(JURISDICTIONS, {
+    error: "is not a supported jurisdiction (expected US, GB, AU, CA, UN, EU or an EU member-state code such as DE)",
+  })
+  .meta({ description: "US | GB | AU | CA | UN | EU | EU member-state code" });
+export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+export const BUYER_KINDS = [
+  "federal-executive-agency",
+  "central-government",
+  "local-government",
+  "nhs-body",
+  "un-agency",
+  "other",
+] as const;
+export const BuyerKind = z.enum(BUYER_KINDS);
+export type BuyerKind = z.infer<typeof BuyerKind>;
+
+export const RiskLevel = z.enum(["low", "medium", "high"]);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+
+const SectorRef = z
+  .string()
+  .refine((s) => sectorSet.has(s), { error: "is not a known sector" })
+  .meta({ description: "Sector id from the library's sector list", enum: [...SECTOR_IDS] });
+
+/** `BASE/QUOTE`: one unit of BASE is worth `rate` units of QUOTE, e.g. `{ "GBP/USD": 1.27 }`. */
+const ExchangeRateKey = z
+  .string()
+  .regex(/^[A-Z]{3}\/[A-Z]{3}$/, { error: 'is not a currency pair written "BASE/QUOTE" (expected e.g. "GBP/USD")' })
+  .refine(
+    (k) => {
+      const [a, b] = k.split("/");
+      return CurrencyCode.safeParse(a).success && CurrencyCode.safeParse(b).success && a !== b;
+    },
+    { error: "names a currency that is not an ISO 4217 code" },
+  );
+
+export const Labour = z
+  .object({
+    /** Workers are hired through recruitment or labour agencies. */
+    recruitmentAgencies: z.boolean().optional(),
+    /** Migrant workers (not nationals of the country of work) are expected. */
+    migrantWorkers: z.boolean().optional(),
+    /** The work is largely low-skilled. */
+    lowSkilled: z.boolean().optional(),
+    /** The supplier is expected to subcontract part of the work or supply. */
+    subcontracting: z.boolean().optional(),
+    /** The supplier or a subcontractor provides or arranges housing for workers. */
+    housingProvided: z.boolean().optional(),
+  })
+  .strict();
+
+export const Buyer = z
+  .object({
+    name: z.string().trim().min(1, { error: "must not be empty" }),
+    jurisdiction: Jurisdiction,
+    kind: BuyerKind.optional(),
+  })
+  .strict();
+
+export const Procurement = z
+  .object({
+    title: z.string().trim().min(1, { error: "must not be empty" }),
+    reference: z.string().trim().min(1).optional(),
+    category: z.enum(["goods", "services", "works"]),
+    /** Estimated total contract value. */
+    value: Money,
+    /** The part supplied or performed outside the buyer's country (for the US: outside the United States). */
+    outsideBuyerCountryValue: Money.optional(),
+    /** The acquisition is entirely commercially available off-the-shelf (COTS) items (FAR 52.222-50(a)). */
+    commercialOffTheShelf: z.boolean().optional(),
+    /**
+     * The contracting officer has been told of US directives or notices on trafficking (e.g. general
+     * orders, off-limits lists) that apply at the place of performance abroad (FAR 22.1705(a)(2), Alternate I).
+     */
+    usDirectivesApply: z.boolean().optional(),
+    sectors: z.array(SectorRef).default([]),
+    /** Commodities supplied or used, free text matched against the DOL list, e.g. `cotton`, `polysilicon`. */
+    commodities: z.array(z.string().trim().min(1)).default([]),
+    /** Where goods are made or the work is done. */
+    countries: z.array(CountryCode).default([]),
+    labour: Labour.default({}),
+    /** Contract start date: picks date-effective rules and thresholds. */
+    startDate: IsoDate,
+    /** The day the procurement was started (notice published); defaults to `startDate`. */
+    commencedOn: IsoDate.optional(),
+    durationMonths: z.number().int().positive().max(600).optional(),
+  })
+  .strict();
+
+export const Supplier = z
+  .object({
+    name: z.string().trim().min(1).optional(),
+    /** Group turnover / consolidated revenue for the last financial year. */
+    annualTurnover: Money.optional(),
+    totalAssets: Money.optional(),
+    employees: z.number().int().nonnegative().optional(),
+    sme: z.boolean().optional(),
+    /** Countries where the supplier carries on business (for UK s.54, Australian and Canadian reporting). */
+    businessIn: z.array(CountryCode).optional(),
+  })
+  .strict();
+
+/** What a buyer tells us about a procurement. The input to risk assessment and clause selection. */
+export const TenderProfile = z
+  .object({
+    buyer: Buyer,
+    procurement: Procurement,
+    supplier: Supplier.optional(),
+    /** Override the regimes derived from the buyer (and add buyer-choice modules such as `aba-mcc2`). */
+    regimes: z.array(RegimeIdSchema).min(1).optional(),
+    /** Buyer-choice modules added to the derived regimes, e.g. `[aba-mcc2, ilo-fair-recruitment]`. */
+    modules: z.array(RegimeIdSchema).optional(),
+    /** `{ "GBP/USD": 1.27 }`: used only to test thresholds set in another currency; never guessed. */
+    exchangeRates: z.record(ExchangeRateKey, z.number().finite().positive()).optional(),
+    /** The buyer's own risk assessment, which overrides the computed level and is recorded as the basis. */
+    risk: z
+      .object({ level: RiskLevel, basis: z.string().trim().min(1) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .meta({ id: "TenderProfile", title: "Fairtender tender profile" });
+
+/** A validated tender profile (defaults applied). */
+export type TenderProfile = z.output<typeof TenderProfile>;
+/** What a caller may pass in: optional lists may be omitted. */
+export type TenderProfileInput = z.input<typeof TenderProfile>;

@@ -1,0 +1,201 @@
+import { z } from "zod";
+import { Clause, Definition, FlowDown, Obligation, Party, Timing } from "./clause.js";
+import { Id, IsoDate, SemVer, Source } from "./common.js";
+import { RiskLevel, TenderProfile } from "./profile.js";
+import { RegimeIdSchema, Topic } from "./topics.js";
+
+/** A piece of running text after parameters are filled in. */
+export const Inline = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("text"), value: z.string() }).strict(),
+    /** A cross-reference to another clause, rendered as that clause's computed number. */
+    z.object({ type: z.literal("ref"), clause: Id }).strict(),
+    /** A use of a defined term, rendered as the term's name. */
+    z.object({ type: z.literal("term"), term: Id, text: z.string().min(1) }).strict(),
+  ])
+  .meta({ id: "Inline" });
+export type Inline = z.infer<typeof Inline>;
+
+/** Clause text with parameters resolved: the shape of `ClauseBody`, with inline runs for leaves. */
+export const ResolvedBody = z
+  .object({
+    intro: z.array(Inline).optional(),
+    subclauses: z.array(z.object({ text: z.array(Inline), items: z.array(z.array(Inline)).default([]) }).strict()),
+  })
+  .strict();
+export type ResolvedBody = z.infer<typeof ResolvedBody>;
+
+const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** The profile fields a rule read, by path (`procurement.value.amount`), with the values it saw. */
+export const RuleInputs = z.record(z.string(), z.union([JsonScalar, z.array(JsonScalar)]));
+
+/** Why something was selected or left out: the rule, a plain explanation, what it read, and its source. */
+export const Reason = z
+  .object({
+    rule: z.string().min(1),
+    text: z.string().min(1),
+    inputs: RuleInputs.default({}),
+    sources: z.array(Source).default([]),
+  })
+  .strict()
+  .meta({ id: "Reason" });
+export type Reason = z.infer<typeof Reason>;
+
+/**
+ * How binding a selected clause is for this procurement: `mandatory` (required by law), `policy`
+ * (required by a binding policy for this buyer, e.g. a PPN for central government), `recommended`
+ * (the risk or the regime's guidance calls for it), `optional` (available, the buyer's choice).
+ */
+export const Strength = z.enum(["mandatory", "policy", "recommended", "optional"]);
+export type Strength = z.infer<typeof Strength>;
+
+/** A parameter's value in this selection, and why it has that value. */
+export const ResolvedParameter = z
+  .object({
+    value: z.union([z.number(), z.string(), z.array(z.string()), z.boolean()]),
+    default: z.union([z.number(), z.string(), z.array(z.string()), z.boolean()]),
+    reason: z.string().min(1).optional(),
+  })
+  .strict();
+export type ResolvedParameter = z.infer<typeof ResolvedParameter>;
+
+export const SelectedClause = z
+  .object({
+    id: Id,
+    version: SemVer,
+    title: z.string(),
+    topic: Topic,
+    kind: z.enum(["clause", "provision"]),
+    regimes: z.array(RegimeIdSchema),
+    strength: Strength,
+    reasons: z.array(Reason).min(1),
+    body: ResolvedBody,
+    parameters: z.record(z.string(), ResolvedParameter),
+    sources: z.array(Source),
+    draftingNote: z.string(),
+    terms: z.array(Id),
+    related: z.array(Id),
+    incorporates: z.array(Source),
+    obligations: z.array(Obligation),
+  })
+  .strict()
+  .meta({ id: "SelectedClause" });
+export type SelectedClause = z.infer<typeof SelectedClause>;
+
+export const ExcludedClause = z
+  .object({
+    id: Id,
+    version: SemVer,
+    title: z.string(),
+    topic: Topic,
+    regimes: z.array(RegimeIdSchema),
+    sources: z.array(Source),
+    reasons: z.array(Reason).min(1),
+  })
+  .strict()
+  .meta({ id: "ExcludedClause" });
+export type ExcludedClause = z.infer<typeof ExcludedClause>;
+
+/** A regime or instrument citation that a harmonised obligation meets. */
+export const Satisfies = z
+  .object({ regime: RegimeIdSchema, citation: z.string().min(1), clause: Id.optional() })
+  .strict();
+export type Satisfies = z.infer<typeof Satisfies>;
+
+/** One row of the harmonised obligation schedule: obligations on one topic from several regimes, merged. */
+export const ScheduledObligation = z
+  .object({
+    id: Id,
+    topic: Topic,
+    party: Party,
+    action: z.string().min(1),
+    timing: Timing,
+    /** The timing in words, e.g. "Every 12 months from the start date". */
+    timingText: z.string().min(1),
+    evidence: z.array(z.string()),
+    flowsDown: FlowDown,
+    /** Selected clauses that create this obligation. */
+    clauses: z.array(Id).min(1),
+    /** Every regime and citation the obligation meets. No citation is lost in a merge. */
+    satisfies: z.array(Satisfies).min(1),
+    /** Ids of the library obligations merged into this row. */
+    mergedFrom: z.array(Id).min(1),
+    sources: z.array(Source).min(1),
+  })
+  .strict()
+  .meta({ id: "ScheduledObligation" });
+export type ScheduledObligation = z.infer<typeof ScheduledObligation>;
+
+export const RegimeDecision = z
+  .object({
+    id: RegimeIdSchema,
+    name: z.string(),
+    kind: z.enum(["regime", "module"]),
+    reasons: z.array(z.string().min(1)).min(1),
+    /** Instruments in force for this procurement's dates. */
+    instruments: z.array(Source),
+  })
+  .strict();
+export type RegimeDecision = z.infer<typeof RegimeDecision>;
+
+export const RiskFactor = z
+  .object({
+    id: z.string().min(1),
+    description: z.string().min(1),
+    weight: z.number(),
+    /** Citation of the data the factor rests on, e.g. "US DOL List of Goods (2024-09-05)". */
+    source: z.string().min(1),
+    inputs: RuleInputs.default({}),
+  })
+  .strict();
+export type RiskFactor = z.infer<typeof RiskFactor>;
+
+export const RiskAssessment = z
+  .object({
+    level: RiskLevel,
+    /** The level the factors give, before any buyer override. */
+    computedLevel: RiskLevel,
+    score: z.number(),
+    factors: z.array(RiskFactor),
+    /** `computed` from the factors, or the buyer's own assessment (with its stated basis). */
+    basis: z.string().min(1),
+    overridden: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "RiskAssessment" });
+export type RiskAssessment = z.infer<typeof RiskAssessment>;
+
+export const SelectionWarning = z
+  .object({
+    code: z.string().min(1),
+    message: z.string().min(1),
+    /** The clause, rule or profile field concerned. */
+    subject: z.string().optional(),
+  })
+  .strict();
+export type SelectionWarning = z.infer<typeof SelectionWarning>;
+
+/**
+ * The result of `select(profile)`: what applies, what goes in, what was left out, and why.
+ * Deterministic for the same profile, options and library.
+ */
+export const Selection = z
+  .object({
+    profile: TenderProfile,
+    /** The date rules and thresholds were read at (the profile's start date). */
+    asOf: IsoDate,
+    libraryVersion: SemVer,
+    regimes: z.array(RegimeDecision),
+    risk: RiskAssessment,
+    clauses: z.array(SelectedClause),
+    excluded: z.array(ExcludedClause),
+    obligations: z.array(ScheduledObligation),
+    /** Definitions of the terms the selected clauses use (transitively), sorted by term. */
+    definitions: z.array(Definition),
+    warnings: z.array(SelectionWarning),
+  })
+  .strict()
+  .meta({ id: "Selection", title: "Fairtender selection" });
+export type Selection = z.infer<typeof Selection>;
+
+export { Clause };
