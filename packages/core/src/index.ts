@@ -63,3 +63,7 @@ export { REGIME_IDS, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
 
 // Validation
 export { parseProfile, safeParseProfile } from "./validate/profile.js";
+
+// --- Library (built-in clause library, user libraries, templates) ---
+
+// --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
