@@ -112,7 +112,9 @@ export function toIssues(
       case "invalid_value": {
         const allowed = issue.values.map((v) => JSON.stringify(v));
         const list = allowed.length > 8 ? `${allowed.slice(0, 8).join(", ")}, ...` : allowed.join(", ");
-        const base = `${where}: ${describeValue(received)} is not allowed (expected one of ${list})`;
+        const base = issue.message.startsWith("Invalid option")
+          ? `${where}: ${describeValue(received)} is not allowed (expected one of ${list})`
+          : `${where}: ${describeValue(received)} ${issue.message}`;
         out.push({ path: where, received, message: withHint(base, received) });
         break;
       }
