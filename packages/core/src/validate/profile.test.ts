@@ -54,14 +54,22 @@ describe("parseProfile", () => {
   });
 
   it("names the field, the value and what was expected for a bad currency", () => {
-    const msgs = problems(withPatch((p) => void (p.procurement.value.currency = "usd")));
+    const msgs = problems(
+      withPatch((p) => {
+        p.procurement.value.currency = "usd";
+      }),
+    );
     expect(msgs).toEqual([
       'procurement.value.currency: "usd" is not an ISO 4217 code (expected e.g. "USD") (did you mean "USD"?)',
     ]);
   });
 
   it("suggests the closest sector for a typo", () => {
-    const msgs = problems(withPatch((p) => void (p.procurement.sectors = ["agriculture", "cleanng"])));
+    const msgs = problems(
+      withPatch((p) => {
+        p.procurement.sectors = ["agriculture", "cleanng"];
+      }),
+    );
     expect(msgs).toEqual(['procurement.sectors[1]: "cleanng" is not a known sector (did you mean "cleaning"?)']);
   });
 
@@ -95,14 +103,22 @@ describe("parseProfile", () => {
   });
 
   it("lists the allowed values of a closed field", () => {
-    const msgs = problems(withPatch((p) => void (p.procurement.category = "food")));
+    const msgs = problems(
+      withPatch((p) => {
+        p.procurement.category = "food";
+      }),
+    );
     expect(msgs).toEqual([
       'procurement.category: "food" is not allowed (expected one of "goods", "services", "works")',
     ]);
   });
 
   it("checks exchange-rate keys", () => {
-    const msgs = problems(withPatch((p) => void ((p as Record<string, unknown>).exchangeRates = { gbp: 1.2 })));
+    const msgs = problems(
+      withPatch((p) => {
+        (p as Record<string, unknown>).exchangeRates = { gbp: 1.2 };
+      }),
+    );
     expect(msgs).toEqual([
       'exchangeRates.gbp: the key "gbp" is not a currency pair written "BASE/QUOTE" (expected e.g. "GBP/USD")',
     ]);
