@@ -1,0 +1,32 @@
+import { select } from "@fairtender/core";
+import { parseCommandArgs } from "../args.js";
+import { EXIT, UsageError } from "../errors.js";
+import { type Context, println } from "../io.js";
+import { loadProfile } from "../profile.js";
+import { summarize } from "../summary.js";
+
+export const help = `Usage: fairtender select <profile> [--json]
+
+Shows what Fairtender decides for a tender profile: the regimes that apply and why, the risk level
+and its factors, each selected clause with its strength (mandatory, policy, recommended, optional)
+and reason, the clauses left out and why not, the harmonised supplier obligations, and warnings.
+
+Options:
+  --json        print exactly the Selection as JSON on stdout (schema: fairtender schema selection)
+  -h, --help    show this help
+
+Example:
+  fairtender select tender.yaml
+  fairtender select tender.yaml --json > selection.json`;
+
+/** `fairtender select <profile> [--json]`. */
+export async function run(args: string[], { io }: Context): Promise<number> {
+  const { values, positionals } = parseCommandArgs("select", args, { json: { type: "boolean" } });
+  if (positionals.length === 0) throw new UsageError("missing argument: the profile file", "select");
+  if (positionals.length > 1) throw new UsageError(`expected one profile, got ${positionals.length}`, "select");
+  const loaded = await loadProfile(positionals[0] as string, io.cwd);
+  const selection = select(loaded.profile);
+  if (values.json) io.stdout.write(`${JSON.stringify(selection, null, 2)}\n`);
+  else println(io.stdout, summarize(selection));
+  return EXIT.ok;
+}

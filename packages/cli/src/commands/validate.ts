@@ -1,0 +1,47 @@
+import { parseCommandArgs } from "../args.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
+import { expandGlobs } from "../glob.js";
+import { type Context, println } from "../io.js";
+import { loadProfile } from "../profile.js";
+
+export const help = `Usage: fairtender validate <profile...> [--quiet]
+
+Checks tender profiles (YAML or JSON) and lists every problem in each, with the line and column,
+the field, the value found and what was expected.
+
+Arguments:
+  profile...    profile files or glob patterns (profiles/*.yaml)
+
+Options:
+  -q, --quiet   print only problems
+  -h, --help    show this help
+
+Example:
+  fairtender validate tender.yaml
+  fairtender validate 'profiles/*.yaml'
+
+Exit status: 0 when every profile is valid, 1 when any is not, 2 on a usage error.`;
+
+/** `fairtender validate <profile...>`. */
+export async function run(args: string[], { io }: Context): Promise<number> {
+  const { values, positionals } = parseCommandArgs("validate", args, { quiet: { type: "boolean", short: "q" } });
+  if (positionals.length === 0) throw new UsageError("missing argument: the profile file(s) to check", "validate");
+  const { files, unmatched } = await expandGlobs(positionals, io.cwd);
+  let failed = unmatched.length;
+  for (const pattern of unmatched) println(io.stderr, `error: ${pattern}: no file matches`);
+  for (const file of files) {
+    try {
+      const loaded = await loadProfile(file, io.cwd);
+      if (!values.quiet) println(io.stdout, `ok: ${loaded.shown} is a valid tender profile`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failed++;
+      println(io.stderr, `error: ${error.message}`);
+      for (const p of error.problems) println(io.stderr, `  - ${p}`);
+    }
+  }
+  if (files.length > 1 && !values.quiet) {
+    println(io.stdout, `${files.length - (failed - unmatched.length)} of ${files.length} profiles valid`);
+  }
+  return failed === 0 ? EXIT.ok : EXIT.invalid;
+}

@@ -1,0 +1,141 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname, relative, resolve } from "node:path";
+import { type Issue, safeParseProfile, type TenderProfile } from "@fairtender/core";
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { describeFsError, InputError } from "./errors.js";
+
+/** A profile read from disk and validated. */
+export interface LoadedProfile {
+  /** Absolute path. */
+  path: string;
+  /** The path as the user should see it (relative to the working directory when inside it). */
+  shown: string;
+  /** File name without its extension: the base name of every output file. */
+  name: string;
+  profile: TenderProfile;
+}
+
+/** A problem in a profile file, with where it is when known. */
+export interface LocatedIssue extends Issue {
+  line?: number;
+  column?: number;
+}
+
+/** The path to print for `path`: relative to `cwd` when under it. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !rel.startsWith("/") ? rel : path;
+}
+
+/** Line and column (1-based) of a character offset. */
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Turns `procurement.sectors[1]` / `exchangeRates["GBP/USD"]` back into path keys. */
+function pathKeys(path: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  const re = /([A-Za-z_$][\w$]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    if (m[1] !== undefined) keys.push(m[1]);
+    else if (m[2] !== undefined) keys.push(Number(m[2]));
+    else if (m[3] !== undefined) keys.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return keys;
+}
+
+/** Where the value at `path` is written (or the nearest enclosing value that exists). */
+function locate(doc: Document, counter: LineCounter, path: string): { line: number; column: number } | undefined {
+  const keys = pathKeys(path);
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const p = counter.linePos(node.range[0]);
+      return { line: p.line, column: p.col };
+    }
+  }
+  return undefined;
+}
+
+function syntaxError(shown: string, problems: string[]): InputError {
+  return new InputError(`${shown}: cannot be read`, problems);
+}
+
+/**
+ * Parses a profile's text (YAML or JSON, by extension; YAML when unknown) without validating it.
+ * Syntax errors name line and column.
+ */
+export function parseProfileText(text: string, file: string): { data: unknown; doc: Document; counter: LineCounter } {
+  const shown = file;
+  const isJson = extname(file).toLowerCase() === ".json";
+  if (isJson) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /position (\d+)/.exec(message);
+      const where = at ? position(text, Number(at[1])) : undefined;
+      const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
+      throw syntaxError(shown, [
+        where ? `line ${where.line}, column ${where.column}: invalid JSON: ${what}` : `invalid JSON: ${what}`,
+      ]);
+    }
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw syntaxError(
+      shown,
+      doc.errors.map((e) => {
+        const p = counter.linePos(e.pos[0]);
+        const first = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? e.message;
+        return `line ${p.line}, column ${p.col}: ${isJson ? "invalid JSON" : "invalid YAML"}: ${first}`;
+      }),
+    );
+  }
+  return { data: doc.toJS({ maxAliasCount: 100 }), doc, counter };
+}
+
+/**
+ * Validates profile text: every problem, each with the line and column where it is written.
+ * Throws `InputError` for a syntax error or an invalid profile.
+ */
+export function checkProfileText(text: string, file: string): TenderProfile {
+  const { data, doc, counter } = parseProfileText(text, file);
+  if (data === null || data === undefined) {
+    throw new InputError(`${file}: is empty`, ["expected a tender profile (run `fairtender init` for an example)"]);
+  }
+  const result = safeParseProfile(data);
+  if (result.success) return result.data;
+  const issues: LocatedIssue[] = result.error.issues.map((issue) => ({
+    ...issue,
+    ...locate(doc, counter, issue.path),
+  }));
+  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  throw new InputError(
+    `${file}: the tender profile has ${head}`,
+    issues.map((i) => (i.line ? `line ${i.line}, column ${i.column}: ${i.message}` : i.message)),
+  );
+}
+
+/** Reads and validates a profile file (YAML or JSON). */
+export async function loadProfile(file: string, cwd: string): Promise<LoadedProfile> {
+  const path = resolve(cwd, file);
+  const shown = shownPath(path, cwd);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new InputError(describeFsError(error, shown));
+  }
+  const profile = checkProfileText(text, shown);
+  return { path, shown, name: basename(path, extname(path)), profile };
+}

@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { main } from "../src/index.js";
+import type { Io } from "../src/io.js";
+
+/** What one CLI run printed and returned. */
+export interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `fairtender` in-process through `main`, capturing its output. */
+export async function cli(args: string[], cwd: string): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd,
+  };
+  const status = await main(args, io);
+  return { status, stdout, stderr };
+}
+
+/** A fresh temporary directory, removed by the returned function. */
+export function tempDir(prefix = "fairtender-cli-"): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+export const packageDir = fileURLToPath(new URL("..", import.meta.url));
+export const binSource = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
+export const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+/**
+ * Runs the real `fairtender` process: `node --import tsx --conditions @fairtender/source src/bin.ts`.
+ * The source condition means no package needs building first (the test task does not depend on
+ * build); the process is real, so exit statuses, stream separation, signals and worker threads are
+ * tested as users meet them. `extraNodeArgs` go before the script (e.g. an `--import` hook).
+ */
+export function runBin(
+  args: string[],
+  cwd: string,
+  options: { extraNodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        tsxLoader,
+        "--conditions",
+        "@fairtender/source",
+        ...(options.extraNodeArgs ?? []),
+        binSource,
+        ...args,
+      ],
+      { cwd, env: { ...process.env, ...options.env, NO_COLOR: "1" } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
