@@ -1,0 +1,365 @@
+/**
+ * The Fairtender demo page: a tender profile form, live validation with the CLI's messages, the
+ * selected clauses with their reasons, the tender-pack preview and downloads, all in the browser.
+ */
+
+import "./styles.css";
+import { type Issue, type Selection, safeParseProfile, type TenderProfile } from "@fairtender/core";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { byId, h } from "./dom.js";
+import {
+  type Edition,
+  librarySectors,
+  renderCalendar,
+  renderDocx,
+  renderHtml,
+  renderMarkdown,
+  selectProfile,
+  waitingFor,
+} from "./engine.js";
+import { US_FEDERAL_EXAMPLE } from "./example.js";
+import { containerFor, fieldContainers, focusField, readValues, showFieldIssues, writeValues } from "./form-dom.js";
+import {
+  buyerKindOptions,
+  countryName,
+  currencyOptions,
+  jurisdictionOptions,
+  SECTORS,
+  sectorFallbackName,
+} from "./labels.js";
+import {
+  currencyFor,
+  emptyValues,
+  fileBase,
+  inputToValues,
+  type JsonObject,
+  mergeCarry,
+  splitCodes,
+  valuesToInput,
+} from "./profile-values.js";
+import { renderFailure, renderIncomplete, renderSelection, renderWaiting } from "./results.js";
+
+const form = byId("profile-form", HTMLFormElement);
+const summary = byId("summary", HTMLDivElement);
+const results = byId("results", HTMLDivElement);
+const preview = byId("preview", HTMLIFrameElement);
+const placeholder = byId("preview-placeholder", HTMLDivElement);
+const status = byId("download-status", HTMLSpanElement);
+const buttons = {
+  docx: byId("download-docx", HTMLButtonElement),
+  md: byId("download-md", HTMLButtonElement),
+  ics: byId("download-ics", HTMLButtonElement),
+};
+
+// ---------------------------------------------------------------- option lists
+
+function fillOptions(select: HTMLSelectElement, options: { value: string; label: string; group?: string }[]): void {
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const o of options) {
+    const option = h("option", { value: o.value }, o.label);
+    if (o.group === undefined) {
+      select.append(option);
+      continue;
+    }
+    let group = groups.get(o.group);
+    if (!group) {
+      group = h("optgroup", { label: o.group });
+      groups.set(o.group, group);
+      select.append(group);
+    }
+    group.append(option);
+  }
+}
+
+fillOptions(byId("jurisdiction", HTMLSelectElement), jurisdictionOptions());
+fillOptions(byId("buyerKind", HTMLSelectElement), buyerKindOptions());
+for (const id of ["valueCurrency", "abroadCurrency", "turnoverCurrency"]) {
+  const select = byId(id, HTMLSelectElement);
+  fillOptions(select, currencyOptions());
+  select.value = "USD";
+}
+
+const sectorInfo = new Map((librarySectors() ?? []).map((s) => [s.id, s]));
+byId("sector-list", HTMLDivElement).replaceChildren(
+  ...SECTORS.map((id) => {
+    const info = sectorInfo.get(id);
+    const inputId = `sector-${id}`;
+    return h(
+      "div",
+      { class: "check" },
+      h("input", { type: "checkbox", name: "sectors", value: id, id: inputId }),
+      h(
+        "label",
+        { for: inputId, title: info?.signal },
+        info?.name ?? sectorFallbackName(id),
+        info?.risk === "high" && h("span", { class: "risk-dot", title: "High-risk sector" }, " ●"),
+      ),
+    );
+  }),
+);
+
+const containers = fieldContainers(form);
+
+// ---------------------------------------------------------------- state
+
+/** Fields of an imported file the form has no control for; saved back unchanged. */
+let carry: JsonObject = {};
+let carried: string[] = [];
+/** Containers the user has visited: their errors are shown. After an import every error is shown. */
+const touched = new Set<HTMLElement>();
+let showAll = false;
+/** The currencies follow the jurisdiction until the user picks one. */
+let currencyChosen = false;
+let importProblem: string | undefined;
+let current: { profile: TenderProfile; input: JsonObject; selection?: Selection } | undefined;
+let lastPreview = "";
+
+function edition(): Edition {
+  const checked = document.querySelector<HTMLInputElement>('input[name="edition"]:checked');
+  return checked?.value === "guidance" ? "guidance" : "tender";
+}
+
+function currentInput(): { input: JsonObject; issues: Issue[] } {
+  const { input, issues } = valuesToInput(readValues(form));
+  return { input: mergeCarry(input, carry), issues };
+}
+
+// ---------------------------------------------------------------- the update cycle
+
+function showSummary(unplaced: readonly Issue[]): void {
+  const parts: HTMLElement[] = [];
+  if (importProblem) parts.push(h("p", { class: "summary-title" }, importProblem));
+  if (unplaced.length > 0) {
+    parts.push(
+      h("p", { class: "summary-title" }, "Problems in fields this form does not show:"),
+      h(
+        "ul",
+        {},
+        unplaced.map((i) => h("li", { "data-path": i.path }, i.message)),
+      ),
+    );
+  }
+  if (carried.length > 0) {
+    parts.push(
+      h("p", { class: "summary-note" }, `Kept from the opened file and saved back unchanged: ${carried.join(", ")}.`),
+    );
+  }
+  summary.hidden = parts.length === 0;
+  summary.classList.toggle("summary-error", importProblem !== undefined || unplaced.length > 0);
+  summary.replaceChildren(...parts);
+}
+
+function showCountryNames(): void {
+  const codes = splitCodes(byId("countries", HTMLInputElement).value);
+  const names = codes.map((c) => countryName(c)).filter((n): n is string => n !== undefined);
+  byId("countries-names", HTMLParagraphElement).textContent = names.length > 0 ? names.join(" · ") : "";
+}
+
+function setPreviewPlaceholder(text: string | undefined): void {
+  placeholder.hidden = text === undefined;
+  placeholder.textContent = text ?? "";
+  preview.hidden = text !== undefined;
+}
+
+function updatePreview(): void {
+  const selection = current?.selection;
+  const waiting = waitingFor();
+  buttons.md.disabled = !(selection && renderMarkdown);
+  buttons.docx.disabled = !(selection && renderDocx);
+  buttons.ics.disabled = !(selection && renderCalendar);
+  if (!current) {
+    setPreviewPlaceholder("The tender pack appears here once the profile is complete.");
+    return;
+  }
+  if (!selection || !renderHtml) {
+    const missing = [...waiting.selection, ...waiting.pack.filter((p) => p.includes("HTML"))];
+    setPreviewPlaceholder(`Waiting for ${missing.join(" and ")}.`);
+    return;
+  }
+  const html = renderHtml(selection, edition());
+  if (html !== lastPreview) {
+    lastPreview = html;
+    preview.srcdoc = html;
+  }
+  setPreviewPlaceholder(undefined);
+}
+
+function update(): void {
+  const { input, issues: localIssues } = currentInput();
+  const parsed = safeParseProfile(input);
+  const issues = [...localIssues, ...(parsed.success ? [] : parsed.error.issues)];
+  const unplaced = showFieldIssues(form, containers, issues, (c) => showAll || touched.has(c));
+  showSummary(unplaced);
+  showCountryNames();
+
+  if (!parsed.success || localIssues.length > 0) {
+    current = undefined;
+    renderIncomplete(results, issues, (path) => {
+      const container = containerFor(containers, path);
+      if (container) touched.add(container);
+      update();
+      focusField(containers, path);
+    });
+    results.dataset.state = "incomplete";
+    updatePreview();
+    return;
+  }
+  current = { profile: parsed.data, input };
+  if (!selectProfile) {
+    renderWaiting(results, waitingFor().selection);
+    results.dataset.state = "waiting";
+    updatePreview();
+    return;
+  }
+  try {
+    current.selection = selectProfile(parsed.data);
+    renderSelection(results, current.selection);
+    results.dataset.state = "selected";
+  } catch (error) {
+    renderFailure(results, error instanceof Error ? error.message : String(error));
+    results.dataset.state = "failed";
+  }
+  updatePreview();
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function scheduleUpdate(delay = 250): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = undefined;
+    update();
+  }, delay);
+}
+
+// ---------------------------------------------------------------- events
+
+form.addEventListener("submit", (event) => event.preventDefault());
+form.addEventListener("input", () => scheduleUpdate());
+form.addEventListener("change", (event) => {
+  const target = event.target as HTMLElement;
+  const container = target.closest<HTMLElement>("[data-paths]");
+  if (container) touched.add(container);
+  if (target.id.endsWith("Currency")) currencyChosen = true;
+  if (target.id === "jurisdiction" && !currencyChosen) {
+    const currency = currencyFor((target as HTMLSelectElement).value);
+    if (currency) {
+      for (const id of ["valueCurrency", "abroadCurrency", "turnoverCurrency"]) {
+        byId(id, HTMLSelectElement).value = currency;
+      }
+    }
+  }
+  scheduleUpdate(0);
+});
+form.addEventListener("focusout", (event) => {
+  const container = (event.target as HTMLElement).closest<HTMLElement>("[data-paths]");
+  if (container && !touched.has(container)) {
+    touched.add(container);
+    scheduleUpdate(0);
+  }
+});
+
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="edition"]')) {
+  radio.addEventListener("change", () => updatePreview());
+}
+
+function loadProfile(data: unknown, note?: string): void {
+  const filled = inputToValues(data);
+  writeValues(form, filled.values);
+  carry = filled.carry;
+  carried = filled.carried;
+  importProblem = note;
+  showAll = true;
+  currencyChosen = true;
+  byId("more-details", HTMLDetailsElement).open ||= Boolean(
+    filled.values.turnoverAmount || filled.values.sme || filled.values.riskLevel || filled.values.exchangeRates,
+  );
+  update();
+}
+
+byId("load-example", HTMLButtonElement).addEventListener("click", () => loadProfile(US_FEDERAL_EXAMPLE));
+
+byId("import-file", HTMLInputElement).addEventListener("change", async (event) => {
+  const input = event.target as HTMLInputElement;
+  const file = input.files?.[0];
+  if (!file) return;
+  try {
+    const text = await file.text();
+    // YAML is a superset of JSON, so one parser reads both.
+    const data: unknown = parseYaml(text);
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      importProblem = `${file.name} does not hold a tender profile (expected fields such as buyer and procurement).`;
+      showSummary([]);
+      summary.focus();
+    } else {
+      loadProfile(data);
+      status.textContent = `Opened ${file.name}.`;
+    }
+  } catch (error) {
+    importProblem = `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    showSummary([]);
+    summary.focus();
+  } finally {
+    input.value = "";
+  }
+});
+
+// ---------------------------------------------------------------- downloads
+
+function download(name: string, type: string, data: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = h("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function baseName(): string {
+  const values = readValues(form);
+  return fileBase(values.reference, values.title);
+}
+
+byId("export-yaml", HTMLButtonElement).addEventListener("click", () => {
+  const { input } = currentInput();
+  download(`${baseName()}.profile.yaml`, "text/yaml", stringifyYaml(input, { lineWidth: 0 }));
+});
+byId("export-json", HTMLButtonElement).addEventListener("click", () => {
+  const { input } = currentInput();
+  download(`${baseName()}.profile.json`, "application/json", `${JSON.stringify(input, null, 2)}\n`);
+});
+
+buttons.md.addEventListener("click", () => {
+  const selection = current?.selection;
+  if (!selection || !renderMarkdown) return;
+  download(`${baseName()}-${edition()}.md`, "text/markdown", renderMarkdown(selection, edition()));
+});
+buttons.ics.addEventListener("click", () => {
+  const selection = current?.selection;
+  if (!selection || !renderCalendar) return;
+  download(`${baseName()}-obligations.ics`, "text/calendar", renderCalendar(selection));
+});
+buttons.docx.addEventListener("click", async () => {
+  const selection = current?.selection;
+  if (!selection || !renderDocx) return;
+  const which = edition();
+  buttons.docx.disabled = true;
+  status.textContent = "Preparing the Word file…";
+  try {
+    const bytes = await renderDocx(selection, which);
+    download(
+      `${baseName()}-${which}.docx`,
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      bytes as Uint8Array<ArrayBuffer>,
+    );
+    status.textContent = "Word file ready.";
+  } catch (error) {
+    status.textContent = `The Word file could not be made: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    buttons.docx.disabled = !current?.selection;
+  }
+});
+
+// ---------------------------------------------------------------- start
+
+writeValues(form, emptyValues());
+update();

@@ -1,0 +1,186 @@
+/** The "What applies" pane: risk, regimes, warnings, selected clauses and what was left out, with reasons. */
+
+import type { Issue, Reason, Selection, Strength } from "@fairtender/core";
+import { h } from "./dom.js";
+
+const STRENGTH: Record<Strength, { label: string; meaning: string }> = {
+  mandatory: { label: "Mandatory", meaning: "Required by law for this procurement" },
+  policy: { label: "Policy", meaning: "Required by a binding policy for this buyer" },
+  recommended: { label: "Recommended", meaning: "The risk or the regime's guidance calls for it" },
+  optional: { label: "Optional", meaning: "Available; the buyer's choice" },
+};
+
+const LEVEL: Record<string, string> = { low: "Low", medium: "Medium", high: "High" };
+
+function reasonList(reasons: readonly Reason[]): HTMLUListElement {
+  return h(
+    "ul",
+    { class: "reasons" },
+    reasons.map((r) => h("li", { "data-rule": r.rule }, r.text)),
+  );
+}
+
+/** Shows what the profile still needs, each problem a button that takes the user to its field. */
+export function renderIncomplete(
+  target: HTMLElement,
+  issues: readonly Issue[],
+  focusPath: (path: string) => void,
+): void {
+  const items = issues.map((issue) =>
+    h(
+      "li",
+      {},
+      h("button", { type: "button", class: "link-button issue-link", "data-path": issue.path }, issue.message),
+    ),
+  );
+  const list = h("ul", { class: "issue-list" }, items);
+  list.addEventListener("click", (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-path]");
+    if (button?.dataset.path !== undefined) focusPath(button.dataset.path);
+  });
+  const count = issues.length === 1 ? "1 answer is" : `${issues.length} answers are`;
+  target.replaceChildren(
+    h(
+      "div",
+      { class: "empty-state" },
+      h("p", { class: "empty-title" }, "The clauses appear here once the profile is complete."),
+      h("p", {}, `${count} still missing or need a change:`),
+      list,
+    ),
+  );
+}
+
+/** Shows that the profile is valid but the selection engine is not available yet. */
+export function renderWaiting(target: HTMLElement, waiting: readonly string[]): void {
+  target.replaceChildren(
+    h(
+      "div",
+      { class: "empty-state waiting", "data-state": "waiting" },
+      h("p", { class: "empty-title" }, "The profile is complete and valid."),
+      h("p", {}, `Waiting for ${waiting.join(" and ")}. The results will appear here when it is available.`),
+    ),
+  );
+}
+
+/** Shows an unexpected failure of the selection, in words, without losing the form. */
+export function renderFailure(target: HTMLElement, message: string): void {
+  target.replaceChildren(
+    h(
+      "div",
+      { class: "empty-state failure", role: "alert" },
+      h("p", { class: "empty-title" }, "The clauses could not be selected for this profile."),
+      h("p", {}, message),
+    ),
+  );
+}
+
+/** Shows the selection: risk and its factors, regimes, warnings, the clauses and what was left out. */
+export function renderSelection(target: HTMLElement, selection: Selection): void {
+  const { risk } = selection;
+  const level = LEVEL[risk.level] ?? risk.level;
+  const riskCard = h(
+    "section",
+    { class: `card risk risk-${risk.level}`, "aria-labelledby": "risk-heading", "data-risk": risk.level },
+    h(
+      "div",
+      { class: "risk-head" },
+      h("h3", { id: "risk-heading" }, "Risk of forced labour"),
+      h("span", { class: "risk-level", id: "risk-level" }, level),
+    ),
+    h(
+      "p",
+      { class: "risk-basis" },
+      risk.overridden
+        ? `The buyer's own assessment: ${risk.basis}. The factors alone give ${LEVEL[risk.computedLevel] ?? risk.computedLevel}.`
+        : risk.factors.length === 0
+          ? "No risk factor found in the profile."
+          : `Computed from ${risk.factors.length} factor${risk.factors.length === 1 ? "" : "s"}:`,
+    ),
+    risk.factors.length > 0 &&
+      h(
+        "ul",
+        { class: "factors" },
+        risk.factors.map((f) =>
+          h("li", { "data-factor": f.id }, h("span", {}, f.description), h("span", { class: "source" }, f.source)),
+        ),
+      ),
+  );
+
+  const regimes =
+    selection.regimes.length > 0 &&
+    h(
+      "p",
+      { class: "regimes" },
+      h("span", { class: "label" }, "Regimes"),
+      selection.regimes.map((r) => h("span", { class: "tag", title: r.reasons.join(" ") }, r.name)),
+    );
+
+  const warnings =
+    selection.warnings.length > 0 &&
+    h(
+      "section",
+      { class: "card warnings", "aria-label": "Warnings" },
+      h(
+        "ul",
+        {},
+        selection.warnings.map((w) => h("li", { "data-code": w.code }, w.message)),
+      ),
+    );
+
+  const clauses = h(
+    "section",
+    { class: "clauses", "aria-labelledby": "clauses-heading" },
+    h(
+      "h3",
+      { id: "clauses-heading" },
+      "Selected clauses ",
+      h("span", { class: "count", id: "clause-count" }, selection.clauses.length),
+    ),
+    h(
+      "ol",
+      { class: "clause-list", id: "selected-clauses" },
+      selection.clauses.map((c) => {
+        const s = STRENGTH[c.strength];
+        return h(
+          "li",
+          { class: "clause", "data-clause-id": c.id, "data-strength": c.strength },
+          h(
+            "div",
+            { class: "clause-head" },
+            h("span", { class: "clause-title" }, c.title),
+            h("span", { class: `strength strength-${c.strength}`, title: s.meaning }, s.label),
+          ),
+          reasonList(c.reasons),
+          h("code", { class: "clause-id" }, c.id),
+        );
+      }),
+    ),
+  );
+
+  const excluded = h(
+    "details",
+    { class: "excluded", id: "excluded" },
+    h(
+      "summary",
+      { class: "excluded-summary" },
+      h("h3", {}, "Left out, and why ", h("span", { class: "count", id: "excluded-count" }, selection.excluded.length)),
+    ),
+    h(
+      "ul",
+      { class: "clause-list", id: "excluded-clauses" },
+      selection.excluded.map((c) =>
+        h(
+          "li",
+          { class: "clause", "data-clause-id": c.id },
+          h("div", { class: "clause-head" }, h("span", { class: "clause-title" }, c.title)),
+          reasonList(c.reasons),
+          h("code", { class: "clause-id" }, c.id),
+        ),
+      ),
+    ),
+  );
+
+  const open = target.querySelector<HTMLDetailsElement>("#excluded")?.open ?? false;
+  excluded.open = open;
+  target.replaceChildren(riskCard, regimes || "", warnings || "", clauses, excluded);
+}
