@@ -17,7 +17,7 @@ export const US_FEDERAL_EXAMPLE: JsonObject = {
     outsideBuyerCountryValue: { amount: 3100000, currency: "USD" },
     commercialOffTheShelf: false,
     usDirectivesApply: false,
-    sectors: ["cleaning", "construction"],
+    sectors: ["construction", "cleaning"],
     countries: ["PH", "QA"],
     labour: {
       recruitmentAgencies: true,

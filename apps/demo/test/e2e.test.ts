@@ -1,0 +1,178 @@
+/**
+ * The demo page in a real browser (Debian's Chromium through playwright-core), against the BUILT page
+ * served from 127.0.0.1. Skipped only when Chromium is absent and `CI` is not set; in CI it must run.
+ */
+
+import { existsSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { safeParseProfile } from "@fairtender/core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { US_FEDERAL_EXAMPLE } from "../src/example.js";
+import {
+  buildIfStale,
+  CHROMIUM,
+  fillUsFederalServicesAbroad,
+  launchChromium,
+  serveDist,
+  waitForState,
+} from "./harness.js";
+
+const run = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+describe.skipIf(!run)("the demo page in Chromium", () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let context: BrowserContext;
+  let page: Page;
+  /** Every URL the page asked for, to prove nothing leaves the machine. */
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildIfStale();
+    ({ url, server } = await serveDist());
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.on("request", (r) => requests.push(r.url()));
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  it("shows a validation error next to its field, with the CLI's own message", async () => {
+    await page.goto(url);
+    await waitForState(page, "incomplete");
+    // Untouched fields do not shout at a user who has not started.
+    expect(await page.locator(".field-error").count()).toBe(0);
+
+    await fillUsFederalServicesAbroad(page, "100,000");
+    const countries = page.getByLabel("Countries where the goods are made or the work is done");
+    await countries.fill("PH, XX");
+    await countries.blur();
+
+    const field = page.locator('[data-paths="procurement.countries"]');
+    const error = field.locator(".field-error");
+    await expect.poll(() => error.count()).toBe(1);
+
+    // The same message the CLI prints for the same profile.
+    const profile = structuredClone(US_FEDERAL_EXAMPLE) as { procurement: { countries: string[] } };
+    profile.procurement.countries = ["PH", "XX"];
+    const parsed = safeParseProfile(profile);
+    expect(parsed.success).toBe(false);
+    const expected = parsed.success ? "" : parsed.error.issues[0]!.message;
+    expect(expected).toMatch(/^procurement\.countries\[1\]: "XX" /);
+    expect((await error.textContent())?.trim()).toBe(expected);
+
+    // The control says it is invalid and points at the message.
+    expect(await countries.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await countries.getAttribute("aria-describedby")) ?? "";
+    expect(describedBy.split(" ")).toContain(await error.getAttribute("id"));
+
+    // The results pane lists the problem as a link to the field.
+    await waitForState(page, "incomplete");
+    await expect.poll(() => page.locator("#results .issue-link").allTextContents()).toEqual([expected]);
+
+    // Fixing it clears the error.
+    await countries.fill("PH, QA");
+    await countries.blur();
+    await expect.poll(() => error.count()).toBe(0);
+    expect(await countries.getAttribute("aria-invalid")).toBeNull();
+    await expect.poll(() => page.locator("#countries-names").textContent()).toBe("Philippines · Qatar");
+  });
+
+  it("opens a YAML profile through the file input and fills the form", async () => {
+    await page.goto(url);
+    const file = {
+      ...US_FEDERAL_EXAMPLE,
+      supplier: { annualTurnover: { amount: 52000000, currency: "USD" }, sme: false, employees: 420 },
+      procurment: { note: "a misspelt field" },
+    };
+    await page.locator("#import-file").setInputFiles({
+      name: "embassy.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(stringifyYaml(file)),
+    });
+    await expect
+      .poll(() => page.getByLabel("Buyer name").inputValue())
+      .toBe("US Department of State, Bureau of Overseas Buildings");
+    expect(await page.getByLabel("Jurisdiction").inputValue()).toBe("US");
+    expect(await page.getByLabel("Category").inputValue()).toBe("services");
+    expect(await page.getByLabel("Estimated total value").inputValue()).toBe("4,200,000");
+    expect(await page.getByLabel("Countries where the goods are made or the work is done").inputValue()).toBe("PH, QA");
+    expect(await page.getByLabel("Cleaning").isChecked()).toBe(true);
+    expect(await page.getByLabel("Logistics").isChecked()).toBe(false);
+    expect(await page.getByLabel("Migrant workers are expected").isChecked()).toBe(true);
+    expect(await page.getByLabel("The supplier or a subcontractor provides housing for workers").isChecked()).toBe(
+      false,
+    );
+    expect(await page.getByLabel("Contract start date").inputValue()).toBe("2026-10-01");
+    expect(await page.getByLabel("Supplier's annual turnover, if known").inputValue()).toBe("52,000,000");
+
+    // A field the form cannot show is reported at the top, with the CLI's message; the rest is kept.
+    const summary = page.locator("#summary");
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    const text = (await summary.textContent()) ?? "";
+    expect(text).toContain("procurment: unknown field");
+    expect(text).toContain("supplier.employees");
+
+    // Saving gives back what was opened (the misspelt field included, so nothing is lost).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Save .yaml" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("SAQMMA-26-R-0142.profile.yaml");
+    const saved = parseYaml(readFileSync((await download.path())!, "utf8"));
+    expect(saved).toEqual(file);
+  });
+
+  it("reports a file that is not a profile without losing the form", async () => {
+    await page.goto(url);
+    await page.getByRole("button", { name: "Fill in an example" }).click();
+    await page.locator("#import-file").setInputFiles({
+      name: "broken.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from("buyer: [unclosed"),
+    });
+    await expect.poll(() => page.locator("#summary").textContent()).toContain("broken.yaml could not be read");
+    expect(await page.getByLabel("Reference").inputValue()).toBe("SAQMMA-26-R-0142");
+  });
+
+  it("fits a narrow screen without sideways scrolling", async () => {
+    const narrow = await context.newPage();
+    try {
+      await narrow.setViewportSize({ width: 390, height: 844 });
+      await narrow.goto(url);
+      await narrow.getByRole("button", { name: "Fill in an example" }).click();
+      const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      // Every control keeps an accessible name.
+      const unnamed = await narrow.evaluate(() =>
+        [...document.querySelectorAll("input, select, textarea")]
+          .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute("aria-label"))
+          .map((el) => el.id || el.getAttribute("name")),
+      );
+      expect(unnamed).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it("never contacts anything but the page's own origin, and logs no errors", () => {
+    const origin = new URL(url).origin;
+    const outside = requests.filter((r) => !r.startsWith(`${origin}/`) && !/^(blob|data|about):/.test(r));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
