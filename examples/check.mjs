@@ -60,7 +60,7 @@ export function docxParagraphs(bytes) {
     assert(files[part], `the .docx has no ${part}`);
   }
   const xml = new TextDecoder().decode(files["word/document.xml"]);
-  const unescape = (s) =>
+  const decodeXml = (s) =>
     s
       .replace(/&lt;/g, "<")
       .replace(/&gt;/g, ">")
@@ -69,7 +69,7 @@ export function docxParagraphs(bytes) {
       .replace(/&amp;/g, "&");
   return xml
     .split("</w:p>")
-    .map((p) => unescape([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")));
+    .map((p) => decodeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")));
 }
 
 async function selectionOf(profileFile) {
@@ -113,7 +113,8 @@ await check("01-us-federal-abroad.mjs selects the compliance plan and certificat
   const selection = await selectionOf("us-embassy-cleaning.yaml");
   const wanted = ["us-far-52-222-50", "us-far-compliance-plan", "us-far-52-222-56", "us-far-annual-certification"];
   const clauses = wanted.map((id) => selection.clauses.find((c) => c.id === id));
-  clauses.forEach((c, i) => assert(c?.strength === "mandatory", `${wanted[i]} is not selected as mandatory`));
+  for (const [i, c] of clauses.entries())
+    assert(c?.strength === "mandatory", `${wanted[i]} is not selected as mandatory`);
   for (const c of clauses) assert(stdout.includes(c.title), `the example does not print "${c.title}"`);
   const paragraphs = docxParagraphs(await nonEmpty(new URL("01-us-federal-abroad.docx", out)));
   assertHeadings(

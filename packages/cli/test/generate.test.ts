@@ -1,0 +1,135 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cli, fixtures, tempDir } from "./helpers.js";
+
+let dir: string;
+let remove: () => void;
+beforeEach(() => ({ dir, remove } = tempDir()));
+afterEach(() => {
+  remove();
+  vi.doUnmock("@fairtender/renderer/docx");
+  vi.resetModules();
+});
+
+const embassy = join(fixtures, "embassy.yaml");
+
+describe("fairtender generate", () => {
+  it("writes <out>/<name>.<ext> for every format", async () => {
+    const run = await cli(["generate", embassy, "--out", "out", "--format", "docx,md,html,json,csv,ics"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(
+      ["embassy.csv", "embassy.docx", "embassy.html", "embassy.ics", "embassy.json", "embassy.md"].sort(),
+    );
+    const docx = unzipSync(new Uint8Array(readFileSync(join(dir, "out", "embassy.docx"))));
+    const xml = new TextDecoder().decode(docx["word/document.xml"]);
+    expect(xml).toContain("Cleaning services, embassy compound");
+    expect(readFileSync(join(dir, "out", "embassy.md"), "utf8")).toContain("Cleaning services, embassy compound");
+    expect(readFileSync(join(dir, "out", "embassy.html"), "utf8")).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(join(dir, "out", "embassy.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
+    const select = await cli(["select", embassy, "--json"], dir);
+    expect(readFileSync(join(dir, "out", "embassy.json"), "utf8")).toBe(select.stdout);
+    expect(run.stdout).toMatch(/^ok: .*embassy\.yaml → out\/embassy\.docx, out\/embassy\.md, out\/embassy\.html, /);
+  });
+
+  it("is deterministic: the same profile and options give byte-identical files", async () => {
+    const args = ["generate", embassy, "--format", "docx,md,html,json", "--date", "2026-06-01"];
+    await cli([...args, "--out", "a"], dir);
+    await cli([...args, "--out", "b"], dir);
+    for (const f of readdirSync(join(dir, "a"))) {
+      expect(readFileSync(join(dir, "b", f)), f).toEqual(readFileSync(join(dir, "a", f)));
+    }
+  });
+
+  it("--edition guidance and --date change the pack", async () => {
+    await cli(["generate", embassy, "--out", "t", "--format", "md", "--date", "2026-06-01"], dir);
+    await cli(
+      ["generate", embassy, "--out", "g", "--format", "md", "--edition", "guidance", "--date", "2026-07-15"],
+      dir,
+    );
+    const tender = readFileSync(join(dir, "t", "embassy.md"), "utf8");
+    const guidance = readFileSync(join(dir, "g", "embassy.md"), "utf8");
+    expect(tender).toContain("2026-06-01");
+    expect(guidance).toContain("2026-07-15");
+    expect(guidance.length).toBeGreaterThan(tender.length);
+  });
+
+  it("rejects bad flag values as usage errors (status 2)", async () => {
+    for (const args of [
+      ["--format", "pdf"],
+      ["--edition", "draft"],
+      ["--date", "2026-02-30"],
+      ["--jobs", "0"],
+      ["--format", "md", "--reference-docx", "r.docx"],
+    ]) {
+      const run = await cli(["generate", embassy, "--out", "o", ...args], dir);
+      expect(run.status, args.join(" ")).toBe(2);
+    }
+    const run = await cli(["generate", embassy, "--out", "o", "--format", "docz"], dir);
+    expect(run.stderr).toContain("did you mean 'docx'?");
+  });
+
+  it("a reference .docx that is missing or not a .docx is invalid input (status 1)", async () => {
+    writeFileSync(join(dir, "notes.docx"), "plain text");
+    const missing = await cli(["generate", embassy, "--out", "o", "--reference-docx", "nope.docx"], dir);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("nope.docx: no such file");
+    const bad = await cli(["generate", embassy, "--out", "o", "--reference-docx", "notes.docx"], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("notes.docx: is not a Word .docx file");
+  });
+
+  it("refuses two profiles that would write the same files", async () => {
+    mkdirSync(join(dir, "x"));
+    writeFileSync(join(dir, "x", "embassy.yaml"), readFileSync(embassy));
+    const run = await cli(["generate", embassy, "x/embassy.yaml", "--out", "o"], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("would both write embassy.*");
+  });
+
+  it("a failing render leaves the existing files intact and no temporary files", async () => {
+    const out = join(dir, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "embassy.docx"), "OLD DOCX");
+    writeFileSync(join(out, "embassy.md"), "OLD MD");
+    vi.resetModules();
+    vi.doMock("@fairtender/renderer/docx", () => ({
+      toDocx: async () => {
+        throw new Error("disk on fire");
+      },
+    }));
+    const { main } = await import("../src/index.js");
+    let stderr = "";
+    const status = await main(["generate", embassy, "--out", "out", "--format", "md,docx"], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (stderr += t) },
+      cwd: dir,
+    });
+    expect(status).toBe(1);
+    expect(stderr).toContain("disk on fire");
+    expect(stderr).not.toMatch(/\n\s+at /);
+    // Neither file was replaced (the Markdown rendered fine, but nothing is written unless all did).
+    expect(readFileSync(join(out, "embassy.docx"), "utf8")).toBe("OLD DOCX");
+    expect(readFileSync(join(out, "embassy.md"), "utf8")).toBe("OLD MD");
+    expect(readdirSync(out).sort()).toEqual(["embassy.docx", "embassy.md"]);
+  });
+
+  it("--debug adds the stack trace of an unexpected error", async () => {
+    vi.resetModules();
+    vi.doMock("@fairtender/renderer/docx", () => ({
+      toDocx: async () => {
+        throw new Error("disk on fire");
+      },
+    }));
+    const { main } = await import("../src/index.js");
+    let stderr = "";
+    await main(["generate", embassy, "--out", "out", "--format", "docx", "--debug"], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (stderr += t) },
+      cwd: dir,
+    });
+    expect(stderr).toMatch(/disk on fire\n.*\n\s+at /s);
+  });
+});

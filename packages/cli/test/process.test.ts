@@ -1,0 +1,87 @@
+// The real `fairtender` process, started as users start it (see runBin in helpers.ts for why it runs
+// the TypeScript source through tsx rather than a build): exit statuses, stdout/stderr, lazy loading,
+// and batch mode on worker threads.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtures, runBin, tempDir } from "./helpers.js";
+
+let dir: string;
+let remove: () => void;
+beforeAll(() => ({ dir, remove } = tempDir()));
+afterAll(() => remove());
+
+const hook = pathToFileURL(join(fixtures, "trace-hook.mjs")).href;
+
+/** Runs the bin and returns the module URLs it resolved. */
+async function traced(args: string[], name: string) {
+  const trace = join(dir, `${name}.trace`);
+  const run = await runBin(args, dir, { extraNodeArgs: ["--import", hook], env: { FT_TRACE: trace } });
+  const urls = existsSync(trace) ? readFileSync(trace, "utf8").split("\n").filter(Boolean) : [];
+  return { run, urls };
+}
+const loadsDocx = (urls: string[]) => urls.some((u) => /\/node_modules\/docx\/|\/renderer\/(src|dist)\/docx\//.test(u));
+
+describe("the fairtender process", () => {
+  it("--version: status 0, the version on stdout, loads no command and not core", async () => {
+    const { run, urls } = await traced(["--version"], "version");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(urls.some((u) => u.includes("/commands/"))).toBe(false);
+    expect(urls.some((u) => /\/core\/(src|dist)\//.test(u))).toBe(false);
+  });
+
+  it("usage errors exit 2 with the message on stderr only", async () => {
+    const run = await runBin(["generate", "--bogus"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("unknown option --bogus");
+  });
+
+  it("validate: invalid input exits 1, no stack trace without --debug; never loads docx", async () => {
+    const { run, urls } = await traced(["validate", join(fixtures, "bad-fields.yaml")], "validate");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("procurement.sectors[1]");
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(loadsDocx(urls)).toBe(false);
+    expect(urls.some((u) => u.includes("/commands/validate"))).toBe(true);
+  });
+
+  it("generate --format md never loads docx; --format docx does", async () => {
+    const md = await traced(["generate", join(fixtures, "embassy.yaml"), "--out", "lazy", "--format", "md"], "md");
+    expect(md.run.stderr).toBe("");
+    expect(md.run.status).toBe(0);
+    expect(loadsDocx(md.urls)).toBe(false);
+    const docx = await traced(
+      ["generate", join(fixtures, "embassy.yaml"), "--out", "lazy", "--format", "docx"],
+      "docx",
+    );
+    expect(docx.run.status).toBe(0);
+    expect(loadsDocx(docx.urls)).toBe(true);
+  });
+
+  it("batch: profiles run on worker threads; a bad one is reported and the others are written; status 1", async () => {
+    const batch = join(dir, "batch");
+    const good = readFileSync(join(fixtures, "embassy.yaml"), "utf8");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(batch);
+    writeFileSync(join(batch, "a.yaml"), good);
+    writeFileSync(join(batch, "b.yaml"), good.replace("sectors: [cleaning]", "sectors: [cleanng]"));
+    writeFileSync(join(batch, "c.yaml"), good.replace("DOS-2026-0042", "DOS-2026-0043"));
+    const run = await runBin(
+      ["generate", "batch/*.yaml", "--out", "batch-out", "--format", "md,json", "--jobs", "2"],
+      dir,
+    );
+    expect(run.status).toBe(1);
+    // Not a terminal: plain log lines, no progress bar escape codes.
+    expect(run.stdout).toContain("ok: batch/a.yaml → batch-out/a.md, batch-out/a.json");
+    expect(run.stdout).toContain("ok: batch/c.yaml → batch-out/c.md, batch-out/c.json");
+    expect(run.stderr).toContain("batch/b.yaml: the tender profile has 1 problem");
+    expect(run.stderr).toContain('did you mean "cleaning"?');
+    expect(run.stderr).toContain("2 of 3 profiles generated");
+    expect(run.stderr).not.toContain("\x1b[");
+    expect(readdirSync(join(dir, "batch-out")).sort()).toEqual(["a.json", "a.md", "c.json", "c.md"]);
+    expect(readFileSync(join(dir, "batch-out", "c.md"), "utf8")).toContain("DOS-2026-0043");
+  });
+});
