@@ -67,3 +67,32 @@ export { parseProfile, safeParseProfile } from "./validate/profile.js";
 // --- Library (built-in clause library, user libraries, templates) ---
 
 // --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
+export {
+  CALENDAR_CSV_COLUMNS,
+  type CalendarEntry,
+  calendarToCsv,
+  calendarToICalendar,
+  type ICalendarOptions,
+  obligationCalendar,
+} from "./select/calendar.js";
+export type { AmountPath, Condition, FlagPath } from "./select/conditions.js";
+export { HARMONISATION_RULE, timingText } from "./select/harmonise.js";
+export { type LintCode, type LintFinding, lint } from "./select/lint.js";
+export { applicableRegimes, MODULE_IDS, REGIME_DATE_BASIS } from "./select/regimes.js";
+export {
+  type AssessRiskOptions,
+  assessRisk,
+  RISK_BANDS,
+  RISK_WEIGHTS,
+  type RiskBands,
+  type RiskWeights,
+} from "./select/risk.js";
+export {
+  PARAMETER_RULES,
+  type ParameterRule,
+  type RuleBranch,
+  SELECTION_RULES,
+  type SelectionRule,
+  SME_BURDEN,
+} from "./select/rules.js";
+export { type SelectOptions, safeSelect, select } from "./select/select.js";

@@ -1,0 +1,469 @@
+import type { Library } from "../model/clause.js";
+import type { Money, Source } from "../model/common.js";
+import type { BuyerKind, RiskLevel, TenderProfile } from "../model/profile.js";
+import type { RiskAssessment, SelectionWarning, Strength } from "../model/selection.js";
+import type { RegimeId } from "../model/topics.js";
+import { isBuyerCountry } from "./regimes.js";
+import { commencementDate, contractEnd, convert, datedValue, formatMoney } from "./util.js";
+
+/** Yes, no, or cannot be told from the profile (e.g. a threshold in another currency with no rate). */
+export type Tri = true | false | "unknown";
+
+/** Boolean profile fields a rule may test. */
+export type FlagPath =
+  | "procurement.commercialOffTheShelf"
+  | "procurement.usDirectivesApply"
+  | "procurement.labour.recruitmentAgencies"
+  | "procurement.labour.migrantWorkers"
+  | "procurement.labour.lowSkilled"
+  | "procurement.labour.subcontracting"
+  | "procurement.labour.housingProvided"
+  | "supplier.sme";
+
+/** Profile fields holding an amount (money, or a count such as employees) a threshold is tested against. */
+export type AmountPath =
+  | "procurement.value"
+  | "procurement.outsideBuyerCountryValue"
+  | "supplier.annualTurnover"
+  | "supplier.totalAssets"
+  | "supplier.employees";
+
+/**
+ * A rule condition, as data. Conditions evaluate to yes / no / unknown and explain themselves in plain
+ * words, naming the profile fields they read.
+ */
+export type Condition =
+  /** Always true: the rule applies to every procurement under the clause's regime. */
+  | { kind: "always" }
+  | { kind: "all"; of: readonly Condition[] }
+  | { kind: "any"; of: readonly Condition[] }
+  | { kind: "not"; of: Condition }
+  /** At least `n` of the conditions hold (e.g. the Canadian two-of-three size test). */
+  | { kind: "count"; atLeast: number; of: readonly Condition[]; label: string }
+  /** The regime or module applies to this procurement. */
+  | { kind: "regime"; id: RegimeId }
+  | { kind: "buyer-kind"; in: readonly BuyerKind[] }
+  | { kind: "category"; in: readonly ("goods" | "services" | "works")[] }
+  /** A yes/no profile field is `true` (absent counts as no). `yes`/`no` describe the two states. */
+  | { kind: "flag"; path: FlagPath; yes: string; no: string }
+  | { kind: "risk"; atLeast: RiskLevel }
+  /** Another clause was selected (optionally only with one of these strengths). */
+  | { kind: "selected"; clause: string; strengths?: readonly Strength[] }
+  /** Part of the work is done (or goods made) outside the buyer's country. */
+  | { kind: "abroad" }
+  /**
+   * An amount tested against a library dated parameter read at the profile's start date, in the
+   * parameter's currency (converted with the profile's own rates; never guessed). `ifAbsent` says what a
+   * missing amount means: `false`, `unknown`, or `false-unless-abroad` (unknown when work is abroad).
+   */
+  | {
+      kind: "threshold";
+      param: string;
+      amount: AmountPath;
+      test: "exceeds" | "at-least";
+      subject: string;
+      ifAbsent: "false" | "unknown" | "false-unless-abroad";
+      /** A wording difference to point out when the amount sits exactly on the threshold. */
+      boundaryNote?: string;
+    }
+  /**
+   * A date of the procurement is on or after a legal date held in the library as a dated parameter
+   * whose value is the date written as the number YYYYMMDD (e.g. `eu-flr-application-date` = 20271214).
+   */
+  | { kind: "date"; of: "start" | "end" | "commenced"; param: string; label: string }
+  /** The supplier carries on business in a country (`supplier.businessIn`); assumed when not given. */
+  | { kind: "business-in"; country: string; label: string };
+
+type Json = string | number | boolean | null | Array<string | number | boolean | null>;
+
+/** The result of evaluating a condition. */
+export interface Outcome {
+  value: Tri;
+  /** Plain-language statement of the facts that decided the value (empty for `always`). */
+  text: string;
+  inputs: Record<string, Json>;
+  sources: Source[];
+  warnings: SelectionWarning[];
+}
+
+/** What conditions can look at. */
+export interface EvalContext {
+  profile: TenderProfile;
+  lib: Library;
+  risk: RiskAssessment;
+  regimes: ReadonlyMap<RegimeId, string>;
+  /** The strength a clause was selected with, or undefined when not selected (evaluates lazily). */
+  selectedStrength: (clause: string) => Strength | undefined;
+  clauseLabel: (clause: string) => string;
+}
+
+const RISK_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+
+function merge(into: Outcome, from: Outcome, withWarnings: boolean): void {
+  Object.assign(into.inputs, from.inputs);
+  into.sources.push(...from.sources);
+  if (withWarnings) into.warnings.push(...from.warnings);
+}
+
+function joinTexts(list: readonly Outcome[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const o of list) {
+    if (!o.text || seen.has(o.text)) continue;
+    seen.add(o.text);
+    out.push(o.text);
+  }
+  return out.join("; ");
+}
+
+function leaf(
+  value: Tri,
+  text: string,
+  inputs: Record<string, Json> = {},
+  sources: Source[] = [],
+  warnings: SelectionWarning[] = [],
+): Outcome {
+  return { value, text, inputs, sources, warnings };
+}
+
+/**
+ * A legal date held as a dated parameter (value YYYYMMDD): the period in force on `at`, else the next
+ * period after it, else the last one.
+ */
+function datedDate(lib: Library, id: string, at: string): { date: string; source: Source } | undefined {
+  const p = lib.parameters.find((x) => x.id === id);
+  if (!p) return undefined;
+  const v =
+    p.values.find((x) => x.effectiveFrom <= at && (x.effectiveTo === undefined || at <= x.effectiveTo)) ??
+    p.values.find((x) => x.effectiveFrom > at) ??
+    p.values[p.values.length - 1];
+  if (!v) return undefined;
+  const n = String(Math.trunc(v.value)).padStart(8, "0");
+  return { date: `${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`, source: v.source };
+}
+
+function getAmount(profile: TenderProfile, path: AmountPath): Money | number | undefined {
+  switch (path) {
+    case "procurement.value":
+      return profile.procurement.value;
+    case "procurement.outsideBuyerCountryValue":
+      return profile.procurement.outsideBuyerCountryValue;
+    case "supplier.annualTurnover":
+      return profile.supplier?.annualTurnover;
+    case "supplier.totalAssets":
+      return profile.supplier?.totalAssets;
+    case "supplier.employees":
+      return profile.supplier?.employees;
+  }
+}
+
+function getFlag(profile: TenderProfile, path: FlagPath): boolean | undefined {
+  const p = profile.procurement;
+  switch (path) {
+    case "procurement.commercialOffTheShelf":
+      return p.commercialOffTheShelf;
+    case "procurement.usDirectivesApply":
+      return p.usDirectivesApply;
+    case "supplier.sme":
+      return profile.supplier?.sme;
+    default: {
+      const key = path.slice("procurement.labour.".length) as keyof typeof p.labour;
+      return p.labour[key];
+    }
+  }
+}
+
+/** Work abroad, with the facts read. */
+function abroad(ctx: EvalContext): Outcome {
+  const p = ctx.profile.procurement;
+  const where = ctx.profile.buyer.jurisdiction === "US" || ctx.regimes.has("us-far") ? "the US" : "the buyer's country";
+  const inputs: Record<string, Json> = {
+    "procurement.countries": [...p.countries],
+    "procurement.category": p.category,
+  };
+  const outside = p.outsideBuyerCountryValue;
+  if (outside) {
+    inputs["procurement.outsideBuyerCountryValue.amount"] = outside.amount;
+    inputs["procurement.outsideBuyerCountryValue.currency"] = outside.currency;
+  }
+  if (outside && outside.amount > 0) {
+    return leaf(
+      true,
+      `${formatMoney(outside.amount, outside.currency)} of the contract is performed or supplied outside ${where}`,
+      inputs,
+    );
+  }
+  const foreign = p.countries.filter((c) => isBuyerCountry(ctx.profile, c) === false);
+  if (p.category !== "goods" && foreign.length > 0) {
+    return leaf(true, `the ${p.category} are performed in ${foreign.join(", ")}, outside ${where}`, inputs);
+  }
+  return leaf(
+    false,
+    outside
+      ? `no part of the contract is performed outside ${where} (procurement.outsideBuyerCountryValue is ${formatMoney(outside.amount, outside.currency)})`
+      : `no part of the contract is shown as performed outside ${where} (no procurement.outsideBuyerCountryValue${p.category !== "goods" ? ", and procurement.countries names no other country" : ""})`,
+    inputs,
+  );
+}
+
+function threshold(ctx: EvalContext, c: Extract<Condition, { kind: "threshold" }>): Outcome {
+  const asOf = ctx.profile.procurement.startDate;
+  const dv = datedValue(ctx.lib, c.param, asOf);
+  const raw = getAmount(ctx.profile, c.amount);
+  const inputs: Record<string, Json> = {};
+  if (typeof raw === "number") inputs[c.amount] = raw;
+  else if (raw) {
+    inputs[`${c.amount}.amount`] = raw.amount;
+    inputs[`${c.amount}.currency`] = raw.currency;
+  } else inputs[c.amount] = null;
+  if (!dv) {
+    return leaf(
+      "unknown",
+      `the library has no value of the threshold "${c.param}" in force on ${asOf}, so ${c.subject} could not be tested`,
+      inputs,
+      [],
+      [
+        {
+          code: "missing-parameter",
+          subject: c.param,
+          message: `The library defines no value of the dated parameter "${c.param}" in force on ${asOf}; the rule that needs it treats the test as not proven.`,
+        },
+      ],
+    );
+  }
+  inputs[`parameters.${c.param}`] = dv.value;
+  const sources = [dv.source];
+  const warnings: SelectionWarning[] = [];
+  const thresholdText = formatMoney(dv.value, dv.currency);
+  const inForce = `the threshold in force on ${asOf}`;
+  if (dv.confidence !== "confirmed") {
+    warnings.push({
+      code: "unconfirmed-fact",
+      subject: c.param,
+      message: `The ${thresholdText} threshold in force on ${asOf} ("${c.param}", from ${dv.effectiveFrom}) rests on a ${dv.confidence} source (${dv.source.citation}); verify it against the official text before relying on this result.`,
+    });
+  }
+  if (raw === undefined) {
+    const foreign = ctx.profile.procurement.countries.some((x) => isBuyerCountry(ctx.profile, x) === false);
+    const unknown = c.ifAbsent === "unknown" || (c.ifAbsent === "false-unless-abroad" && foreign);
+    if (unknown) {
+      return leaf(
+        "unknown",
+        `${c.subject} is not given (${c.amount}), so the ${thresholdText} test (${inForce}) could not be applied`,
+        inputs,
+        sources,
+        warnings,
+      );
+    }
+    return leaf(
+      false,
+      `${c.subject} is not given (${c.amount}), so it is not shown to reach ${thresholdText}, ${inForce}`,
+      inputs,
+      sources,
+      warnings,
+    );
+  }
+  let amount: number;
+  let shown: string;
+  if (typeof raw === "number") {
+    amount = raw;
+    shown = formatMoney(raw);
+  } else {
+    const target = dv.currency ?? raw.currency;
+    const conv = convert(raw, target, ctx.profile.exchangeRates);
+    if (!conv.ok) {
+      warnings.push({
+        code: "missing-exchange-rate",
+        subject: c.amount,
+        message: `The ${thresholdText} threshold ("${c.param}", ${inForce}) could not be tested: ${c.subject} is in ${raw.currency} and profile.exchangeRates gives no ${raw.currency}/${target} or ${target}/${raw.currency} rate. No rate is guessed; add one (e.g. "${raw.currency}/${target}") to test it.`,
+      });
+      return leaf(
+        "unknown",
+        `${c.subject} (${formatMoney(raw.amount, raw.currency)}) could not be compared with ${thresholdText}, ${inForce}: no ${raw.currency}/${target} exchange rate is given`,
+        inputs,
+        sources,
+        warnings,
+      );
+    }
+    amount = conv.amount;
+    if (conv.pair) inputs[`exchangeRates.${conv.pair}`] = conv.rate ?? null;
+    shown = conv.pair
+      ? `${formatMoney(raw.amount, raw.currency)}, ${formatMoney(Math.round(amount * 100) / 100, target)} at ${conv.pair} ${conv.rate}`
+      : formatMoney(raw.amount, raw.currency);
+  }
+  const pass = c.test === "exceeds" ? amount > dv.value : amount >= dv.value;
+  if (amount === dv.value) {
+    warnings.push({
+      code: "threshold-boundary",
+      subject: c.param,
+      message: `${c.subject} (${shown}) is exactly the ${thresholdText} threshold; the test used is "${c.test === "exceeds" ? "exceeds" : "at least"}", so it is ${pass ? "met" : "not met"}.${c.boundaryNote ? ` ${c.boundaryNote}` : ""}`,
+    });
+  }
+  const verb = c.test === "exceeds" ? (pass ? "exceeds" : "does not exceed") : pass ? "is at least" : "is below";
+  return leaf(pass, `${c.subject} (${shown}) ${verb} ${thresholdText}, ${inForce}`, inputs, sources, warnings);
+}
+
+/** Evaluates a condition against a profile. */
+export function evaluate(c: Condition, ctx: EvalContext): Outcome {
+  const p = ctx.profile.procurement;
+  switch (c.kind) {
+    case "always":
+      return leaf(true, "");
+    case "all":
+    case "any": {
+      const parts = c.of.map((x) => evaluate(x, ctx));
+      const want = c.kind !== "all";
+      let value: Tri;
+      if (parts.some((o) => o.value === want)) value = want;
+      else if (parts.some((o) => o.value === "unknown")) value = "unknown";
+      else value = !want;
+      // Explain with the parts that decided the value.
+      const deciding =
+        value === "unknown" ? parts.filter((o) => o.value === "unknown") : parts.filter((o) => o.value === value);
+      const out = leaf(value, joinTexts(deciding));
+      for (const o of parts) merge(out, o, deciding.includes(o));
+      return out;
+    }
+    case "not": {
+      const inner = evaluate(c.of, ctx);
+      return { ...inner, value: inner.value === "unknown" ? "unknown" : !inner.value };
+    }
+    case "count": {
+      const parts = c.of.map((x) => evaluate(x, ctx));
+      const yes = parts.filter((o) => o.value === true).length;
+      const unknown = parts.filter((o) => o.value === "unknown").length;
+      const value: Tri = yes >= c.atLeast ? true : yes + unknown < c.atLeast ? false : "unknown";
+      const out = leaf(
+        value,
+        `${c.label}: ${yes} of ${parts.length} met${unknown ? `, ${unknown} not known` : ""} (${joinTexts(parts)})`,
+      );
+      for (const o of parts) merge(out, o, true);
+      return out;
+    }
+    case "regime": {
+      const why = ctx.regimes.get(c.id);
+      const inputs: Record<string, Json> = {
+        "buyer.jurisdiction": ctx.profile.buyer.jurisdiction,
+        "buyer.kind": ctx.profile.buyer.kind ?? null,
+        regimes: ctx.profile.regimes ? [...ctx.profile.regimes] : null,
+        modules: ctx.profile.modules ? [...ctx.profile.modules] : null,
+      };
+      return why ? leaf(true, `${c.id} applies (${why})`, inputs) : leaf(false, `${c.id} does not apply`, inputs);
+    }
+    case "buyer-kind": {
+      const kind = ctx.profile.buyer.kind;
+      const ok = kind !== undefined && c.in.includes(kind);
+      return leaf(
+        ok,
+        ok ? `the buyer is of kind ${kind}` : `the buyer's kind is ${kind ?? "not given"}, not ${c.in.join(" or ")}`,
+        { "buyer.kind": kind ?? null },
+      );
+    }
+    case "category": {
+      const ok = c.in.includes(p.category);
+      return leaf(
+        ok,
+        ok ? `the procurement is for ${p.category}` : `the procurement is for ${p.category}, not ${c.in.join(" or ")}`,
+        {
+          "procurement.category": p.category,
+        },
+      );
+    }
+    case "flag": {
+      const v = getFlag(ctx.profile, c.path);
+      return leaf(
+        v === true,
+        v === true ? `${c.yes} (${c.path} = true)` : `${c.no} (${c.path} is ${v === false ? "false" : "not set"})`,
+        {
+          [c.path]: v ?? null,
+        },
+      );
+    }
+    case "risk": {
+      const r = ctx.risk;
+      const ok = RISK_RANK[r.level] >= RISK_RANK[c.atLeast];
+      const basis = r.overridden ? "the buyer's own assessment" : "computed from the risk factors";
+      const want = c.atLeast === "high" ? "high" : `${c.atLeast} or higher`;
+      return leaf(ok, ok ? `the risk is ${r.level} (${basis})` : `the risk is ${r.level} (${basis}), not ${want}`, {
+        "risk.level": r.level,
+        ...(ctx.profile.risk ? { "risk.level (profile)": ctx.profile.risk.level } : {}),
+      });
+    }
+    case "selected": {
+      const s = ctx.selectedStrength(c.clause);
+      const ok = s !== undefined && (c.strengths === undefined || c.strengths.includes(s));
+      const label = ctx.clauseLabel(c.clause);
+      return leaf(
+        ok,
+        ok
+          ? `${label} is included (${s})`
+          : s === undefined
+            ? `${label} is not included`
+            : `${label} is included only as ${s}, not ${c.strengths?.join(" or ")}`,
+      );
+    }
+    case "abroad":
+      return abroad(ctx);
+    case "threshold":
+      return threshold(ctx, c);
+    case "date": {
+      const d =
+        c.of === "start" ? p.startDate : c.of === "end" ? contractEnd(ctx.profile) : commencementDate(ctx.profile);
+      const field =
+        c.of === "start"
+          ? "procurement.startDate"
+          : c.of === "end"
+            ? "the last day of the contract term (procurement.startDate + durationMonths)"
+            : p.commencedOn
+              ? "procurement.commencedOn"
+              : "procurement.commencedOn, not given, so procurement.startDate";
+      const inputs: Record<string, Json> = { "procurement.startDate": p.startDate };
+      if (c.of === "end") inputs["procurement.durationMonths"] = p.durationMonths ?? null;
+      if (c.of === "commenced") inputs["procurement.commencedOn"] = p.commencedOn ?? null;
+      const dv = datedDate(ctx.lib, c.param, d);
+      if (!dv) {
+        return leaf(
+          "unknown",
+          `the library has no date "${c.param}" (${c.label}), so ${d} could not be placed`,
+          inputs,
+          [],
+          [
+            {
+              code: "missing-parameter",
+              subject: c.param,
+              message: `The library defines no dated parameter "${c.param}" (${c.label}); the rule that needs it treats the test as not proven.`,
+            },
+          ],
+        );
+      }
+      inputs[`parameters.${c.param}`] = dv.date;
+      const ok = d >= dv.date;
+      return leaf(
+        ok,
+        ok
+          ? `${d} (${field}) is on or after ${dv.date}, ${c.label}`
+          : `${d} (${field}) is before ${dv.date}, ${c.label}`,
+        inputs,
+        [dv.source],
+      );
+    }
+    case "business-in": {
+      const list = ctx.profile.supplier?.businessIn;
+      if (list === undefined) {
+        return leaf(true, `the supplier is taken to carry on business in ${c.label} (supplier.businessIn not given)`, {
+          "supplier.businessIn": null,
+        });
+      }
+      const ok = list.includes(c.country);
+      return leaf(
+        ok,
+        ok
+          ? `the supplier carries on business in ${c.label}`
+          : `the supplier does not carry on business in ${c.label} (supplier.businessIn: ${list.join(", ") || "none"})`,
+        {
+          "supplier.businessIn": [...list],
+        },
+      );
+    }
+  }
+}

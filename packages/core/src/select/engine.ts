@@ -1,0 +1,451 @@
+import { FairtenderError } from "../errors.js";
+import type { Clause, Definition, Library, Obligation, ParameterValue } from "../model/clause.js";
+import type { Source } from "../model/common.js";
+import type { TenderProfile } from "../model/profile.js";
+import type {
+  ExcludedClause,
+  Reason,
+  ResolvedParameter,
+  RiskAssessment,
+  SelectedClause,
+  Selection,
+  SelectionWarning,
+  Strength,
+} from "../model/selection.js";
+import { REGIME_IDS, type RegimeId, TOPIC_IDS } from "../model/topics.js";
+import { resolveBody } from "../template/resolve.js";
+import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
+import { harmonise } from "./harmonise.js";
+import { analyseRegimes } from "./regimes.js";
+import { assessRisk } from "./risk.js";
+import { PARAMETER_RULES, type ParameterRule, SELECTION_RULES, type SelectionRule, SME_BURDEN } from "./rules.js";
+import { compareText, contractEnd, uniqueSources } from "./util.js";
+
+/** Options of {@link select}. */
+export interface SelectOptions {
+  /** The clause library to select from (default: the built-in library). */
+  library?: Library;
+  /**
+   * Extra or replacement selection rules (one per clause id; a rule here replaces the built-in rule for
+   * the same clause). Needed for the clauses of your own library.
+   */
+  rules?: readonly SelectionRule[];
+  /** Extra or replacement parameter rules (keyed by clause and parameter). */
+  parameterRules?: readonly ParameterRule[];
+}
+
+type Decision =
+  | { selected: true; strength: Strength; reasons: Reason[]; warnings: SelectionWarning[] }
+  | { selected: false; reasons: Reason[]; warnings: SelectionWarning[] };
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Where a clause sits in the document: single-regime clauses by regime order, cross-regime after them, modules last. */
+function regimeRank(clause: Pick<Clause, "regimes">): number {
+  const regimes = clause.regimes;
+  if (regimes.length === 1) return REGIME_IDS.indexOf(regimes[0] as RegimeId);
+  return REGIME_IDS.indexOf("un") + 0.5;
+}
+
+function documentOrder(
+  a: Pick<Clause, "id" | "topic" | "regimes">,
+  b: Pick<Clause, "id" | "topic" | "regimes">,
+): number {
+  return (
+    TOPIC_IDS.indexOf(a.topic) - TOPIC_IDS.indexOf(b.topic) || regimeRank(a) - regimeRank(b) || compareText(a.id, b.id)
+  );
+}
+
+function dedupeWarnings(list: readonly SelectionWarning[]): SelectionWarning[] {
+  const seen = new Set<string>();
+  const out: SelectionWarning[] = [];
+  for (const w of list) {
+    const k = `${w.code}\u0000${w.subject ?? ""}\u0000${w.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(w);
+  }
+  return out;
+}
+
+function resolveParameters(
+  clause: Clause,
+  risk: RiskAssessment,
+  rules: readonly ParameterRule[],
+  warnings: SelectionWarning[],
+): { values: Record<string, ParameterValue>; resolved: Record<string, ResolvedParameter>; applied: ParameterRule[] } {
+  const values: Record<string, ParameterValue> = {};
+  const resolved: Record<string, ResolvedParameter> = {};
+  const applied: ParameterRule[] = [];
+  for (const [name, spec] of Object.entries(clause.parameters)) {
+    const rule = rules.find((r) => r.clause === clause.id && r.parameter === name);
+    const scaled = rule?.byRisk[risk.level];
+    let value: ParameterValue = spec.default;
+    let reason = "the library default";
+    if (rule && scaled !== undefined && spec.type === "integer") {
+      const unit = spec.unit ? ` ${spec.unit}` : "";
+      const outOfRange = (spec.min !== undefined && scaled < spec.min) || (spec.max !== undefined && scaled > spec.max);
+      if (outOfRange) {
+        warnings.push({
+          code: "parameter-out-of-range",
+          subject: `${clause.id}.${name}`,
+          message: `The rule value ${scaled}${unit} for ${clause.id}.${name} at ${risk.level} risk is outside the library's allowed range; the default ${spec.default}${unit} was kept.`,
+        });
+        reason = `the library default (the ${risk.level}-risk value ${scaled}${unit} is outside the allowed range)`;
+      } else {
+        value = scaled;
+        reason =
+          scaled === spec.default
+            ? `${scaled}${unit}, the default, at ${risk.level} risk: ${rule.why}`
+            : `${scaled}${unit} instead of the default ${spec.default}${unit} because the risk is ${risk.level}: ${rule.why}`;
+        applied.push(rule);
+      }
+    } else if (rule) {
+      reason = `the library default; no change at ${risk.level} risk (${rule.why})`;
+    }
+    values[name] = value;
+    resolved[name] = { value, default: spec.default, reason };
+  }
+  return { values, resolved, applied };
+}
+
+/** The clause's obligations with timings driven by resolved parameters (see `ParameterRule.timing`). */
+function applyTimings(
+  clause: Clause,
+  values: Record<string, ParameterValue>,
+  rules: readonly ParameterRule[],
+): Obligation[] {
+  return clause.obligations.map((o) => {
+    let timing = o.timing;
+    for (const rule of rules) {
+      if (rule.clause !== clause.id || !rule.timing) continue;
+      const spec = clause.parameters[rule.parameter];
+      const value = values[rule.parameter];
+      if (!spec || typeof value !== "number" || spec.default === value) continue;
+      if (rule.timing === "on-event.withinHours" && timing.kind === "on-event" && timing.withinHours === spec.default) {
+        timing = { ...timing, withinHours: value };
+      } else if (
+        rule.timing === "recurring.everyMonths" &&
+        timing.kind === "recurring" &&
+        timing.everyMonths === spec.default
+      ) {
+        timing = { ...timing, everyMonths: value };
+      } else if (rule.timing === "within.days" && timing.kind === "within" && timing.days === spec.default) {
+        timing = { ...timing, days: value };
+      }
+    }
+    return timing === o.timing ? o : { ...o, timing };
+  });
+}
+
+/** Terms the clause uses: its declared `terms` plus any `{{term}}` in its text. */
+function termsOf(clause: Pick<SelectedClause, "terms" | "body">): string[] {
+  const out = [...clause.terms];
+  const runs = [...(clause.body.intro ?? []), ...clause.body.subclauses.flatMap((s) => [...s.text, ...s.items.flat()])];
+  for (const r of runs) if (r.type === "term" && !out.includes(r.term)) out.push(r.term);
+  return out;
+}
+
+function definitionsFor(clauses: readonly SelectedClause[], lib: Library): Definition[] {
+  const byId = new Map(lib.definitions.map((d) => [d.id, d]));
+  const seen = new Set<string>();
+  const queue = clauses.flatMap(termsOf);
+  const out: Definition[] = [];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const d = byId.get(id);
+    if (!d) continue;
+    out.push(d);
+    queue.push(...d.terms);
+  }
+  return out.sort((a, b) => compareText(a.term.toLowerCase(), b.term.toLowerCase()) || compareText(a.id, b.id));
+}
+
+/**
+ * The selection engine proper: {@link select} with the library given explicitly and the profile
+ * already validated. Kept apart from `select` so that the engine never loads the built-in library
+ * unless asked to.
+ */
+export function runSelection(
+  profile: TenderProfile,
+  lib: Library,
+  options: Omit<SelectOptions, "library"> = {},
+): Selection {
+  const rules = new Map<string, SelectionRule>();
+  for (const r of SELECTION_RULES) rules.set(r.clause, r);
+  for (const r of options.rules ?? []) rules.set(r.clause, r);
+  const parameterRules = [
+    ...(options.parameterRules ?? []),
+    ...PARAMETER_RULES.filter(
+      (r) => !(options.parameterRules ?? []).some((o) => o.clause === r.clause && o.parameter === r.parameter),
+    ),
+  ];
+
+  const regimeAnalysis = analyseRegimes(profile, lib);
+  const regimeReasons = new Map<RegimeId, string>();
+  for (const d of regimeAnalysis.applicable) regimeReasons.set(d.id, d.reasons[0] ?? d.id);
+  const risk = assessRisk(profile, lib);
+  const warnings: SelectionWarning[] = [...regimeAnalysis.warnings];
+  const clauseById = new Map(lib.clauses.map((c) => [c.id, c]));
+  const decisions = new Map<string, Decision>();
+  const inProgress = new Set<string>();
+  const start = profile.procurement.startDate;
+  const end = contractEnd(profile);
+
+  const ctx: EvalContext = {
+    profile,
+    lib,
+    risk,
+    regimes: regimeReasons,
+    selectedStrength: (id) => {
+      const d = decide(id);
+      return d?.selected ? d.strength : undefined;
+    },
+    clauseLabel: (id) => rules.get(id)?.label ?? clauseById.get(id)?.title ?? id,
+  };
+
+  function regimeText(clause: Clause): string {
+    const on = clause.regimes.filter((r) => regimeReasons.has(r));
+    return on.map((r) => `${r} applies: ${regimeReasons.get(r)}`).join("; ") || "no regime of the clause applies";
+  }
+
+  function reason(rule: string, text: string, outcomes: readonly Outcome[], sources: readonly Source[]): Reason {
+    const inputs: Reason["inputs"] = {};
+    for (const o of outcomes) Object.assign(inputs, o.inputs);
+    return {
+      rule,
+      text: capitalise(text),
+      inputs,
+      sources: uniqueSources([...sources, ...outcomes.flatMap((o) => o.sources)]),
+    };
+  }
+
+  function decide(id: string): Decision | undefined {
+    const clause = clauseById.get(id);
+    if (!clause) return undefined;
+    const done = decisions.get(id);
+    if (done) return done;
+    if (inProgress.has(id)) {
+      throw new FairtenderError(
+        "invalid-selection",
+        `The selection rules refer to each other in a loop through clause "${id}".`,
+      );
+    }
+    inProgress.add(id);
+    const d = decideNow(clause);
+    inProgress.delete(id);
+    decisions.set(id, d);
+    return d;
+  }
+
+  function decideNow(clause: Clause): Decision {
+    const rule = rules.get(clause.id);
+    const jurisdictionInputs = {
+      "buyer.jurisdiction": profile.buyer.jurisdiction,
+      "buyer.kind": profile.buyer.kind ?? null,
+      regimes: profile.regimes ? [...profile.regimes] : null,
+      modules: profile.modules ? [...profile.modules] : null,
+    };
+    if (!rule) {
+      return {
+        selected: false,
+        reasons: [
+          {
+            rule: "no-rule",
+            text: `${clause.title} not included: the selection engine has no rule for clause "${clause.id}" (pass one in options.rules).`,
+            inputs: {},
+            sources: [],
+          },
+        ],
+        warnings: [
+          {
+            code: "no-rule",
+            subject: clause.id,
+            message: `The library clause "${clause.id}" has no selection rule, so it is never selected; add a rule for it (options.rules).`,
+          },
+        ],
+      };
+    }
+    // Regime gate.
+    const gateOpen =
+      rule.gate === "any-regime" ? regimeReasons.size > 0 : clause.regimes.some((r) => regimeReasons.has(r));
+    if (!gateOpen) {
+      const why = clause.regimes
+        .map((r) => `${r}: ${regimeAnalysis.notApplicable.get(r) ?? "does not apply"}`)
+        .join("; ");
+      const serves =
+        clause.regimes.length === 1 ? `the ${clause.regimes[0]} regime` : `the regimes ${clause.regimes.join(", ")}`;
+      const suggestion = suggest(rule);
+      return {
+        selected: false,
+        reasons: [
+          {
+            rule: "regime-not-applicable",
+            text: `${capitalise(rule.label)} not included: it serves ${serves}, which ${clause.regimes.length === 1 ? "does" : "do"} not apply (${why}).${suggestion ? ` ${suggestion.text}` : ""}`,
+            inputs: { ...jurisdictionInputs, ...(suggestion?.inputs ?? {}) },
+            sources: [],
+          },
+        ],
+        warnings: suggestion ? [suggestion.warning] : [],
+      };
+    }
+    // Clause version dates.
+    if ((clause.effectiveFrom && clause.effectiveFrom > end) || (clause.effectiveTo && clause.effectiveTo < start)) {
+      return {
+        selected: false,
+        reasons: [
+          {
+            rule: "clause-not-in-force",
+            text: `${capitalise(rule.label)} not included: this version of the clause applies ${clause.effectiveFrom ? `from ${clause.effectiveFrom}` : ""}${clause.effectiveTo ? ` to ${clause.effectiveTo}` : ""}, outside the contract term ${start} to ${end}.`,
+            inputs: {
+              "procurement.startDate": start,
+              "procurement.durationMonths": profile.procurement.durationMonths ?? null,
+            },
+            sources: [],
+          },
+        ],
+        warnings: [],
+      };
+    }
+    const outcomes: Outcome[] = [];
+    const regime = regimeText(clause);
+    for (const branch of rule.when) {
+      const o = evaluate(branch.if, ctx);
+      outcomes.push(o);
+      const strength = o.value === true ? branch.strength : o.value === "unknown" ? branch.ifUnknown : undefined;
+      if (strength === undefined) continue;
+      const template = o.value === "unknown" ? (rule.whyUnknown ?? rule.why) : (branch.why ?? rule.why);
+      const text = fill(template, { because: o.text || regime, strength, regime });
+      const w = [...o.warnings, ...(rule.warnWhenSelected ?? []).map((x) => ({ ...x, subject: clause.id }))];
+      return {
+        selected: true,
+        strength,
+        reasons: [reason(rule.id, text, [o], [...rule.sources, ...(branch.sources ?? [])])],
+        warnings: w,
+      };
+    }
+    // Not selected: explain with every branch's deciding facts.
+    const seen = new Set<string>();
+    const texts: string[] = [];
+    for (const o of outcomes) {
+      if (o.text && !seen.has(o.text)) {
+        seen.add(o.text);
+        texts.push(o.text);
+      }
+    }
+    const suggestion = suggest(rule);
+    let text = fill(rule.whyNot, { because: texts.join("; ") || regime, strength: "", regime });
+    if (suggestion) text += ` ${suggestion.text}`;
+    const r = reason(rule.id, text, outcomes, rule.sources);
+    if (suggestion) Object.assign(r.inputs, suggestion.inputs);
+    return {
+      selected: false,
+      reasons: [r],
+      warnings: [...outcomes.flatMap((o) => o.warnings), ...(suggestion ? [suggestion.warning] : [])],
+    };
+  }
+
+  function suggest(
+    rule: SelectionRule,
+  ): { text: string; inputs: Reason["inputs"]; warning: SelectionWarning } | undefined {
+    if (!rule.suggest) return undefined;
+    const o = evaluate(rule.suggest.when, ctx);
+    if (o.value !== true) return undefined;
+    const text = `${rule.suggest.text} ${o.text}.`;
+    return { text, inputs: o.inputs, warning: { code: "module-suggested", subject: rule.clause, message: text } };
+  }
+
+  // Decide every library clause (library order; dependencies are decided on demand).
+  const selected: SelectedClause[] = [];
+  const excluded: ExcludedClause[] = [];
+  for (const clause of lib.clauses) {
+    const d = decide(clause.id) as Decision;
+    warnings.push(...d.warnings);
+    if (!d.selected) {
+      excluded.push({
+        id: clause.id,
+        version: clause.version,
+        title: clause.title,
+        topic: clause.topic,
+        regimes: [...clause.regimes],
+        sources: clause.sources,
+        reasons: d.reasons,
+      });
+      continue;
+    }
+    const { values, resolved } = resolveParameters(clause, risk, parameterRules, warnings);
+    selected.push({
+      id: clause.id,
+      version: clause.version,
+      title: clause.title,
+      topic: clause.topic,
+      kind: clause.kind,
+      regimes: [...clause.regimes],
+      strength: d.strength,
+      reasons: d.reasons,
+      body: resolveBody(clause, values, lib),
+      parameters: resolved,
+      sources: clause.sources,
+      draftingNote: clause.draftingNote,
+      terms: [...clause.terms],
+      related: [...clause.related],
+      incorporates: clause.incorporates,
+      obligations: applyTimings(clause, values, parameterRules),
+    });
+  }
+  selected.sort(documentOrder);
+  excluded.sort(documentOrder);
+
+  // Rules whose clause the library lacks (only for regimes that apply).
+  for (const rule of rules.values()) {
+    if (clauseById.has(rule.clause)) continue;
+    const catalogueRegime = rule.clause.split("-")[0] === "us" ? "us-far" : rule.clause.split("-")[0];
+    const relevant =
+      regimeReasons.has(catalogueRegime as RegimeId) ||
+      (rule.clause.startsWith("general-") && regimeReasons.size > 0) ||
+      (rule.clause.startsWith("aba-") && regimeReasons.has("aba-mcc2")) ||
+      (rule.clause.startsWith("ilo-") && regimeReasons.has("ilo-fair-recruitment"));
+    if (relevant) {
+      warnings.push({
+        code: "missing-clause",
+        subject: rule.clause,
+        message: `Rule ${rule.id} selects clause "${rule.clause}", which this library does not have; the requirement it stands for is not covered.`,
+      });
+    }
+  }
+
+  // SME proportionality.
+  if (profile.supplier?.sme === true) {
+    for (const b of SME_BURDEN) {
+      const c = selected.find((s) => s.id === b.clause);
+      if (!c) continue;
+      warnings.push({
+        code: "sme-proportionality",
+        subject: c.id,
+        message: `${c.title} (${c.strength}) asks an SME supplier for ${b.why}. The UK PPNs ask buyers to keep requirements proportionate for SMEs and CSDDD Art. 10(2)(e) calls for targeted support; ${c.strength === "mandatory" ? "the clause is required by law, so consider support (time, guidance, shared audits) rather than removal" : "consider whether it is proportionate for this supplier"}.`,
+      });
+    }
+  }
+
+  const obligations = harmonise(selected, new Set(regimeReasons.keys()));
+  return {
+    profile,
+    asOf: start,
+    libraryVersion: lib.version,
+    regimes: regimeAnalysis.applicable,
+    risk,
+    clauses: selected,
+    excluded,
+    obligations,
+    definitions: definitionsFor(selected, lib),
+    warnings: dedupeWarnings(warnings),
+  };
+}

@@ -1,0 +1,224 @@
+import type { FlowDown, Obligation, Party, Timing } from "../model/clause.js";
+import type { Satisfies, ScheduledObligation, SelectedClause } from "../model/selection.js";
+import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
+import { compareText, sourceKey, uniqueSources } from "./util.js";
+
+/**
+ * How the obligation schedule is harmonised.
+ *
+ * Obligations are **the same duty** — and merge into one schedule row — when they have the same
+ * canonical topic (FACTS §7A), the same party, and the same *kind of timing*: a one-off step before
+ * award; a step at signature; a step within N days of the same starting point (award, start, request,
+ * end); a recurring duty; a duty triggered by an event; or an ongoing duty. So a pre-award certification
+ * and an annual certification on the `certification` topic stay two rows (one-off vs recurring), while
+ * FAR's "report immediately" and a general "notify within 72 hours" incident duty become one row.
+ *
+ * In a merged row the strictest term wins: the shortest `within` period and event time limit (a stated
+ * limit beats "without undue delay"), the most frequent recurrence (and the earliest first occurrence),
+ * the widest flow-down (`all` tiers beats a number, a larger number beats a smaller, agents `true`
+ * wins, required if any requires it). The actions of all merged obligations are kept (distinct sentences
+ * in order), evidence lists are unioned without duplicates in first-seen order, and every source and
+ * every regime citation is kept: no citation is lost in a merge.
+ */
+export const HARMONISATION_RULE =
+  "Obligations merge when they share topic, party and kind of timing (before award; at signature; within N days of the same event; recurring; on an event; ongoing). The strictest term wins; actions, evidence, sources and citations are all kept.";
+
+const PARTY_ORDER: readonly Party[] = ["supplier", "subcontractor", "buyer"];
+const TIMING_ORDER = [
+  "before-award",
+  "at-signature",
+  "within-award",
+  "within-start",
+  "within-request",
+  "within-end",
+  "recurring",
+  "on-event",
+  "ongoing",
+];
+
+/** The kind of timing used as part of the merge key. */
+export function timingClass(t: Timing): string {
+  return t.kind === "within" ? `within-${t.from}` : t.kind;
+}
+
+/**
+ * The regime a citation belongs to, by its usual prefix. Used to attribute a cross-regime clause's
+ * citations to the regime they come from; a citation that matches none is attributed to the clause's
+ * first applicable regime.
+ */
+export const CITATION_REGIMES: readonly { pattern: RegExp; regime: RegimeId }[] = [
+  { pattern: /^(FAR\b|E\.O\. 13627|22 U\.S\.C\.|TVPA)/, regime: "us-far" },
+  { pattern: /^(MSA 2015|Modern Slavery Act 2015|PPN|Procurement Act 2023|PCR 2015|SI 2015\/1833)/, regime: "gb" },
+  { pattern: /^(Directive 2014\/24|Directive \(EU\)|Regulation \(EU\)|CSDDD|Dir\.? 2014)/, regime: "eu" },
+  { pattern: /^(Modern Slavery Act 2018|AGD|Commonwealth)/, regime: "au" },
+  { pattern: /^(S\.C\. 2023|PSPC|Customs Tariff)/, regime: "ca" },
+  { pattern: /^(UN |CEB\/|UN$)/, regime: "un" },
+  { pattern: /^ABA\b/, regime: "aba-mcc2" },
+  { pattern: /^ILO\b/, regime: "ilo-fair-recruitment" },
+];
+
+function regimeOf(citation: string, clauseRegimes: readonly RegimeId[], applicable: ReadonlySet<RegimeId>): RegimeId {
+  const usable = clauseRegimes.filter((r) => applicable.has(r));
+  const hit = CITATION_REGIMES.find((c) => c.pattern.test(citation));
+  if (hit && usable.includes(hit.regime)) return hit.regime;
+  return usable[0] ?? clauseRegimes[0] ?? "us-far";
+}
+
+function strictestTiming(list: readonly Timing[]): Timing {
+  const first = list[0] as Timing;
+  switch (first.kind) {
+    case "within": {
+      const w = list as Extract<Timing, { kind: "within" }>[];
+      return { kind: "within", from: first.from, days: Math.min(...w.map((t) => t.days)) };
+    }
+    case "recurring": {
+      const r = list as Extract<Timing, { kind: "recurring" }>[];
+      const every = Math.min(...r.map((t) => t.everyMonths));
+      const firsts = r.map((t) => t.firstAfterMonths ?? t.everyMonths);
+      const firstAfter = Math.min(...firsts);
+      return firstAfter === every
+        ? { kind: "recurring", everyMonths: every }
+        : { kind: "recurring", everyMonths: every, firstAfterMonths: firstAfter };
+    }
+    case "on-event": {
+      const e = list as Extract<Timing, { kind: "on-event" }>[];
+      const events: string[] = [];
+      for (const t of e) if (!events.includes(t.event)) events.push(t.event);
+      const limits = e.map((t) => t.withinHours).filter((h): h is number => h !== undefined);
+      const event = events.join(" or ");
+      return limits.length
+        ? { kind: "on-event", event, withinHours: Math.min(...limits) }
+        : { kind: "on-event", event };
+    }
+    default:
+      return first;
+  }
+}
+
+function widestFlowDown(list: readonly FlowDown[]): FlowDown {
+  const required = list.some((f) => f.required);
+  const tiers = list.map((f) => f.tiers).filter((t): t is "all" | number => t !== undefined);
+  const out: FlowDown = { required };
+  if (tiers.includes("all")) out.tiers = "all";
+  else if (tiers.length) out.tiers = Math.max(...(tiers as number[]));
+  if (list.some((f) => f.agents === true)) out.agents = true;
+  else if (list.some((f) => f.agents === false)) out.agents = false;
+  return out;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? "" : "s"}`;
+}
+
+/** The timing in words, e.g. "Every 12 months from the start date", "Within 24 hours of becoming aware of an incident". */
+export function timingText(t: Timing): string {
+  switch (t.kind) {
+    case "before-award":
+      return "Before contract award";
+    case "at-signature":
+      return "At contract signature";
+    case "within": {
+      const from = {
+        award: "contract award",
+        start: "the start date",
+        request: "a request",
+        end: "the end of the contract",
+      }[t.from];
+      return `Within ${plural(t.days, "day")} of ${from}`;
+    }
+    case "recurring": {
+      const every = t.everyMonths === 12 ? "Every year" : `Every ${plural(t.everyMonths, "month")}`;
+      const first = t.firstAfterMonths ?? t.everyMonths;
+      return first === t.everyMonths
+        ? `${every} from the start date`
+        : `${every}, first ${first === 0 ? "at the start date" : `${plural(first, "month")} after the start date`}`;
+    }
+    case "on-event":
+      if (t.withinHours === undefined) return `Without undue delay on ${t.event}`;
+      if (t.withinHours === 0) return `Immediately on ${t.event}`;
+      return `Within ${plural(t.withinHours, "hour")} of ${t.event}`;
+    case "ongoing":
+      return "Throughout the contract";
+  }
+}
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * Builds the one harmonised obligation schedule from the selected clauses (in document order). See
+ * {@link HARMONISATION_RULE}. Rows are ordered by topic (`TOPICS` order), party (supplier,
+ * subcontractor, buyer) and kind of timing.
+ */
+export function harmonise(
+  clauses: readonly SelectedClause[],
+  applicable: ReadonlySet<RegimeId>,
+): ScheduledObligation[] {
+  const groups = new Map<string, { clause: SelectedClause; obligation: Obligation }[]>();
+  for (const clause of clauses) {
+    for (const obligation of clause.obligations) {
+      const key = `${obligation.topic}|${obligation.party}|${timingClass(obligation.timing)}`;
+      const g = groups.get(key) ?? [];
+      g.push({ clause, obligation });
+      groups.set(key, g);
+    }
+  }
+  const rows: ScheduledObligation[] = [];
+  for (const [key, members] of groups) {
+    const [topic, party, cls] = key.split("|") as [ScheduledObligation["topic"], Party, string];
+    const actions: string[] = [];
+    for (const m of members) {
+      const a = sentence(m.obligation.action);
+      if (!actions.includes(a)) actions.push(a);
+    }
+    const evidence: string[] = [];
+    for (const m of members) for (const e of m.obligation.evidence) if (!evidence.includes(e)) evidence.push(e);
+    const satisfies: Satisfies[] = [];
+    const seen = new Set<string>();
+    for (const m of members) {
+      for (const s of m.obligation.sources) {
+        const regime = regimeOf(s.citation, m.clause.regimes, applicable);
+        const citation = s.provision && !s.citation.includes(s.provision) ? `${s.citation} ${s.provision}` : s.citation;
+        const k = `${regime}|${citation}|${m.clause.id}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        satisfies.push({ regime, citation, clause: m.clause.id });
+      }
+    }
+    const clauseIds: string[] = [];
+    for (const m of members) if (!clauseIds.includes(m.clause.id)) clauseIds.push(m.clause.id);
+    const mergedFrom: string[] = [];
+    for (const m of members) if (!mergedFrom.includes(m.obligation.id)) mergedFrom.push(m.obligation.id);
+    const timing = strictestTiming(members.map((m) => m.obligation.timing));
+    rows.push({
+      id: `${topic}-${party}-${cls}`,
+      topic,
+      party,
+      action: actions.join(" "),
+      timing,
+      timingText: timingText(timing),
+      evidence,
+      flowsDown: widestFlowDown(members.map((m) => m.obligation.flowsDown)),
+      clauses: clauseIds,
+      satisfies,
+      mergedFrom,
+      sources: uniqueSources(members.flatMap((m) => m.obligation.sources)),
+    });
+  }
+  const topicIndex = (t: string) => (TOPIC_IDS as readonly string[]).indexOf(t);
+  rows.sort(
+    (a, b) =>
+      topicIndex(a.topic) - topicIndex(b.topic) ||
+      PARTY_ORDER.indexOf(a.party) - PARTY_ORDER.indexOf(b.party) ||
+      TIMING_ORDER.indexOf(timingClass(a.timing)) - TIMING_ORDER.indexOf(timingClass(b.timing)) ||
+      compareText(a.id, b.id),
+  );
+  return rows;
+}
+
+/** Every (citation) of every obligation of the selected clauses, for checks that nothing was lost. */
+export function obligationCitations(clauses: readonly SelectedClause[]): Set<string> {
+  return new Set(clauses.flatMap((c) => c.obligations.flatMap((o) => o.sources.map(sourceKey))));
+}

@@ -1,0 +1,255 @@
+import type { Library } from "../model/clause.js";
+import type { TenderProfile } from "../model/profile.js";
+import type { RiskAssessment, RiskFactor } from "../model/selection.js";
+import { isBuyerCountry } from "./regimes.js";
+import { formatMoney, unique } from "./util.js";
+
+/**
+ * The weights of the risk factors, in the style of Table 1 of the UK modern-slavery guidance (PPN 02/23
+ * and PPN 009: industry type, nature of the workforce, supplier location, commodity type, business and
+ * supply-chain model). The score is the sum of the weights of the factors that fired; the level follows
+ * {@link RISK_BANDS}. Data, not law: the fact sheet (FACTS §7) suggests a weighted count of signals
+ * and says to keep the weights configurable. Change them by passing your own table to `assessRisk`.
+ */
+export const RISK_WEIGHTS = {
+  /** The riskiest sector named (library `sectors[].risk`): one factor for all sectors, at its band. */
+  sector: { high: 2, medium: 1, low: 0 },
+  /** A commodity on the US DOL List of Goods for a sourcing country, listed for forced labour. */
+  commodityForcedLabour: 3,
+  /** A commodity on the DOL list for a sourcing country, listed for child labour only. */
+  commodityChildLabour: 2,
+  /** A commodity on the DOL list for some country, with no sourcing country given to match. */
+  commodityListedElsewhere: 1,
+  /** The riskiest sourcing country in the library's country-risk table, at its band. */
+  country: { high: 2, medium: 1, low: 0 },
+  /** Workers hired through recruitment or labour agencies. */
+  recruitmentAgencies: 1,
+  /** Migrant workers expected. */
+  migrantWorkers: 1,
+  /** Largely low-skilled work. */
+  lowSkilled: 1,
+  /** Housing provided or arranged for workers. */
+  housingProvided: 1,
+  /** Work done or goods made outside the buyer's country. */
+  workAbroad: 1,
+  /** Subcontracting expected (a longer, less visible supply chain). */
+  subcontracting: 1,
+} as const;
+
+/** The weight table's shape (so that callers can pass their own). */
+export type RiskWeights = {
+  sector: { high: number; medium: number; low: number };
+  commodityForcedLabour: number;
+  commodityChildLabour: number;
+  commodityListedElsewhere: number;
+  country: { high: number; medium: number; low: number };
+  recruitmentAgencies: number;
+  migrantWorkers: number;
+  lowSkilled: number;
+  housingProvided: number;
+  workAbroad: number;
+  subcontracting: number;
+};
+
+/**
+ * Band cut-offs on the score: `medium` from 2 (e.g. one high-risk sector, or two workforce signals),
+ * `high` from 5 (e.g. a high-risk sector with a migrant, agency-recruited, low-skilled workforce; or a
+ * DOL-listed forced-labour commodity from its listed country in a high-risk sector). The UK guidance
+ * says several indicators together should prompt an assessment of whether the procurement is high risk.
+ */
+export const RISK_BANDS = { medium: 2, high: 5 } as const;
+
+/** The band cut-offs' shape. */
+export type RiskBands = { medium: number; high: number };
+
+/** Options of {@link assessRisk}. */
+export interface AssessRiskOptions {
+  weights?: RiskWeights;
+  bands?: RiskBands;
+}
+
+const PPN = "PPN 02/23 / PPN 009 modern slavery guidance, Table 1";
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(/(ies)$/, "y")
+    .replace(/([^s])s$/, "$1");
+}
+
+/**
+ * Assesses the forced-labour risk of a procurement (`low | medium | high`) from sector, commodity (US
+ * DOL List of Goods matched with the sourcing countries), supplier location (the library's country
+ * risk table), workforce (agencies, migrant, low-skilled, housing), work abroad and supply-chain
+ * complexity (subcontracting). Every factor that fired is returned with its weight, a plain
+ * description, the data it rests on and the profile fields it read. A buyer's own `profile.risk`
+ * overrides the level (`overridden: true`, the computed level kept in `computedLevel`).
+ *
+ * @param profile A validated tender profile.
+ * @param lib The library whose `sectors` and `risk` tables are read.
+ * @param options Optional weight table and band cut-offs (defaults {@link RISK_WEIGHTS}, {@link RISK_BANDS}).
+ */
+export function assessRisk(
+  profile: TenderProfile,
+  lib: Pick<Library, "sectors" | "risk">,
+  options: AssessRiskOptions = {},
+): RiskAssessment {
+  const w = options.weights ?? RISK_WEIGHTS;
+  const bands = options.bands ?? RISK_BANDS;
+  const p = profile.procurement;
+  const factors: RiskFactor[] = [];
+
+  // Industry type.
+  const sectors = p.sectors
+    .map((id) => lib.sectors.find((s) => s.id === id))
+    .filter((s): s is NonNullable<typeof s> => s !== undefined);
+  const rank = { low: 0, medium: 1, high: 2 } as const;
+  const top = sectors.reduce<(typeof sectors)[number] | undefined>(
+    (best, s) => (best === undefined || rank[s.risk] > rank[best.risk] ? s : best),
+    undefined,
+  );
+  if (top && w.sector[top.risk] > 0) {
+    const named = sectors.filter((s) => s.risk === top.risk).map((s) => s.name);
+    factors.push({
+      id: "sector",
+      description: `${top.risk === "high" ? "High" : "Medium"}-risk sector: ${named.join(", ")} (${top.signal})`,
+      weight: w.sector[top.risk],
+      source: unique(sectors.filter((s) => s.risk === top.risk).flatMap((s) => s.sources.map((x) => x.citation))).join(
+        "; ",
+      ),
+      inputs: { "procurement.sectors": [...p.sectors] },
+    });
+  }
+
+  // Commodity type: the DOL List of Goods, matched with the sourcing countries.
+  const goods = lib.risk.listedGoods;
+  let best: RiskFactor | undefined;
+  for (const commodity of p.commodities) {
+    const key = normalise(commodity);
+    const entry = goods.goods.find((g) => normalise(g.good) === key);
+    if (!entry) continue;
+    const hit = entry.countries.filter((c) => p.countries.includes(c));
+    const kinds = [entry.forcedLabour ? "forced labour" : "", entry.childLabour ? "child labour" : ""].filter(Boolean);
+    let factor: RiskFactor | undefined;
+    if (hit.length > 0) {
+      factor = {
+        id: "commodity",
+        description: `${entry.good} from ${hit.join(", ")} is on the US DOL List of Goods Produced by Child Labor or Forced Labor (${kinds.join(" and ")})`,
+        weight: entry.forcedLabour ? w.commodityForcedLabour : w.commodityChildLabour,
+        source: goods.source.citation,
+        inputs: { "procurement.commodities": [...p.commodities], "procurement.countries": [...p.countries] },
+      };
+    } else if (p.countries.length === 0) {
+      factor = {
+        id: "commodity",
+        description: `${entry.good} is on the US DOL List of Goods for ${entry.countries.join(", ")}; no sourcing country is given to match (procurement.countries)`,
+        weight: w.commodityListedElsewhere,
+        source: goods.source.citation,
+        inputs: { "procurement.commodities": [...p.commodities], "procurement.countries": [] },
+      };
+    }
+    if (factor && factor.weight > 0 && (best === undefined || factor.weight > best.weight)) best = factor;
+  }
+  if (best) factors.push(best);
+
+  // Supplier location.
+  const crank = { low: 0, medium: 1, high: 2 } as const;
+  const rated = p.countries
+    .map((c) => lib.risk.countryRisk.countries.find((r) => r.country === c))
+    .filter((r): r is NonNullable<typeof r> => r !== undefined);
+  const worst = rated.reduce<(typeof rated)[number] | undefined>(
+    (b, r) => (b === undefined || crank[r.band] > crank[b.band] ? r : b),
+    undefined,
+  );
+  if (worst && w.country[worst.band] > 0) {
+    const same = rated.filter((r) => r.band === worst.band).map((r) => r.country);
+    factors.push({
+      id: "country",
+      description: `Work done or goods made in ${worst.band}-risk ${same.length > 1 ? "countries" : "country"} ${same.join(", ")}`,
+      weight: w.country[worst.band],
+      source: lib.risk.countryRisk.source.citation,
+      inputs: { "procurement.countries": [...p.countries] },
+    });
+  }
+
+  // Nature of the workforce.
+  const labour = p.labour;
+  const workforce: Array<[keyof typeof labour & keyof RiskWeights, string]> = [
+    ["recruitmentAgencies", "Workers are hired through recruitment or labour agencies"],
+    ["migrantWorkers", "Migrant workers are expected"],
+    ["lowSkilled", "The work is largely low-skilled"],
+    ["housingProvided", "The supplier or a subcontractor provides or arranges housing for workers"],
+  ];
+  for (const [key, description] of workforce) {
+    if (labour[key] === true && w[key] > 0) {
+      factors.push({
+        id:
+          key === "recruitmentAgencies"
+            ? "recruitment-agencies"
+            : key === "migrantWorkers"
+              ? "migrant-workers"
+              : key === "lowSkilled"
+                ? "low-skilled"
+                : "housing",
+        description,
+        weight: w[key],
+        source: `${PPN} (nature of the workforce)`,
+        inputs: { [`procurement.labour.${key}`]: true },
+      });
+    }
+  }
+
+  // Work performed abroad.
+  const abroad = p.countries.filter((c) => isBuyerCountry(profile, c) === false);
+  const outside = p.outsideBuyerCountryValue;
+  if ((outside && outside.amount > 0) || abroad.length > 0) {
+    const parts: string[] = [];
+    if (outside && outside.amount > 0)
+      parts.push(
+        `${formatMoney(outside.amount, outside.currency)} is performed or supplied outside the buyer's country`,
+      );
+    if (abroad.length > 0) parts.push(`work is done or goods are made in ${abroad.join(", ")}`);
+    const inputs: Record<string, string[] | number | string> = { "procurement.countries": [...p.countries] };
+    if (outside) {
+      inputs["procurement.outsideBuyerCountryValue.amount"] = outside.amount;
+      inputs["procurement.outsideBuyerCountryValue.currency"] = outside.currency;
+    }
+    if (w.workAbroad > 0) {
+      factors.push({
+        id: "work-abroad",
+        description: `Work abroad: ${parts.join("; ")}`,
+        weight: w.workAbroad,
+        source: `${PPN} (supplier location; context)`,
+        inputs,
+      });
+    }
+  }
+
+  // Business and supply-chain model.
+  if (labour.subcontracting === true && w.subcontracting > 0) {
+    factors.push({
+      id: "subcontracting",
+      description: "Subcontracting is expected: a longer, less visible supply chain",
+      weight: w.subcontracting,
+      source: `${PPN} (business / supply-chain model)`,
+      inputs: { "procurement.labour.subcontracting": true },
+    });
+  }
+
+  const score = factors.reduce((s, f) => s + f.weight, 0);
+  const computedLevel = score >= bands.high ? "high" : score >= bands.medium ? "medium" : "low";
+  const computedBasis = `computed: score ${score} from ${factors.length} factor${factors.length === 1 ? "" : "s"} (medium from ${bands.medium}, high from ${bands.high})`;
+  if (profile.risk) {
+    return {
+      level: profile.risk.level,
+      computedLevel,
+      score,
+      factors,
+      basis: `the buyer's own assessment (profile.risk): ${profile.risk.basis}; the factors alone give ${computedLevel}`,
+      overridden: true,
+    };
+  }
+  return { level: computedLevel, computedLevel, score, factors, basis: computedBasis, overridden: false };
+}

@@ -1,0 +1,43 @@
+import { FairtenderError, type SafeResult } from "../errors.js";
+import { builtinLibrary } from "../library/builtin.js";
+import type { Selection } from "../model/selection.js";
+import { safeParseProfile } from "../validate/profile.js";
+import { runSelection, type SelectOptions } from "./engine.js";
+
+export type { SelectOptions };
+
+/**
+ * Selects the clauses, provisions and obligations for a tender, and says why. Deterministic: the same
+ * profile, options and library give a deep-equal (and JSON-identical) selection.
+ *
+ * - `regimes`: the regimes and modules that apply, with reasons and the instruments in force.
+ * - `risk`: the risk assessment (see `assessRisk`), or the buyer's own level.
+ * - `clauses`: the selected clauses in document order (topic, then regime, then id), each with its
+ *   strength (`mandatory` | `policy` | `recommended` | `optional`), reasons (rule, explanation, the
+ *   profile fields read, sources), resolved parameters and resolved body.
+ * - `excluded`: every other library clause, with why it was left out.
+ * - `obligations`: one harmonised schedule (see `HARMONISATION_RULE`).
+ * - `definitions`: the defined terms the selected clauses use, transitively, sorted by term.
+ * - `warnings`: unconfirmed facts, missing exchange rates, threshold boundaries, SME proportionality…
+ *
+ * @param profile A tender profile, raw (validated here) or already parsed.
+ * @param options `library` (default: the built-in library), extra `rules` and `parameterRules`.
+ * @throws FairtenderError `invalid-profile` listing every problem of an invalid profile;
+ *   `template-error` if a clause text cannot be filled in; `invalid-selection` for looping rules.
+ */
+export function select(profile: unknown, options: SelectOptions = {}): Selection {
+  const parsed = safeParseProfile(profile);
+  if (!parsed.success) throw parsed.error;
+  const { library, ...rest } = options;
+  return runSelection(parsed.data, library ?? builtinLibrary(), rest);
+}
+
+/** Like {@link select}, but returns `{ success, data | error }` instead of throwing. */
+export function safeSelect(profile: unknown, options: SelectOptions = {}): SafeResult<Selection> {
+  try {
+    return { success: true, data: select(profile, options) };
+  } catch (error) {
+    if (error instanceof FairtenderError) return { success: false, error };
+    throw error;
+  }
+}
