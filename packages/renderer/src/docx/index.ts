@@ -1,0 +1,140 @@
+/**
+ * @packageDocumentation
+ * `@fairtender/renderer/docx`: renders a tender pack as a Word document with named styles, real
+ * multi-level legal numbering linked to the heading styles, cross-reference fields, a pre-filled
+ * table of contents and deterministic bytes. Browser-safe (returns a `Uint8Array`).
+ */
+import { FairtenderError } from "@fairtender/core";
+import { Packer } from "docx";
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from "fflate";
+import type { TenderPack } from "../pack/types.js";
+import { mergeReferenceStyles } from "./reference.js";
+import { buildDocument, type DocxTheme, PACK_TABLE_STYLE } from "./render.js";
+
+export type { DocxTheme } from "./render.js";
+
+/** Options of {@link toDocx}. */
+export interface DocxOptions {
+  /** Fonts, size, heading colour, page size and header logo. */
+  theme?: DocxTheme;
+  /**
+   * A house .docx whose styles (`word/styles.xml`) and theme the output uses, as with pandoc's
+   * reference document. Styles the pack needs that the reference lacks are added from the defaults.
+   */
+  referenceDocx?: Uint8Array;
+}
+
+interface ZipLike {
+  files: Record<string, { dir: boolean; async(type: "uint8array"): Promise<Uint8Array> }>;
+}
+interface CompilerLike {
+  compile(file: unknown, prettify?: unknown, overrides?: unknown[]): ZipLike;
+}
+
+/**
+ * Renders a tender pack as a Word document (.docx).
+ *
+ * The same pack and options always give the same bytes: document dates come from the pack's issue
+ * date, ids are sequential, and zip entries have a fixed time and order. Text is scrubbed of
+ * characters XML cannot carry, so no input can make Word report unreadable content.
+ *
+ * @param pack - A pack from `buildTenderPack`.
+ * @param options - Theme and reference document.
+ * @returns The .docx bytes.
+ * @throws {FairtenderError} `template-error` when the reference document is not a readable .docx.
+ * @example
+ * ```ts
+ * const bytes = await toDocx(pack, { theme: { font: "Georgia", pageSize: "Letter" } });
+ * ```
+ */
+export async function toDocx(pack: TenderPack, options: DocxOptions = {}): Promise<Uint8Array> {
+  const doc = buildDocument(pack, options.theme);
+  const files = await packFiles(doc);
+  finishParts(files, pack.meta.issueDate);
+  if (options.referenceDocx) mergeReferenceStyles(files, readReference(options.referenceDocx));
+  return zipDeterministic(files, pack.meta.issueDate);
+}
+
+/** The parts of the package, in docx's (stable) order, uncompressed. */
+async function packFiles(doc: Parameters<typeof Packer.toArrayBuffer>[0]): Promise<Record<string, Uint8Array>> {
+  const compiler = (Packer as unknown as { compiler?: CompilerLike }).compiler;
+  const out: Record<string, Uint8Array> = {};
+  if (compiler && typeof compiler.compile === "function") {
+    // Read the parts before docx zips them, so the package is compressed only once (by fflate).
+    const zip = compiler.compile(doc, undefined, []);
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (!entry.dir) out[name] = await entry.async("uint8array");
+    }
+    return out;
+  }
+  const buffer = await Packer.toArrayBuffer(doc);
+  return unzipSync(new Uint8Array(buffer)) as Record<string, Uint8Array>;
+}
+
+/** Fixes what docx writes in a way Word or determinism dislikes. */
+function finishParts(files: Record<string, Uint8Array>, issueDate: string): void {
+  const edit = (name: string, f: (xml: string) => string) => {
+    const part = files[name];
+    if (part) files[name] = strToU8(f(strFromU8(part)));
+  };
+  edit("docProps/core.xml", (xml) => fixCoreDates(xml, issueDate));
+  // docx has no table-style builder: add ours.
+  edit("word/styles.xml", (xml) => xml.replace("</w:styles>", `${PACK_TABLE_STYLE}</w:styles>`));
+  edit("word/numbering.xml", fixNumbering);
+}
+
+/**
+ * In each numbering level, `w:pStyle` must come right after `w:numFmt` (ISO 29500 order; docx 9.7
+ * writes it after `w:lvlJc`), and the clause numbering is a true multi-level list.
+ */
+function fixNumbering(xml: string): string {
+  return xml
+    .replace(/<w:lvl\b[^>]*>[\s\S]*?<\/w:lvl>/g, (lvl) => {
+      const pStyle = /<w:pStyle [^>]*\/>/.exec(lvl)?.[0];
+      if (!pStyle) return lvl;
+      return lvl.replace(pStyle, "").replace(/(<w:numFmt [^>]*\/>)/, `$1${pStyle}`);
+    })
+    .replace(/<w:abstractNum\b[^>]*>[\s\S]*?<\/w:abstractNum>/g, (abs) =>
+      abs.includes("%1.%2")
+        ? abs.replace('<w:multiLevelType w:val="hybridMultilevel"/>', '<w:multiLevelType w:val="multilevel"/>')
+        : abs,
+    );
+}
+
+function fixCoreDates(xml: string, issueDate: string): string {
+  const stamp = `${issueDate}T00:00:00Z`;
+  return xml
+    .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+    .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+}
+
+function readReference(bytes: Uint8Array): Record<string, Uint8Array> {
+  try {
+    const files = unzipSync(bytes) as Record<string, Uint8Array>;
+    if (!files["word/styles.xml"]) throw new Error("it has no word/styles.xml");
+    return files;
+  } catch (cause) {
+    const message = `options.referenceDocx is not a readable .docx: ${cause instanceof Error ? cause.message : String(cause)}.`;
+    throw new FairtenderError("template-error", message, {
+      issues: [{ path: "options.referenceDocx", message }],
+      cause,
+    });
+  }
+}
+
+/**
+ * Zips with a fixed modification time (noon local time on the issue date, so the DOS date in the
+ * zip is the same in every time zone) and `[Content_Types].xml` first, then docx's own order.
+ */
+function zipDeterministic(files: Record<string, Uint8Array>, issueDate: string): Uint8Array {
+  const [y, m, d] = issueDate.split("-").map(Number) as [number, number, number];
+  const mtime = new Date(Math.max(1980, Math.min(2099, y)), m - 1, d, 12, 0, 0);
+  const names = Object.keys(files);
+  const ordered = [
+    ...names.filter((n) => n === "[Content_Types].xml"),
+    ...names.filter((n) => n !== "[Content_Types].xml"),
+  ];
+  const zippable: Zippable = {};
+  for (const name of ordered) zippable[name] = [files[name]!, { mtime, level: 6 }];
+  return zipSync(zippable, { mtime });
+}

@@ -1,0 +1,64 @@
+/**
+ * The named Word styles the `.docx` backend uses, by style id, with the name Word shows and what
+ * each is for. A legal team restyles the whole pack by changing these styles (or by passing a
+ * reference .docx that defines them). Clause numbering is linked to `Heading2`, `Heading3`,
+ * `ClauseText` and `ClauseItem`, so a heading inserted in Word is numbered and renumbers the rest.
+ */
+export const STYLE_NAMES = [
+  { id: "Title", name: "Title", type: "paragraph", use: "The procurement title on the cover" },
+  { id: "Subtitle", name: "Subtitle", type: "paragraph", use: "The line under the title (edition)" },
+  {
+    id: "Heading1",
+    name: "Heading 1",
+    type: "paragraph",
+    use: "Parts, schedules and annexes (unnumbered: “Part 3 Contract clauses”)",
+  },
+  {
+    id: "Heading2",
+    name: "Heading 2",
+    type: "paragraph",
+    use: "Topics, numbered 1, 2, 3 (linked to the clause numbering, level 1)",
+  },
+  {
+    id: "Heading3",
+    name: "Heading 3",
+    type: "paragraph",
+    use: "Clauses, numbered 1.1, 1.2 (clause numbering, level 2)",
+  },
+  {
+    id: "ClauseText",
+    name: "Clause Text",
+    type: "paragraph",
+    use: "Numbered sub-clauses 1.1.1 (clause numbering, level 3)",
+  },
+  {
+    id: "ClauseItem",
+    name: "Clause Item",
+    type: "paragraph",
+    use: "Lettered items (a), (b) (clause numbering, level 4)",
+  },
+  { id: "Normal", name: "Normal", type: "paragraph", use: "Body text" },
+  { id: "SmallPrint", name: "Small Print", type: "paragraph", use: "Source lines under clauses" },
+  { id: "Note", name: "Note", type: "paragraph", use: "Guidance notes (drafting notes, why selected)" },
+  { id: "NoteLabel", name: "Note Label", type: "paragraph", use: "The label line of a guidance note" },
+  {
+    id: "ListNumber",
+    name: "List Number",
+    type: "paragraph",
+    use: "Numbered lists (declarations); restart in each list",
+  },
+  { id: "ListBullet", name: "List Bullet", type: "paragraph", use: "Bulleted lists" },
+  { id: "Caption", name: "Caption", type: "paragraph", use: "Table captions (“Table 1: …”)" },
+  { id: "TableText", name: "Table Text", type: "paragraph", use: "Text inside table cells" },
+  { id: "TableHeading", name: "Table Heading", type: "paragraph", use: "Header row cells (repeated on each page)" },
+  { id: "TOCHeading", name: "TOC Heading", type: "paragraph", use: "The “Contents” heading" },
+  { id: "TOC1", name: "toc 1", type: "paragraph", use: "Contents entries, level 1" },
+  { id: "TOC2", name: "toc 2", type: "paragraph", use: "Contents entries, level 2" },
+  { id: "TOC3", name: "toc 3", type: "paragraph", use: "Contents entries, level 3" },
+  { id: "Header", name: "header", type: "paragraph", use: "Page header (tender reference)" },
+  { id: "Footer", name: "footer", type: "paragraph", use: "Page footer (Page X of Y)" },
+  { id: "PackTable", name: "Pack Table", type: "table", use: "Every table (borders, header shading)" },
+] as const;
+
+/** One entry of {@link STYLE_NAMES}. */
+export type StyleName = (typeof STYLE_NAMES)[number];
