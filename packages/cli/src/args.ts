@@ -1,7 +1,19 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/** The option declarations a command passes to `parseArgs`. */
+type Options = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+
+/** The parsed values of declared options: strings, booleans, or lists of them with `multiple`. */
+export type OptionValues<O extends Options> = {
+  [K in keyof O]?: O[K] extends { type: "string" }
+    ? O[K] extends { multiple: true }
+      ? string[]
+      : string
+    : O[K] extends { multiple: true }
+      ? boolean[]
+      : boolean;
+};
 
 /** Options every command accepts. */
 export const COMMON_OPTIONS = {
@@ -13,14 +25,18 @@ export const COMMON_OPTIONS = {
  * `node:util` `parseArgs`, strict, with its errors turned into usage errors that name the command
  * (exit status 2) and the `--help`/`--debug` flags every command has.
  */
-export function parseCommandArgs<const O extends Options>(command: string, args: string[], options: O) {
+export function parseCommandArgs<const O extends Options>(
+  command: string,
+  args: string[],
+  options: O,
+): { values: OptionValues<O & typeof COMMON_OPTIONS>; positionals: string[] } {
   try {
     return parseArgs({
       args,
       options: { ...COMMON_OPTIONS, ...options },
       allowPositionals: true,
       strict: true,
-    });
+    }) as { values: OptionValues<O & typeof COMMON_OPTIONS>; positionals: string[] };
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);

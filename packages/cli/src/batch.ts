@@ -1,25 +1,24 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Job, JobResult } from "./job.js";
 
-/** How the worker file is started: the built JavaScript, or the TypeScript source through tsx. */
-function workerSpec(): { url: URL; execArgv: string[] } {
+/**
+ * How a worker is started. Built: the worker file next to this chunk (dist/worker.js). From source
+ * (tests, `tsx src/bin.ts`): a small bootstrap that registers tsx in the worker thread, then imports
+ * src/worker.ts, with the `@fairtender/source` condition so packages resolve to their sources too.
+ */
+function startWorker(): Worker {
   const here = import.meta.url;
-  if (here.endsWith(".ts")) {
-    // Running from source (tests, `tsx src/bin.ts`): start the worker through tsx with the source condition.
-    return {
-      url: new URL("./worker.ts", here),
-      execArgv: [
-        "--import",
-        pathToFileURL(createRequire(here).resolve("tsx")).href,
-        "--conditions",
-        "@fairtender/source",
-      ],
-    };
-  }
-  return { url: new URL("./worker.js", here), execArgv: [] };
+  if (!here.endsWith(".ts")) return new Worker(new URL("./worker.js", here));
+  // tsx's ESM API (its "import" export; require.resolve would give the CommonJS one).
+  const tsxDir = dirname(createRequire(here).resolve("tsx/package.json"));
+  const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
+  const entry = new URL("./worker.ts", here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, execArgv: ["--conditions", "@fairtender/source"] });
 }
 
 /** The number of workers for `n` profiles: one per CPU, never more than there are profiles. */
@@ -40,7 +39,6 @@ export async function runPool(
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
-  const spec = workerSpec();
   return await new Promise<JobResult[]>((resolveAll) => {
     const workers = new Set<Worker>();
     const finish = (index: number, result: JobResult) => {
@@ -53,7 +51,7 @@ export async function runPool(
       }
     };
     const start = () => {
-      const worker = new Worker(spec.url, { execArgv: spec.execArgv });
+      const worker = startWorker();
       workers.add(worker);
       let current = -1;
       const feed = () => {

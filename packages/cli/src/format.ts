@@ -19,6 +19,15 @@ export function wrap(text: string, width = 100, indent = ""): string {
   return out.join("\n");
 }
 
+/**
+ * Wraps text with a hanging indent: the first line starts with `first` (e.g. "  - "), the following
+ * lines are indented to line up under the text.
+ */
+export function hang(first: string, text: string, width = 100): string {
+  const indent = " ".repeat(first.length);
+  return first + wrap(text, width, indent).slice(indent.length);
+}
+
 /** Pads cells into aligned columns (the last column is not padded). */
 export function table(rows: readonly (readonly string[])[], gap = "  "): string {
   const widths: number[] = [];

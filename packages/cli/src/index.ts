@@ -4,7 +4,7 @@
  * for tools that embed it); the `fairtender` bin calls it with the process's arguments and streams.
  */
 import { readFileSync } from "node:fs";
-import { EXIT, InputError, UsageError } from "./errors.js";
+import { EXIT, type InputError, UsageError } from "./errors.js";
 import { type Context, type Io, type Output, println, processIo } from "./io.js";
 
 export { EXIT } from "./errors.js";
@@ -75,14 +75,16 @@ function isFairtenderError(value: unknown): value is Error & { code: string; iss
 }
 
 function reportError(error: unknown, err: Output, debug: boolean): number {
-  if (error instanceof UsageError) {
-    println(err, `fairtender: ${error.message}`);
-    println(err, `Run 'fairtender ${error.command ? `${error.command} ` : ""}--help' for usage.`);
+  // By name, not instanceof: a second copy of this module (bundling, test module resets) stays recognised.
+  if (error instanceof Error && error.name === "UsageError") {
+    const usage = error as UsageError;
+    println(err, `fairtender: ${usage.message}`);
+    println(err, `Run 'fairtender ${usage.command ? `${usage.command} ` : ""}--help' for usage.`);
     return EXIT.usage;
   }
-  if (error instanceof InputError) {
+  if (error instanceof Error && error.name === "InputError") {
     println(err, `error: ${error.message}`);
-    for (const p of error.problems) println(err, `  - ${p}`);
+    for (const p of (error as InputError).problems) println(err, `  - ${p}`);
     return EXIT.invalid;
   }
   if (isFairtenderError(error)) {

@@ -1,5 +1,5 @@
-import type { Selection, Strength } from "@fairtender/core";
-import { cite, flowText, wrap } from "./format.js";
+import type { LintFinding, Selection, Strength } from "@fairtender/core";
+import { cite, flowText, hang } from "./format.js";
 
 const STRENGTHS: readonly Strength[] = ["mandatory", "policy", "recommended", "optional"];
 
@@ -14,10 +14,10 @@ export function countByStrength(selection: Selection): string {
 
 /**
  * The readable account of a selection: regimes and why, the risk level and its factors, each clause
- * with its strength and reason, what was left out and why not, the harmonised obligations and the
- * warnings.
+ * with its strength and reason, what was left out and why not, the harmonised obligations, the
+ * warnings and the review findings of `lint`.
  */
-export function summarize(selection: Selection): string {
+export function summarize(selection: Selection, findings: readonly LintFinding[] = []): string {
   const { profile } = selection;
   const out: string[] = [];
   const ref = profile.procurement.reference ? ` (${profile.procurement.reference})` : "";
@@ -27,8 +27,8 @@ export function summarize(selection: Selection): string {
   out.push("", `Regimes (${selection.regimes.length})`);
   for (const r of selection.regimes) {
     out.push(`  ${r.id}: ${r.name}${r.kind === "module" ? " (module)" : ""}`);
-    for (const reason of r.reasons) out.push(wrap(`- ${reason}`, 100, "      "));
-    if (r.instruments.length > 0) out.push(wrap(`Instruments: ${r.instruments.map(cite).join("; ")}`, 100, "      "));
+    for (const reason of r.reasons) out.push(hang("    - ", reason));
+    if (r.instruments.length > 0) out.push(hang("    instruments: ", r.instruments.map(cite).join("; ")));
   }
 
   const risk = selection.risk;
@@ -36,16 +36,16 @@ export function summarize(selection: Selection): string {
   out.push("", `Risk: ${risk.level.toUpperCase()} (score ${risk.score}, ${basis})`);
   for (const f of risk.factors) {
     const w = f.weight > 0 ? `+${f.weight}` : String(f.weight);
-    out.push(wrap(`${w.padStart(3)}  ${f.description} [${f.source}]`, 100, "  ").replace(/^ {2}/, "  "));
+    out.push(hang(`  ${w.padStart(3)}  `, `${f.description} [${f.source}]`));
   }
 
   out.push("", `Clauses (${selection.clauses.length}: ${countByStrength(selection) || "none"})`);
   for (const strength of STRENGTHS) {
     for (const c of selection.clauses.filter((x) => x.strength === strength)) {
       out.push(`  ${strength.padEnd(11)} ${c.id}: ${c.title}`);
-      for (const r of c.reasons) out.push(wrap(`why: ${r.text}`, 100, "              "));
+      for (const r of c.reasons) out.push(hang("              why: ", r.text));
       const sources = c.sources.map(cite).join("; ");
-      if (sources) out.push(wrap(`sources: ${sources}`, 100, "              "));
+      if (sources) out.push(hang("              sources: ", sources));
     }
   }
 
@@ -53,21 +53,29 @@ export function summarize(selection: Selection): string {
     out.push("", `Left out (${selection.excluded.length})`);
     for (const c of selection.excluded) {
       out.push(`  ${c.id}: ${c.title}`);
-      for (const r of c.reasons) out.push(wrap(`why not: ${r.text}`, 100, "              "));
+      for (const r of c.reasons) out.push(hang("              why not: ", r.text));
     }
   }
 
   out.push("", `Supplier obligations, harmonised (${selection.obligations.length})`);
   for (const o of selection.obligations) {
-    out.push(wrap(`- ${o.party}, ${o.topic}: ${o.action}`, 100, "  "));
-    out.push(wrap(`when: ${o.timingText}; ${flowText(o.flowsDown)}`, 100, "      "));
-    out.push(wrap(`meets: ${o.satisfies.map((s) => `${s.regime} ${s.citation}`).join("; ")}`, 100, "      "));
-    out.push(wrap(`clauses: ${o.clauses.join(", ")}`, 100, "      "));
+    out.push(hang("  - ", `${o.party}, ${o.topic}: ${o.action}`));
+    out.push(hang("      when: ", `${o.timingText}; ${flowText(o.flowsDown)}`));
+    out.push(hang("      meets: ", o.satisfies.map((s) => `${s.regime} ${s.citation}`).join("; ")));
+    out.push(hang("      clauses: ", o.clauses.join(", ")));
   }
 
   if (selection.warnings.length > 0) {
     out.push("", `Warnings (${selection.warnings.length})`);
-    for (const w of selection.warnings) out.push(wrap(`! ${w.code}: ${w.message}`, 100, "  "));
+    for (const w of selection.warnings) out.push(hang("  ! ", `${w.code}: ${w.message}`));
+  }
+  if (findings.length > 0) {
+    out.push("", `Review findings (${findings.length})`);
+    for (const f of findings) {
+      out.push(
+        hang(`  ${f.severity === "error" ? "✖" : "!"} `, `${f.code}${f.clause ? ` (${f.clause})` : ""}: ${f.message}`),
+      );
+    }
   }
   return out.join("\n");
 }

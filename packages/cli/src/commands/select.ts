@@ -1,4 +1,4 @@
-import { select } from "@fairtender/core";
+import { lint, select } from "@fairtender/core";
 import { parseCommandArgs } from "../args.js";
 import { EXIT, UsageError } from "../errors.js";
 import { type Context, println } from "../io.js";
@@ -9,7 +9,8 @@ export const help = `Usage: fairtender select <profile> [--json]
 
 Shows what Fairtender decides for a tender profile: the regimes that apply and why, the risk level
 and its factors, each selected clause with its strength (mandatory, policy, recommended, optional)
-and reason, the clauses left out and why not, the harmonised supplier obligations, and warnings.
+and reason, the clauses left out and why not, the harmonised supplier obligations, warnings, and
+review findings (gaps a legal reviewer would flag).
 
 Options:
   --json        print exactly the Selection as JSON on stdout (schema: fairtender schema selection)
@@ -27,6 +28,6 @@ export async function run(args: string[], { io }: Context): Promise<number> {
   const loaded = await loadProfile(positionals[0] as string, io.cwd);
   const selection = select(loaded.profile);
   if (values.json) io.stdout.write(`${JSON.stringify(selection, null, 2)}\n`);
-  else println(io.stdout, summarize(selection));
+  else println(io.stdout, summarize(selection, lint(selection)));
   return EXIT.ok;
 }
