@@ -43,8 +43,9 @@ export function timingClass(t: Timing): string {
 
 /**
  * The regime a citation belongs to, by its usual prefix. Used to attribute a cross-regime clause's
- * citations to the regime they come from; a citation that matches none is attributed to the clause's
- * first applicable regime.
+ * citations to the regime they come from (when the clause serves that regime, even if the regime does
+ * not apply to this tender: the obligation still meets that instrument); a citation that matches none
+ * is attributed to the clause's first applicable regime.
  */
 export const CITATION_REGIMES: readonly { pattern: RegExp; regime: RegimeId }[] = [
   { pattern: /^(FAR\b|E\.O\. 13627|22 U\.S\.C\.|TVPA)/, regime: "us-far" },
@@ -58,10 +59,9 @@ export const CITATION_REGIMES: readonly { pattern: RegExp; regime: RegimeId }[] 
 ];
 
 function regimeOf(citation: string, clauseRegimes: readonly RegimeId[], applicable: ReadonlySet<RegimeId>): RegimeId {
-  const usable = clauseRegimes.filter((r) => applicable.has(r));
   const hit = CITATION_REGIMES.find((c) => c.pattern.test(citation));
-  if (hit && usable.includes(hit.regime)) return hit.regime;
-  return usable[0] ?? clauseRegimes[0] ?? "us-far";
+  if (hit && clauseRegimes.includes(hit.regime)) return hit.regime;
+  return clauseRegimes.find((r) => applicable.has(r)) ?? clauseRegimes[0] ?? "us-far";
 }
 
 function strictestTiming(list: readonly Timing[]): Timing {

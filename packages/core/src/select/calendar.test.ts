@@ -1,0 +1,166 @@
+import ICAL from "ical.js";
+import { describe, expect, test } from "vitest";
+import { fixtureLibrary } from "../../test/fixtures/library.js";
+import { merge, selectWith, US_AGENCY } from "../../test/helpers.js";
+import type { Selection } from "../model/selection.js";
+import {
+  type CalendarEntry,
+  calendarToCsv,
+  calendarToICalendar,
+  escapeText,
+  foldLine,
+  obligationCalendar,
+} from "./calendar.js";
+import { addMonths } from "./util.js";
+
+const lib = fixtureLibrary();
+const usPlan = (over: unknown = {}) =>
+  selectWith(
+    lib,
+    merge(
+      merge(US_AGENCY, {
+        procurement: { outsideBuyerCountryValue: { amount: 900_000, currency: "USD" }, durationMonths: 36 },
+      }),
+      over,
+    ),
+  );
+
+function entry(over: Partial<CalendarEntry>): CalendarEntry {
+  return {
+    obligation: "audit-supplier-recurring",
+    topic: "audit",
+    party: "supplier",
+    action: "Host an audit",
+    timingText: "Every year from the start date",
+    when: "dated",
+    date: "2026-01-01",
+    dateNote: "n",
+    evidence: [],
+    clauses: ["c"],
+    satisfies: ["gb: PPN 009"],
+    contractStart: "2025-01-01",
+    ...over,
+  };
+}
+
+describe("obligationCalendar", () => {
+  test("recurring obligations are expanded over the term; one-offs dated at or before the start; events undated", () => {
+    const s = usPlan();
+    const cal = obligationCalendar(s);
+    const annual = cal.filter((e) => e.obligation === "certification-supplier-recurring");
+    // 36-month term from 2024-06-01 ends 2027-05-31: the 12th, 24th months fall in, the 36th (2027-06-01) does not.
+    expect(annual.map((e) => [e.date, e.occurrence])).toEqual([
+      ["2025-06-01", 1],
+      ["2026-06-01", 2],
+    ]);
+    expect(cal.find((e) => e.obligation === "certification-supplier-before-award")).toMatchObject({
+      when: "dated",
+      date: "2024-05-31",
+    });
+    const incident = cal.find((e) => e.obligation === "incident-reporting-supplier-on-event");
+    expect(incident).toMatchObject({ when: "on-event" });
+    expect(incident?.date).toBeUndefined();
+    expect(cal.find((e) => e.when === "ongoing")?.dateNote).toMatch(/2024-06-01 to 2027-05-31/);
+    // Dated first in date order, then undated.
+    const firstUndated = cal.findIndex((e) => e.when !== "dated");
+    expect(cal.slice(firstUndated).every((e) => e.when !== "dated")).toBe(true);
+    const dates = cal.slice(0, firstUndated).map((e) => e.date ?? "");
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  test("high risk audits every 12 months (parameter drives the obligation timing)", () => {
+    const s = usPlan({ risk: { level: "high", basis: "own" } });
+    const audit = s.clauses.find((c) => c.id === "general-audit-rights");
+    expect(audit?.parameters.auditFrequencyMonths).toMatchObject({ value: 12, default: 24 });
+    expect(audit?.obligations[0]?.timing).toEqual({ kind: "recurring", everyMonths: 12 });
+    const audits = obligationCalendar(s).filter((e) => e.obligation === "audit-supplier-recurring");
+    expect(audits.map((e) => e.date)).toEqual(["2025-06-01", "2026-06-01"]);
+  });
+
+  test("no term given: only the first occurrence, said in the note", () => {
+    const s = usPlan({ procurement: { durationMonths: undefined } });
+    const annual = obligationCalendar(s).filter((e) => e.obligation === "certification-supplier-recurring");
+    expect(annual).toHaveLength(1);
+    expect(annual[0]?.dateNote).toMatch(/only the first occurrence/);
+  });
+
+  test("month arithmetic clamps to the end of the month", () => {
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2023-01-31", 1)).toBe("2023-02-28");
+    expect(addMonths("2024-11-30", 3)).toBe("2025-02-28");
+  });
+});
+
+describe("calendarToCsv", () => {
+  test("RFC 4180: header, CRLF, quoting of commas, quotes and line breaks", () => {
+    const csv = calendarToCsv([entry({ action: 'Report "promptly", then\nfollow up', evidence: ["Log", "Form A"] })]);
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe(
+      "date,when,occurrence,obligation,topic,party,action,timing,date_note,evidence,clauses,satisfies",
+    );
+    expect(csv).toContain('"Report ""promptly"", then\nfollow up"');
+    expect(csv).toContain(",Log; Form A,");
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.replace(/"[^"]*(?:""[^"]*)*"/g, "").includes("\n\n")).toBe(false);
+  });
+});
+
+describe("calendarToICalendar", () => {
+  const s: Selection = usPlan({ risk: { level: "high", basis: "own" } });
+  const cal = obligationCalendar(s);
+  const ics = calendarToICalendar(cal, { prodId: "-//Test//Fairtender//EN", uidDomain: "example.org" });
+
+  test("parses with ical.js: one all-day VEVENT per dated entry, dates as computed", () => {
+    const comp = new ICAL.Component(ICAL.parse(ics));
+    const events = comp.getAllSubcomponents("vevent");
+    const dated = cal.filter((e) => e.when === "dated");
+    expect(events).toHaveLength(dated.length);
+    const starts = events.map((e) => (e.getFirstPropertyValue("dtstart") as ICAL.Time).toString());
+    expect(starts).toEqual(dated.map((e) => e.date));
+    for (const e of events) {
+      expect((e.getFirstPropertyValue("dtstart") as ICAL.Time).isDate).toBe(true);
+      expect(e.getFirstPropertyValue("uid")).toMatch(/^[0-9a-f]{16}@example\.org$/);
+      expect((e.getFirstPropertyValue("dtstamp") as ICAL.Time).toString()).toBe("2024-06-01T00:00:00Z");
+    }
+    expect(new Set(events.map((e) => e.getFirstPropertyValue("uid"))).size).toBe(events.length);
+    expect(comp.getFirstPropertyValue("prodid")).toBe("-//Test//Fairtender//EN");
+  });
+
+  test("CRLF only, lines folded at 75 octets, deterministic", () => {
+    expect(ics.replace(/\r\n/g, "").includes("\n")).toBe(false);
+    expect(ics.replace(/\r\n/g, "").includes("\r")).toBe(false);
+    const enc = new TextEncoder();
+    for (const line of ics.split("\r\n")) expect(enc.encode(line).length).toBeLessThanOrEqual(75);
+    expect(
+      calendarToICalendar(obligationCalendar(usPlan({ risk: { level: "high", basis: "own" } })), {
+        prodId: "-//Test//Fairtender//EN",
+        uidDomain: "example.org",
+      }),
+    ).toBe(ics);
+  });
+
+  test("text with , ; \\ and new lines, and multi-byte characters, round-trips through a real parser", () => {
+    const tricky = "Pay wages, overtime; keep C:\\records\nand answer in Tiếng Việt — «quickly» ".repeat(3);
+    const out = calendarToICalendar([entry({ action: tricky, timingText: "Within 5 days, then; again" })]);
+    const ev = new ICAL.Component(ICAL.parse(out)).getFirstSubcomponent("vevent");
+    expect(ev?.getFirstPropertyValue("description")).toBe(
+      `${tricky}\nWhen: Within 5 days, then; again (n)\nClauses: c\nSatisfies: gb: PPN 009`,
+    );
+    expect(ev?.getFirstPropertyValue("summary")).toBe(
+      "Audit, monitoring and cooperation (supplier): Within 5 days, then; again",
+    );
+    expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+  });
+
+  test("folding never splits a multi-byte character and keeps 75 octets", () => {
+    const folded = foldLine(`DESCRIPTION:${"é".repeat(100)}`);
+    const enc = new TextEncoder();
+    for (const l of folded.split("\r\n")) expect(enc.encode(l).length).toBeLessThanOrEqual(75);
+    expect(
+      folded
+        .split("\r\n")
+        .map((l, i) => (i === 0 ? l : l.slice(1)))
+        .join(""),
+    ).toBe(`DESCRIPTION:${"é".repeat(100)}`);
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, test } from "vitest";
+import type { Obligation, Timing } from "../model/clause.js";
+import type { Source } from "../model/common.js";
+import type { SelectedClause } from "../model/selection.js";
+import type { RegimeId } from "../model/topics.js";
+import { harmonise, timingText } from "./harmonise.js";
+
+const src = (citation: string, provision?: string): Source => ({
+  citation,
+  instrument: citation,
+  ...(provision ? { provision } : {}),
+  checked: "2026-11-28",
+  confidence: "confirmed",
+});
+
+function ob(id: string, over: Partial<Obligation>): Obligation {
+  return {
+    id,
+    topic: "incident-reporting",
+    party: "supplier",
+    action: `Action ${id}`,
+    timing: { kind: "ongoing" },
+    evidence: [],
+    flowsDown: { required: false },
+    sources: [src(`Source ${id}`)],
+    ...over,
+  };
+}
+
+function clause(id: string, regimes: RegimeId[], obligations: Obligation[]): SelectedClause {
+  return {
+    id,
+    version: "1.0.0",
+    title: id,
+    topic: obligations[0]?.topic ?? "prohibition",
+    kind: "clause",
+    regimes,
+    strength: "mandatory",
+    reasons: [{ rule: "r", text: "t", inputs: {}, sources: [] }],
+    body: { subclauses: [] },
+    parameters: {},
+    sources: [],
+    draftingNote: "n",
+    terms: [],
+    related: [],
+    incorporates: [],
+    obligations,
+  };
+}
+
+const ALL: RegimeId[] = ["us-far", "gb", "eu", "au", "ca", "un"];
+
+describe("harmonise", () => {
+  test("the same duty from two regimes merges; the strictest time limit wins; nothing is lost", () => {
+    const far = clause(
+      "us-far-incident-reporting",
+      ["us-far"],
+      [
+        ob("far-report", {
+          action: "Report credible information to the CO and IG",
+          timing: { kind: "on-event", event: "credible information", withinHours: 0 },
+          evidence: ["Notification record"],
+          sources: [src("FAR 52.222-50", "(d)")],
+        }),
+      ],
+    );
+    const general = clause("general-incident-notification", ALL, [
+      ob("general-notify", {
+        action: "Notify the buyer",
+        timing: { kind: "on-event", event: "becoming aware of an incident", withinHours: 72 },
+        evidence: ["Incident log", "Notification record"],
+        sources: [src("PPN 009"), src("Directive (EU) 2024/1760", "Art. 14")],
+      }),
+    ]);
+    const rows = harmonise([far, general], new Set<RegimeId>(["us-far", "gb"]));
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row?.timing).toEqual({
+      kind: "on-event",
+      event: "credible information or becoming aware of an incident",
+      withinHours: 0,
+    });
+    expect(row?.timingText).toBe("Immediately on credible information or becoming aware of an incident");
+    expect(row?.evidence).toEqual(["Notification record", "Incident log"]);
+    expect(row?.mergedFrom).toEqual(["far-report", "general-notify"]);
+    expect(row?.clauses).toEqual(["us-far-incident-reporting", "general-incident-notification"]);
+    expect(row?.action).toBe("Report credible information to the CO and IG. Notify the buyer.");
+    // Every citation kept, attributed to its regime (by citation prefix, when the clause serves that regime).
+    expect(row?.satisfies).toEqual([
+      { regime: "us-far", citation: "FAR 52.222-50 (d)", clause: "us-far-incident-reporting" },
+      { regime: "gb", citation: "PPN 009", clause: "general-incident-notification" },
+      { regime: "eu", citation: "Directive (EU) 2024/1760 Art. 14", clause: "general-incident-notification" },
+    ]);
+    expect(row?.sources.map((s) => s.citation)).toEqual(["FAR 52.222-50", "PPN 009", "Directive (EU) 2024/1760"]);
+  });
+
+  test("a one-off certification and an annual one are different duties and stay apart", () => {
+    const rows = harmonise(
+      [
+        clause(
+          "c56",
+          ["us-far"],
+          [ob("pre", { topic: "certification", timing: { kind: "before-award" }, evidence: ["e"] })],
+        ),
+        clause(
+          "cann",
+          ["us-far"],
+          [ob("annual", { topic: "certification", timing: { kind: "recurring", everyMonths: 12 }, evidence: ["e"] })],
+        ),
+        clause(
+          "gbx",
+          ["gb"],
+          [ob("gbdecl", { topic: "certification", timing: { kind: "before-award" }, evidence: ["d"] })],
+        ),
+      ],
+      new Set<RegimeId>(["us-far", "gb"]),
+    );
+    expect(rows.map((r) => [r.id, r.mergedFrom])).toEqual([
+      ["certification-supplier-before-award", ["pre", "gbdecl"]],
+      ["certification-supplier-recurring", ["annual"]],
+    ]);
+  });
+
+  test("the most frequent recurrence, the shortest period and the widest flow-down win", () => {
+    const rows = harmonise(
+      [
+        clause("a", ALL, [
+          ob("audit-24", {
+            topic: "audit",
+            timing: { kind: "recurring", everyMonths: 24 },
+            flowsDown: { required: false, tiers: 2 },
+          }),
+          ob("plan-30", { topic: "remediation", timing: { kind: "within", days: 30, from: "request" } }),
+        ]),
+        clause(
+          "b",
+          ["gb"],
+          [
+            ob("msat-12", {
+              topic: "audit",
+              timing: { kind: "recurring", everyMonths: 12, firstAfterMonths: 3 },
+              flowsDown: { required: true, tiers: "all", agents: true },
+            }),
+            ob("plan-14", { topic: "remediation", timing: { kind: "within", days: 14, from: "request" } }),
+          ],
+        ),
+      ],
+      new Set<RegimeId>(["gb"]),
+    );
+    const audit = rows.find((r) => r.topic === "audit");
+    expect(audit?.timing).toEqual({ kind: "recurring", everyMonths: 12, firstAfterMonths: 3 });
+    expect(audit?.flowsDown).toEqual({ required: true, tiers: "all", agents: true });
+    expect(rows.find((r) => r.topic === "remediation")?.timing).toEqual({ kind: "within", days: 14, from: "request" });
+    // Topic order: audit before remediation (TOPICS order).
+    expect(rows.map((r) => r.topic)).toEqual(["audit", "remediation"]);
+  });
+
+  test("a stated event limit beats 'without undue delay'; different parties never merge", () => {
+    const rows = harmonise(
+      [
+        clause("a", ["un"], [ob("x", { timing: { kind: "on-event", event: "an incident" } })]),
+        clause("b", ["un"], [ob("y", { timing: { kind: "on-event", event: "an incident", withinHours: 48 } })]),
+        clause("c", ["un"], [ob("z", { party: "buyer", timing: { kind: "on-event", event: "an incident" } })]),
+      ],
+      new Set<RegimeId>(["un"]),
+    );
+    expect(rows.map((r) => [r.party, r.timing])).toEqual([
+      ["supplier", { kind: "on-event", event: "an incident", withinHours: 48 }],
+      ["buyer", { kind: "on-event", event: "an incident" }],
+    ]);
+  });
+
+  test("timing in words", () => {
+    const cases: [Timing, string][] = [
+      [{ kind: "before-award" }, "Before contract award"],
+      [{ kind: "at-signature" }, "At contract signature"],
+      [{ kind: "within", days: 1, from: "start" }, "Within 1 day of the start date"],
+      [{ kind: "within", days: 30, from: "request" }, "Within 30 days of a request"],
+      [{ kind: "recurring", everyMonths: 12 }, "Every year from the start date"],
+      [
+        { kind: "recurring", everyMonths: 6, firstAfterMonths: 1 },
+        "Every 6 months, first 1 month after the start date",
+      ],
+      [{ kind: "on-event", event: "an allegation" }, "Without undue delay on an allegation"],
+      [{ kind: "on-event", event: "an allegation", withinHours: 24 }, "Within 24 hours of an allegation"],
+      [{ kind: "ongoing" }, "Throughout the contract"],
+    ];
+    for (const [t, text] of cases) expect(timingText(t)).toBe(text);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, test } from "vitest";
+import { applicableRegimes, FairtenderError, isFairtenderError, safeSelect, select } from "../src/index.js";
+import { parseProfile } from "../src/validate/profile.js";
+import { fixtureLibrary } from "./fixtures/library.js";
+import { merge, UK_DEPARTMENT, US_AGENCY } from "./helpers.js";
+
+const library = fixtureLibrary();
+
+describe("select / safeSelect", () => {
+  test("accepts a raw profile and validates it; invalid → invalid-profile with field paths", () => {
+    const bad = merge(US_AGENCY, { procurement: { sectors: ["cleanng"], startDate: "2024-02-30" } });
+    expect(() => select(bad, { library })).toThrow(FairtenderError);
+    const r = safeSelect(bad, { library });
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      expect(r.error.code).toBe("invalid-profile");
+      expect(r.error.issues.map((i) => i.path)).toEqual(
+        expect.arrayContaining(["procurement.sectors[0]", "procurement.startDate"]),
+      );
+      expect(isFairtenderError(r.error)).toBe(true);
+    }
+  });
+
+  test("a valid profile gives a selection read at the start date, with the library version", () => {
+    const r = safeSelect(US_AGENCY, { library });
+    expect(r.success).toBe(true);
+    if (r.success) {
+      expect(r.data.asOf).toBe("2024-06-01");
+      expect(r.data.libraryVersion).toBe(library.version);
+      expect(r.data.clauses[0]?.id).toBe("us-far-52-222-50");
+    }
+  });
+
+  test("clauses come in document order: topic order, then regime, then id", () => {
+    const s = select(merge(UK_DEPARTMENT, { regimes: ["gb", "us-far"], risk: { level: "high", basis: "x" } }), {
+      library,
+    });
+    const prohibition = s.clauses.filter((c) => c.topic === "prohibition").map((c) => c.id);
+    expect(prohibition).toEqual(["us-far-52-222-50", "gb-modern-slavery-compliance"]);
+    const exit = s.clauses.filter((c) => c.topic === "exit").map((c) => c.id);
+    expect(exit).toEqual(["us-far-remedies", "gb-termination", "general-remedies-ladder"]);
+  });
+
+  test("parameters are resolved with a reason, and the body uses them", () => {
+    const s = select(merge(UK_DEPARTMENT, { risk: { level: "high", basis: "x" } }), { library });
+    const n = s.clauses.find((c) => c.id === "general-incident-notification");
+    expect(n?.parameters.notificationHours).toMatchObject({ value: 24, default: 72 });
+    expect(n?.parameters.notificationHours?.reason).toMatch(/risk is high/);
+    expect(JSON.stringify(n?.body)).toContain("24 hours");
+    expect(n?.obligations[0]?.timing).toMatchObject({ withinHours: 24 });
+  });
+
+  test("applicableRegimes: overrides and modules are recorded as reasons", () => {
+    const p = parseProfile(merge(US_AGENCY, { regimes: ["eu"], modules: ["aba-mcc2"] }));
+    const r = applicableRegimes(p, library);
+    expect(r.map((x) => [x.id, x.kind])).toEqual([
+      ["eu", "regime"],
+      ["aba-mcc2", "module"],
+    ]);
+    expect(r[0]?.reasons[0]).toMatch(/profile\.regimes.*overrides.*us-far/);
+    expect(r[1]?.reasons[0]).toMatch(/profile\.modules/);
+  });
+});
