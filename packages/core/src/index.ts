@@ -65,6 +65,18 @@ export { REGIME_IDS, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
 export { parseProfile, safeParseProfile } from "./validate/profile.js";
 
 // --- Library (built-in clause library, user libraries, templates) ---
+export type { CreateLibraryOptions, DefinitionInput, OwnLibrary } from "./library/index.js";
+export {
+  assertLibrary,
+  builtinLibrary,
+  checkLibrary,
+  createLibrary,
+  findClause,
+  getClause,
+  safeCreateLibrary,
+} from "./library/index.js";
+export type { ParameterValues, TemplateSource, TemplateUsage } from "./template/index.js";
+export { joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
 
 // --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
 export {

@@ -1,0 +1,37 @@
+/**
+ * The JSON Schemas published in packages/core/schema/, generated from the zod schemas (the single
+ * source of the types). Pure, so that tests can compare with the committed files.
+ */
+import { z } from "zod";
+import { Clause, Library, Obligation } from "../src/model/clause.js";
+import { TenderProfile } from "../src/model/profile.js";
+import { Selection } from "../src/model/selection.js";
+
+/** Where the published files can be fetched (npm CDN); the id is stable across patch releases. */
+const BASE = "https://unpkg.com/@fairtender/core/schema";
+
+/** File name → JSON Schema text (2-space JSON with a final newline). */
+export function jsonSchemas(): Map<string, string> {
+  const entries: [string, z.ZodType, "input" | "output", string][] = [
+    ["tender-profile.json", TenderProfile, "input", "A tender profile, as a caller writes it (defaults are optional)."],
+    ["clause.json", Clause, "input", "A clause of a Fairtender clause library, as written (defaults are optional)."],
+    ["obligation.json", Obligation, "output", "A supplier (or buyer) obligation created by a clause."],
+    ["library.json", Library, "input", "A whole Fairtender clause library, as written (defaults are optional)."],
+    [
+      "selection.json",
+      Selection,
+      "output",
+      "The result of select(profile): regimes, risk, clauses in and out, obligations.",
+    ],
+  ];
+  const out = new Map<string, string>();
+  for (const [file, schema, io, description] of entries) {
+    const json = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as Record<
+      string,
+      unknown
+    >;
+    const withId = { $schema: json.$schema, $id: `${BASE}/${file}`, description, ...json };
+    out.set(file, `${JSON.stringify(withId, null, 2)}\n`);
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+import { describe, expect, it } from "vitest";
+import type { Library } from "../model/clause.js";
+import { builtinLibrary } from "./builtin.js";
+import { checkLibrary } from "./check.js";
+
+/** A mutable deep copy of the built-in library, broken by `mutate`. */
+function broken(mutate: (lib: Library) => void): Library {
+  const lib = structuredClone(builtinLibrary()) as Library;
+  mutate(lib);
+  return lib;
+}
+
+function clause(lib: Library, id: string) {
+  const c = lib.clauses.find((x) => x.id === id);
+  if (!c) throw new Error(`no clause ${id}`);
+  return c;
+}
+
+function messages(lib: unknown): string[] {
+  return checkLibrary(lib).map((i) => i.message);
+}
+
+describe("checkLibrary", () => {
+  it("accepts the built-in library", () => {
+    expect(messages(builtinLibrary())).toEqual([]);
+  });
+
+  it("fails a clause with no source", () => {
+    const lib = broken((l) => {
+      clause(l, "general-wages").sources = [];
+    });
+    expect(messages(lib).join("\n")).toMatch(/clauses\[\d+\]\.sources: .*at least 1 item/);
+  });
+
+  it("fails an obligation with no source", () => {
+    const lib = broken((l) => {
+      const o = clause(l, "general-wages").obligations[0];
+      if (o) o.sources = [];
+    });
+    expect(messages(lib).join("\n")).toMatch(/obligations\[0\]\.sources/);
+  });
+
+  it("fails an obligation with no evidence", () => {
+    const lib = broken((l) => {
+      const o = clause(l, "general-wages").obligations[0];
+      if (o) o.evidence = [];
+    });
+    expect(messages(lib)).toContainEqual(
+      expect.stringContaining('obligation "gen-pay-wages" (clause "general-wages") lists no evidence'),
+    );
+  });
+
+  it("fails a term used in the text but not defined", () => {
+    const lib = broken((l) => {
+      const c = clause(l, "general-wages");
+      c.body.subclauses[0] = { text: 'The Supplier must respect {{term "living-wage"}}.' };
+      c.terms.push("living-wage");
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(expect.stringContaining('lists the term "living-wage", which no definition defines'));
+  });
+
+  it("fails a term used in the text but not listed in terms", () => {
+    const lib = broken((l) => {
+      clause(l, "general-wages").body.subclauses[0] = { text: 'The Supplier must pay {{term "forced-labour"}}.' };
+    });
+    expect(messages(lib)).toContainEqual(
+      expect.stringContaining('uses {{term "forced-labour"}} but does not list "forced-labour" in terms'),
+    );
+  });
+
+  it("fails a dangling cross-reference, with a did-you-mean", () => {
+    const lib = broken((l) => {
+      const c = clause(l, "general-remedies-ladder");
+      c.body.subclauses[0] = { text: 'See {{ref "general-remediaton"}} and {{params.cureDays}} days.' };
+    });
+    expect(messages(lib)).toContainEqual(
+      expect.stringContaining(
+        'refers to {{ref "general-remediaton"}}, which is not a clause in the library (did you mean "general-remediation"?)',
+      ),
+    );
+  });
+
+  it("fails a reference that is not listed in related, and a related id that does not exist", () => {
+    const lib = broken((l) => {
+      const c = clause(l, "general-remedies-ladder");
+      c.related = ["no-such-clause"];
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(
+      expect.stringContaining(
+        'refers to {{ref "general-remediation"}} but does not list "general-remediation" in related',
+      ),
+    );
+    expect(m).toContainEqual(
+      expect.stringContaining('lists related clause "no-such-clause", which is not in the library'),
+    );
+  });
+
+  it("fails an undeclared parameter and an unused declared one", () => {
+    const lib = broken((l) => {
+      const c = clause(l, "general-remedies-ladder");
+      c.body.subclauses[0] = { text: 'Within {{params.cureDay}} days, see {{ref "general-remediation"}}.' };
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(
+      expect.stringContaining(
+        'uses {{params.cureDay}} but does not declare the parameter "cureDay" (did you mean "cureDays"?)',
+      ),
+    );
+    expect(m).toContainEqual(
+      expect.stringContaining('declares the parameter "cureDays" but its text never uses {{params.cureDays}}'),
+    );
+  });
+
+  it("fails a parameter default outside its range", () => {
+    const lib = broken((l) => {
+      const p = clause(l, "general-remedies-ladder").parameters.cureDays;
+      if (p?.type === "integer") p.default = 0;
+    });
+    expect(messages(lib)).toContainEqual(expect.stringContaining("default 0 is below the minimum 1"));
+  });
+
+  it("fails duplicate clause, obligation and definition ids", () => {
+    const lib = broken((l) => {
+      const first = l.clauses[0];
+      if (first) l.clauses.push(structuredClone(first));
+      const def = l.definitions[0];
+      if (def) l.definitions.push(structuredClone(def));
+    });
+    const m = messages(lib).join("\n");
+    expect(m).toMatch(/clause id ".*" is used more than once/);
+    expect(m).toMatch(/obligation id ".*" .*is already used at/);
+    expect(m).toMatch(/definition id ".*" is used more than once/);
+  });
+
+  it("fails a version that is not semver", () => {
+    const lib = broken((l) => {
+      clause(l, "general-wages").version = "1.0";
+    });
+    expect(messages(lib).join("\n")).toMatch(/version: "1\.0" expected a semantic version/);
+  });
+
+  it("fails a clause that ends before it starts", () => {
+    const lib = broken((l) => {
+      const c = clause(l, "general-wages");
+      c.effectiveFrom = "2026-01-01";
+      c.effectiveTo = "2025-01-01";
+    });
+    expect(messages(lib)).toContainEqual(expect.stringContaining("ends (2025-01-01) before it starts (2026-01-01)"));
+  });
+
+  it("fails a threshold whose dates overlap or run backwards", () => {
+    const overlap = broken((l) => {
+      const p = l.parameters.find((x) => x.id === "us-compliance-plan-threshold");
+      if (p?.values[1]) p.values[1].effectiveFrom = "2020-09-01";
+    });
+    expect(messages(overlap).join("\n")).toMatch(/overlaps/);
+    const backwards = broken((l) => {
+      const p = l.parameters.find((x) => x.id === "us-compliance-plan-threshold");
+      if (p?.values[0]) p.values[0].effectiveTo = "2014-01-01";
+    });
+    expect(messages(backwards).join("\n")).toMatch(/ends \(2014-01-01\) before it starts \(2015-03-02\)/);
+  });
+
+  it("fails thresholds out of date order even when they do not overlap", () => {
+    const lib = broken((l) => {
+      const p = l.parameters.find((x) => x.id === "us-compliance-plan-threshold");
+      if (p) p.values.reverse();
+    });
+    expect(messages(lib).length).toBeGreaterThan(0);
+  });
+
+  it("fails a missing sector", () => {
+    const lib = broken((l) => {
+      l.sectors = l.sectors.filter((s) => s.id !== "fishing");
+    });
+    expect(messages(lib)).toContainEqual(expect.stringContaining('sector "fishing"'));
+  });
+
+  it("fails a clause naming a regime the library does not describe", () => {
+    const lib = broken((l) => {
+      l.regimes = l.regimes.filter((r) => r.id !== "un");
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(expect.stringContaining('names regime "un", which the library does not describe'));
+    expect(m).toContainEqual(expect.stringContaining('regime "un" (a regime profiles may name) is not described'));
+  });
+
+  it("fails a template that uses anything but params, ref and term", () => {
+    for (const text of [
+      "{{#if params.x}}a{{/if}}",
+      "{{lookup params 'x'}}",
+      "{{> partial}}",
+      "{{{params.cureDays}}}",
+      "{{constructor}}",
+    ]) {
+      const lib = broken((l) => {
+        clause(l, "general-wages").body.subclauses[0] = { text };
+      });
+      expect(messages(lib).join("\n"), text).toMatch(
+        /clauses\[\d+\]\.body\.subclauses\[0\]\.text: clause "general-wages" /,
+      );
+    }
+  });
+
+  it("fails an undefined term inside a definition", () => {
+    const lib = broken((l) => {
+      l.definitions[0]?.terms.push("nothing-here");
+    });
+    expect(messages(lib)).toContainEqual(
+      expect.stringContaining('uses the term "nothing-here", which no definition defines'),
+    );
+  });
+});

@@ -1,0 +1,145 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { compileLibrary, LibraryCompileError } from "../../scripts/library-compiler.js";
+import { readLibraryFiles } from "../../scripts/read-library.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const real = readLibraryFiles(root);
+
+function problemsOf(files: Map<string, string>): string[] {
+  try {
+    compileLibrary(files);
+  } catch (error) {
+    if (error instanceof LibraryCompileError) return error.problems.map((p) => `${p.file} ${p.field}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+function withFile(path: string, text: string): Map<string, string> {
+  const files = new Map(real);
+  files.set(path, text);
+  return files;
+}
+
+const clauseFile = (front: string, body: string) => `---\n${front}\n---\n${body}\n`;
+const validFront = `id: acme-test
+version: 1.0.0
+title: Test
+topic: wages
+regimes: [gb]
+sources: [ppn-009]
+draftingNote: A test.
+terms: [worker]`;
+
+describe("compileLibrary", () => {
+  it("compiles the real library without problems", () => {
+    expect(problemsOf(real)).toEqual([]);
+  });
+
+  it("reads intro, numbered sub-clauses, lettered items and continuation lines", () => {
+    const files = withFile(
+      "library/clauses/acme-test.md",
+      clauseFile(
+        validFront,
+        `First paragraph
+continues here.
+
+Second paragraph.
+
+1. One {{term "worker"}}
+   continued.
+   - item a
+     continued a
+   - item b
+2) Two`,
+      ),
+    );
+    const clause = compileLibrary(files).library.clauses.find((c) => c.id === "acme-test");
+    expect(clause?.body).toEqual({
+      intro: "First paragraph continues here.\n\nSecond paragraph.",
+      subclauses: [
+        { text: 'One {{term "worker"}} continued.', items: ["item a continued a", "item b"] },
+        { text: "Two" },
+      ],
+    });
+    expect(clause?.sources[0]?.citation).toBe("PPN 009");
+    expect(clause?.sources[0]?.checked).toBe("2026-11-28");
+  });
+
+  it("names the file and the key of an unknown source, with a did-you-mean", () => {
+    const files = withFile(
+      "library/clauses/acme-test.md",
+      clauseFile(validFront.replace("[ppn-009]", "[ppn-0009]"), "1. Text."),
+    );
+    expect(problemsOf(files)).toContainEqual(
+      expect.stringContaining('library/clauses/acme-test.md sources[0]: unknown source key "ppn-0009"'),
+    );
+    expect(problemsOf(files).join("\n")).toContain('did you mean "ppn-009"');
+  });
+
+  it("resolves keyed sources with overrides", () => {
+    const front = validFront.replace("[ppn-009]", '[{ key: far-52-222-50, provision: "(b)(6)" }]');
+    const clause = compileLibrary(
+      withFile("library/clauses/acme-test.md", clauseFile(front, "1. T.")),
+    ).library.clauses.find((c) => c.id === "acme-test");
+    expect(clause?.sources[0]).toMatchObject({ citation: "FAR 52.222-50", provision: "(b)(6)", edition: "Nov 2021" });
+  });
+
+  it("names the file and field of a schema error", () => {
+    const files = withFile(
+      "library/clauses/acme-test.md",
+      clauseFile(validFront.replace("topic: wages", "topic: wage"), "1. T."),
+    );
+    expect(problemsOf(files)).toContainEqual(
+      expect.stringMatching(/^library\/clauses\/acme-test\.md topic: "wage" is not allowed/),
+    );
+  });
+
+  it("requires the id to match the file name", () => {
+    const files = withFile("library/clauses/acme-other.md", clauseFile(validFront, "1. T."));
+    expect(problemsOf(files)).toContainEqual(
+      expect.stringContaining('library/clauses/acme-other.md id: is "acme-test", expected "acme-other"'),
+    );
+  });
+
+  it("maps self-check problems back to the clause file", () => {
+    const files = withFile("library/clauses/acme-test.md", clauseFile(validFront, 'See {{ref "nowhere"}}.'));
+    expect(problemsOf(files)).toContainEqual(
+      expect.stringContaining('library/clauses/acme-test.md body: clause "acme-test" refers to {{ref "nowhere"}}'),
+    );
+  });
+
+  it("rejects Markdown it cannot map to the clause structure, naming the line", () => {
+    const files = withFile("library/clauses/acme-test.md", clauseFile(validFront, "# Heading\n\n1. T."));
+    expect(problemsOf(files)).toContainEqual(expect.stringMatching(/acme-test\.md line 1[0-9]: only plain paragraphs/));
+    const after = withFile("library/clauses/acme-test.md", clauseFile(validFront, "1. T.\n\nTrailing text."));
+    expect(problemsOf(after)).toContainEqual(expect.stringContaining("text after the numbered list must be indented"));
+  });
+
+  it("rejects missing front matter and invalid YAML", () => {
+    expect(problemsOf(withFile("library/clauses/acme-test.md", "1. T."))).toContainEqual(
+      expect.stringContaining("expected YAML front matter"),
+    );
+    expect(problemsOf(withFile("library/clauses/acme-test.md", clauseFile("id: [unclosed", "1. T.")))).toContainEqual(
+      expect.stringContaining("is not valid YAML"),
+    );
+  });
+
+  it("names a table file and entry with a bad dated parameter", () => {
+    const params =
+      real.get("library/parameters.yaml")?.replace("effectiveTo: 2020-09-30", "effectiveTo: 2020-13-30") ?? "";
+    expect(problemsOf(withFile("library/parameters.yaml", params))).toContainEqual(
+      expect.stringMatching(
+        /library\/parameters\.yaml parameters\[\d+\] \(us-compliance-plan-threshold\)\.values\[0\]\.effectiveTo: "2020-13-30" is not a real calendar date/,
+      ),
+    );
+  });
+
+  it("reports a missing table", () => {
+    const files = new Map(real);
+    files.delete("library/sectors.yaml");
+    expect(problemsOf(files)).toContainEqual(expect.stringContaining("library/sectors.yaml : is missing"));
+  });
+});

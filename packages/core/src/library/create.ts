@@ -1,0 +1,127 @@
+import type { Issue, SafeResult } from "../errors.js";
+import type { ClauseInput, Definition, Library, Regime, RiskTables, Sector } from "../model/clause.js";
+import type { DatedParameter } from "../model/common.js";
+import { libraryError, validateLibrary } from "./check.js";
+import { deepFreeze } from "./freeze.js";
+
+/**
+ * What an organisation adds to a library: its own clauses (written like the built-in ones), and
+ * optionally definitions, regimes, sectors, dated parameters, risk tables and a version for the
+ * merged library. Everything is validated exactly like the built-in library.
+ */
+export interface OwnLibrary {
+  /** Version of the merged library (semver); defaults to the base library's version. */
+  version?: string;
+  clauses?: readonly ClauseInput[];
+  definitions?: readonly DefinitionInput[];
+  regimes?: readonly Regime[];
+  sectors?: readonly Sector[];
+  parameters?: readonly DatedParameter[];
+  /** Replaces the base risk tables (only with `override: true`). */
+  risk?: RiskTables;
+}
+
+/** A definition as written (its `terms` may be omitted). */
+export type DefinitionInput = Omit<Definition, "terms"> & { terms?: string[] };
+
+/** Options of {@link createLibrary}. */
+export interface CreateLibraryOptions {
+  /**
+   * Replace base entries that have the same id (a clause, definition, regime, sector or dated
+   * parameter) and the base risk tables. Without it, a clash is an `invalid-library` error naming the id.
+   */
+  override?: boolean;
+}
+
+type Keyed = { id: string };
+
+function merge<T extends Keyed>(
+  kind: string,
+  field: string,
+  base: readonly T[],
+  own: readonly T[] | undefined,
+  override: boolean,
+  issues: Issue[],
+): T[] {
+  const out = [...base];
+  const index = new Map(base.map((item, i) => [item.id, i]));
+  (own ?? []).forEach((item, i) => {
+    const id = (item as Partial<Keyed>).id;
+    const at = typeof id === "string" ? index.get(id) : undefined;
+    if (at === undefined) {
+      out.push(item);
+      if (typeof id === "string") index.set(id, out.length - 1);
+    } else if (override) {
+      out[at] = item;
+    } else {
+      issues.push({
+        path: `${field}[${i}].id`,
+        received: id,
+        message: `${field}[${i}].id: the base library already has a ${kind} "${id}"; rename yours, or pass { override: true } to replace it`,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Like {@link createLibrary}, but returns `{ success, data | error }` instead of throwing.
+ */
+export function safeCreateLibrary(
+  base: Library,
+  own: OwnLibrary,
+  options: CreateLibraryOptions = {},
+): SafeResult<Library> {
+  const override = options.override === true;
+  const issues: Issue[] = [];
+  if (own === null || typeof own !== "object") {
+    return {
+      success: false,
+      error: libraryError("Your library", [
+        { path: "", received: own, message: "(input): expected an object with clauses, definitions, ..." },
+      ]),
+    };
+  }
+  const merged = {
+    version: own.version ?? base.version,
+    clauses: merge("clause", "clauses", base.clauses as unknown as ClauseInput[], own.clauses, override, issues),
+    definitions: merge(
+      "definition",
+      "definitions",
+      base.definitions as DefinitionInput[],
+      own.definitions,
+      override,
+      issues,
+    ),
+    regimes: merge("regime", "regimes", base.regimes, own.regimes, override, issues),
+    sectors: merge("sector", "sectors", base.sectors, own.sectors, override, issues),
+    parameters: merge("dated parameter", "parameters", base.parameters, own.parameters, override, issues),
+    risk: base.risk,
+  };
+  if (own.risk !== undefined) {
+    if (override) merged.risk = own.risk;
+    else
+      issues.push({
+        path: "risk",
+        message: "risk: the base library already has risk tables; pass { override: true } to replace them",
+      });
+  }
+  if (issues.length) return { success: false, error: libraryError("Your library", issues) };
+  const { data, issues: problems } = validateLibrary(merged);
+  if (!data) return { success: false, error: libraryError("The merged library", problems) };
+  return { success: true, data: deepFreeze(data) };
+}
+
+/**
+ * Builds a library from a base (usually {@link builtinLibrary}) plus an organisation's own clauses,
+ * definitions, regimes, sectors, dated parameters or risk tables, and validates the result with
+ * every self-check of {@link checkLibrary}. Entries whose id exists in the base are an error unless
+ * `{ override: true }` is passed, in which case they replace the base entry. The result is frozen.
+ *
+ * Throws a `FairtenderError` with code `invalid-library` listing every problem.
+ */
+export function createLibrary(base: Library, own: OwnLibrary, options: CreateLibraryOptions = {}): Library {
+  const result = safeCreateLibrary(base, own, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}
