@@ -127,17 +127,20 @@ function applyTimings(
       if (rule.clause !== clause.id || !rule.timing) continue;
       const spec = clause.parameters[rule.parameter];
       const value = values[rule.parameter];
-      if (!spec || typeof value !== "number" || spec.default === value) continue;
-      if (rule.timing === "on-event.withinHours" && timing.kind === "on-event" && timing.withinHours === spec.default) {
-        timing = { ...timing, withinHours: value };
+      if (!spec || spec.type !== "integer" || typeof value !== "number" || spec.default === value) continue;
+      const factor = rule.timing.factor ?? 1;
+      const from = spec.default * factor;
+      const to = value * factor;
+      if (rule.timing.field === "on-event.withinHours" && timing.kind === "on-event" && timing.withinHours === from) {
+        timing = { ...timing, withinHours: to };
       } else if (
-        rule.timing === "recurring.everyMonths" &&
+        rule.timing.field === "recurring.everyMonths" &&
         timing.kind === "recurring" &&
-        timing.everyMonths === spec.default
+        timing.everyMonths === from
       ) {
-        timing = { ...timing, everyMonths: value };
-      } else if (rule.timing === "within.days" && timing.kind === "within" && timing.days === spec.default) {
-        timing = { ...timing, days: value };
+        timing = { ...timing, everyMonths: to };
+      } else if (rule.timing.field === "within.days" && timing.kind === "within" && timing.days === from) {
+        timing = { ...timing, days: to };
       }
     }
     return timing === o.timing ? o : { ...o, timing };

@@ -66,9 +66,10 @@ export interface ParameterRule {
   why: string;
   /**
    * The obligation timing field the parameter drives: obligations of the clause whose timing has this
-   * field equal to the parameter's default take the resolved value.
+   * field equal to the parameter's default (times `factor`, e.g. 24 for a parameter in days driving a
+   * limit in hours) take the resolved value (times `factor`).
    */
-  timing?: "on-event.withinHours" | "recurring.everyMonths" | "within.days";
+  timing?: { field: "on-event.withinHours" | "recurring.everyMonths" | "within.days"; factor?: number };
 }
 
 /** The date the rule table was last checked against the fact sheet. */
@@ -911,7 +912,7 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
     parameter: "notificationHours",
     byRisk: { high: 24 },
     why: "a high-risk procurement needs faster notification",
-    timing: "on-event.withinHours",
+    timing: { field: "on-event.withinHours" },
   },
   {
     clause: "general-audit-rights",
@@ -924,7 +925,7 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
     parameter: "auditFrequencyMonths",
     byRisk: { high: 12, medium: 24, low: 36 },
     why: "audit frequency scales with the risk (high 12, medium 24, low 36 months)",
-    timing: "recurring.everyMonths",
+    timing: { field: "recurring.everyMonths" },
   },
   {
     clause: "general-supply-chain-mapping",
@@ -937,21 +938,21 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
     parameter: "responseDays",
     byRisk: { high: 14 },
     why: "at high risk grievances are answered faster",
-    timing: "within.days",
+    timing: { field: "on-event.withinHours", factor: 24 },
   },
   {
     clause: "general-worker-awareness",
     parameter: "trainingFrequencyMonths",
     byRisk: {},
     why: "the library default",
-    timing: "recurring.everyMonths",
+    timing: { field: "recurring.everyMonths" },
   },
   {
     clause: "gb-msat",
     parameter: "msatFrequencyMonths",
     byRisk: {},
     why: "the library default",
-    timing: "recurring.everyMonths",
+    timing: { field: "recurring.everyMonths" },
   },
 ];
 
