@@ -160,6 +160,27 @@ await check("03-un-multi-regime.mjs: harmonised schedule, crosswalk, calendar", 
   await nonEmpty(new URL("03-un-multi-regime.md", out));
 });
 
+await check("04-own-clause.mjs: own clause selected, built-in clause overridden", async () => {
+  const stdout = await example("04-own-clause.mjs");
+  assert(
+    stdout.includes("policy: Living wage for service workers (version 1.0.0)"),
+    "the own clause is not selected as policy",
+  );
+  assert(
+    /general-grievance-mechanism|Grievance mechanism/.test(stdout) && stdout.includes("version 1.1.0"),
+    "the override is not used",
+  );
+  const md = (await nonEmpty(new URL("04-own-clause.md", out))).toString();
+  assert(md.includes("Living wage for service workers"), "the Markdown lacks the own clause");
+  assert(
+    md.includes("display the contact details of the grievance mechanism"),
+    "the Markdown lacks the overridden text",
+  );
+  assert(md.includes("Example Dept. Procurement Policy 4.2"), "the Markdown does not cite the own policy");
+  const paragraphs = docxParagraphs(await nonEmpty(new URL("04-own-clause.docx", out)));
+  assertHeadings(paragraphs, ["Living wage for service workers"], "04 .docx");
+});
+
 await check("05-http-endpoint.mjs: POST a profile → .docx; invalid profile → 400 with the problems", async () => {
   const { createTenderServer } = await import("./05-http-endpoint.mjs");
   const server = createTenderServer();
@@ -202,6 +223,27 @@ await check("05-http-endpoint.mjs: POST a profile → .docx; invalid profile →
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+await check("06-reference-docx.mjs: the reference .docx restyles the Word output", async () => {
+  await example("06-reference-docx.mjs");
+  const styles = async (name) => {
+    const files = unzipSync(new Uint8Array(await nonEmpty(new URL(name, out))));
+    return new TextDecoder().decode(files["word/styles.xml"]);
+  };
+  const restyled = await styles("06-restyled.docx");
+  const plain = await styles("06-default.docx");
+  assert(
+    restyled.includes("Georgia") && /7B1F1F/i.test(restyled),
+    "the restyled pack does not use the house fonts and colour",
+  );
+  assert(!plain.includes("Georgia"), "the default pack already uses Georgia: the comparison proves nothing");
+  const selection = await selectionOf("uk-high-risk-goods.yaml");
+  assertHeadings(
+    docxParagraphs(await readFile(new URL("06-restyled.docx", out))),
+    selection.clauses.map((c) => c.title),
+    "06 .docx",
+  );
 });
 
 console.log(`\n${passed} passed, ${failed} failed`);
