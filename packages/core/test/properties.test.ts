@@ -8,6 +8,7 @@ import type { Library } from "../src/model/clause.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import { SECTOR_IDS } from "../src/model/sectors.js";
 import { Selection } from "../src/model/selection.js";
+import { citationText } from "../src/select/harmonise.js";
 import { sourceKey } from "../src/select/util.js";
 import { selectWith } from "./helpers.js";
 import { libraries } from "./libraries.js";
@@ -211,10 +212,7 @@ describe.each(libraries())("properties (%s library)", (_name, lib: Library) => {
             expect(merged.has(o.id), `obligation ${o.id} not in the schedule`).toBe(true);
             for (const src of o.sources) {
               expect(kept.has(sourceKey(src)), `${src.citation} lost`).toBe(true);
-              const cite =
-                src.provision && !src.citation.includes(src.provision)
-                  ? `${src.citation} ${src.provision}`
-                  : src.citation;
+              const cite = citationText(src);
               expect(satisfied.has(`${c.id}|${cite}`), `${cite} of ${c.id} not in satisfies`).toBe(true);
             }
           }

@@ -3,7 +3,7 @@ import type { Obligation, Timing } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { SelectedClause } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
-import { harmonise, timingText } from "./harmonise.js";
+import { citationText, harmonise, timingText } from "./harmonise.js";
 
 const src = (citation: string, provision?: string): Source => ({
   citation,
@@ -80,14 +80,14 @@ describe("harmonise", () => {
       event: "credible information or becoming aware of an incident",
       withinHours: 0,
     });
-    expect(row?.timingText).toBe("Immediately on credible information or becoming aware of an incident");
+    expect(row?.timingText).toBe("Immediately after credible information or becoming aware of an incident");
     expect(row?.evidence).toEqual(["Notification record", "Incident log"]);
     expect(row?.mergedFrom).toEqual(["far-report", "general-notify"]);
     expect(row?.clauses).toEqual(["us-far-incident-reporting", "general-incident-notification"]);
     expect(row?.action).toBe("Report credible information to the CO and IG. Notify the buyer.");
     // Every citation kept, attributed to its regime (by citation prefix, when the clause serves that regime).
     expect(row?.satisfies).toEqual([
-      { regime: "us-far", citation: "FAR 52.222-50 (d)", clause: "us-far-incident-reporting" },
+      { regime: "us-far", citation: "FAR 52.222-50(d)", clause: "us-far-incident-reporting" },
       { regime: "gb", citation: "PPN 009", clause: "general-incident-notification" },
       { regime: "eu", citation: "Directive (EU) 2024/1760 Art. 14", clause: "general-incident-notification" },
     ]);
@@ -170,6 +170,16 @@ describe("harmonise", () => {
     ]);
   });
 
+  test("citations read as lawyers write them", () => {
+    expect(citationText({ citation: "FAR 52.222-50", provision: "(d)(1)" })).toBe("FAR 52.222-50(d)(1)");
+    expect(citationText({ citation: "Directive 2014/24/EU Art. 18", provision: "Art. 18(2)" })).toBe(
+      "Directive 2014/24/EU Art. 18(2)",
+    );
+    expect(citationText({ citation: "PPN 009" })).toBe("PPN 009");
+    expect(citationText({ citation: "MSA 2015 s.54", provision: "s.54(2)" })).toBe("MSA 2015 s.54(2)");
+    expect(citationText({ citation: "ILO C29", provision: "Art. 2(1)" })).toBe("ILO C29 Art. 2(1)");
+  });
+
   test("timing in words", () => {
     const cases: [Timing, string][] = [
       [{ kind: "before-award" }, "Before contract award"],
@@ -181,8 +191,12 @@ describe("harmonise", () => {
         { kind: "recurring", everyMonths: 6, firstAfterMonths: 1 },
         "Every 6 months, first 1 month after the start date",
       ],
-      [{ kind: "on-event", event: "an allegation" }, "Without undue delay on an allegation"],
-      [{ kind: "on-event", event: "an allegation", withinHours: 24 }, "Within 24 hours of an allegation"],
+      [{ kind: "on-event", event: "an allegation" }, "Without undue delay after an allegation"],
+      [
+        { kind: "on-event", event: "a complaint is received", withinHours: 336 },
+        "Within 14 days after a complaint is received",
+      ],
+      [{ kind: "on-event", event: "an allegation", withinHours: 24 }, "Within 24 hours after an allegation"],
       [{ kind: "ongoing" }, "Throughout the contract"],
     ];
     for (const [t, text] of cases) expect(timingText(t)).toBe(text);

@@ -1,4 +1,5 @@
 import type { FlowDown, Obligation, Party, Timing } from "../model/clause.js";
+import type { Source } from "../model/common.js";
 import type { Satisfies, ScheduledObligation, SelectedClause } from "../model/selection.js";
 import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
 import { compareText, sourceKey, uniqueSources } from "./util.js";
@@ -133,13 +134,35 @@ export function timingText(t: Timing): string {
         ? `${every} from the start date`
         : `${every}, first ${first === 0 ? "at the start date" : `${plural(first, "month")} after the start date`}`;
     }
-    case "on-event":
-      if (t.withinHours === undefined) return `Without undue delay on ${t.event}`;
-      if (t.withinHours === 0) return `Immediately on ${t.event}`;
-      return `Within ${plural(t.withinHours, "hour")} of ${t.event}`;
+    case "on-event": {
+      if (t.withinHours === undefined) return `Without undue delay after ${t.event}`;
+      if (t.withinHours === 0) return `Immediately after ${t.event}`;
+      const limit =
+        t.withinHours >= 48 && t.withinHours % 24 === 0
+          ? plural(t.withinHours / 24, "day")
+          : plural(t.withinHours, "hour");
+      return `Within ${limit} after ${t.event}`;
+    }
     case "ongoing":
       return "Throughout the contract";
   }
+}
+
+/**
+ * A source as one citation string: `FAR 52.222-50(d)(1)`, `Directive 2014/24/EU Art. 18(2)` (a
+ * provision that restates the citation's own article is not repeated).
+ */
+export function citationText(s: Pick<Source, "citation" | "provision">): string {
+  const { citation, provision } = s;
+  if (!provision || citation.includes(provision)) return citation;
+  if (provision.startsWith("(")) return `${citation}${provision}`;
+  const last = citation.split(" ").pop() ?? "";
+  if (last.length > 1 && provision.startsWith(last))
+    return `${citation.slice(0, citation.length - last.length)}${provision}`;
+  const first = provision.split(" ")[0] ?? "";
+  const at = first.length > 1 ? citation.lastIndexOf(` ${first} `) : -1;
+  if (at >= 0) return `${citation.slice(0, at)} ${provision}`;
+  return `${citation} ${provision}`;
 }
 
 function sentence(s: string): string {
@@ -180,7 +203,7 @@ export function harmonise(
     for (const m of members) {
       for (const s of m.obligation.sources) {
         const regime = regimeOf(s.citation, m.clause.regimes, applicable);
-        const citation = s.provision && !s.citation.includes(s.provision) ? `${s.citation} ${s.provision}` : s.citation;
+        const citation = citationText(s);
         const k = `${regime}|${citation}|${m.clause.id}`;
         if (seen.has(k)) continue;
         seen.add(k);
