@@ -9,6 +9,7 @@ import {
   type IRunOptions,
   LevelFormat,
   LevelSuffix,
+  LineRuleType,
   NumberedItemReference,
   NumberedItemReferenceFormat,
   PageNumber,
@@ -540,7 +541,7 @@ function styles(t: { font: string; headingFont: string; colour: string; size: nu
     default: {
       document: {
         run: { font: t.font, size: t.size },
-        paragraph: { spacing: { after: 120, line: 264 } },
+        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: t.headingFont, size: 44, bold: true, color: t.colour },
@@ -612,16 +613,16 @@ function styles(t: { font: string; headingFont: string; colour: string; size: nu
       }),
       ps("TableText", "Table Text", {
         run: { size: Math.max(14, t.size - 2) },
-        paragraph: { spacing: { before: 20, after: 20, line: 240 } },
+        paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } },
       }),
       ps("TableHeading", "Table Heading", {
         basedOn: "TableText",
         run: { bold: true, size: Math.max(14, t.size - 2) },
-        paragraph: { spacing: { before: 20, after: 20, line: 240 }, keepNext: true },
+        paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true },
       }),
       ps("TableSpacer", "Table Spacer", {
         run: { size: 8 },
-        paragraph: { spacing: { before: 0, after: 0, line: 120 } },
+        paragraph: { spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.AUTO } },
       }),
       ps("TOCHeading", "TOC Heading", {
         run: { font: t.headingFont, size: 32, bold: true, color: t.colour },

@@ -1,6 +1,7 @@
 import {
   FairtenderError,
   IsoDate,
+  lint,
   type Inline as ResolvedInline,
   type ScheduledObligation,
   type SelectedClause,
@@ -173,7 +174,6 @@ class PackBuilder {
   readonly contract: Map<string, Numbered[]>;
   readonly provisions: Map<string, Numbered[]>;
   readonly regimeName: Map<string, string>;
-  readonly danglingRefs: Array<{ from: string; target: string }> = [];
   readonly annexLetters = new Map<string, string>();
 
   constructor(
@@ -281,13 +281,11 @@ class PackBuilder {
 
   // --- inline text ----------------------------------------------------------------------------
 
-  inlines(runs: readonly ResolvedInline[], from: string): Inline[] {
+  inlines(runs: readonly ResolvedInline[]): Inline[] {
     return runs.map((r): Inline => {
       if (r.type === "text") return text(r.value);
       if (r.type === "term") return { type: "term", term: r.term, value: r.text };
-      const number = this.numbers.get(r.clause) ?? null;
-      if (number === null) this.danglingRefs.push({ from, target: r.clause });
-      return { type: "ref", target: r.clause, number };
+      return { type: "ref", target: r.clause, number: this.numbers.get(r.clause) ?? null };
     });
   }
 
@@ -402,18 +400,18 @@ class PackBuilder {
 
   clauseNode({ clause, number }: Numbered): ClauseNode {
     const children: ClauseNode["children"] = [];
-    if (clause.body.intro) children.push(para(this.inlines(clause.body.intro, clause.id)));
+    if (clause.body.intro) children.push(para(this.inlines(clause.body.intro)));
     clause.body.subclauses.forEach((s, i) => {
       const subNumber = `${number}.${i + 1}`;
       const node: SubclauseNode = {
         type: "subclause",
         number: subNumber,
-        children: this.inlines(s.text, clause.id),
+        children: this.inlines(s.text),
         items: s.items.map((item, j) => ({
           type: "item",
           number: `(${letter(j + 1)})`,
           fullNumber: `${subNumber}(${letter(j + 1)})`,
-          children: this.inlines(item, clause.id),
+          children: this.inlines(item),
         })),
       };
       children.push(node);
@@ -817,12 +815,16 @@ class PackBuilder {
       compareNumbers(this.numbers.get(a.id)!, this.numbers.get(b.id)!),
     );
     const findings: Inline[][] = [
-      ...this.sel.warnings.map((w) => [strong(w.code), text(`: ${w.message}${w.subject ? ` (${w.subject})` : ""}`)]),
-      ...uniq(this.danglingRefs, (d) => `${d.from}|${d.target}`).map((d) => [
-        strong("dangling-reference"),
-        text(`: clause ${this.numbers.get(d.from)} (${d.from}) refers to ${d.target}, which is not in this pack.`),
+      ...lint(this.sel).map((f) => [
+        strong(`${f.severity === "error" ? "Error" : "Warning"} (${f.code})`),
+        text(
+          `: ${f.message}${f.clause ? ` [${f.clause}${this.numbers.has(f.clause) ? `, clause ${this.numbers.get(f.clause)}` : ""}]` : ""}`,
+        ),
       ]),
-      // Extension point: findings of core's `lint(selection)` are added here once core exports it.
+      ...this.sel.warnings.map((w) => [
+        strong(`Selection warning (${w.code})`),
+        text(`: ${w.message}${w.subject ? ` [${w.subject}]` : ""}`),
+      ]),
     ];
     return {
       type: "part",

@@ -1,0 +1,111 @@
+import { execFileSync } from "node:child_process";
+import { type Selection, select } from "@fairtender/core";
+import { strFromU8, unzipSync } from "fflate";
+import MarkdownIt from "markdown-it";
+import { xml2js } from "xml-js";
+import { unProfile, usProfile } from "./fixtures/selections.js";
+
+/** Real selections from the selection engine for the two reference profiles. */
+export const realUs = (): Selection => select(usProfile);
+export const realUn = (): Selection => select(unProfile);
+
+/** The text of one part of a .docx package. */
+export function docxPart(bytes: Uint8Array, name: string): string {
+  const part = unzipSync(bytes)[name];
+  if (!part) throw new Error(`no ${name} in the package`);
+  return strFromU8(part);
+}
+
+/** Parses XML strictly (throws on malformed XML). */
+export function parseXml(xml: string): unknown {
+  return xml2js(xml, { compact: false });
+}
+
+/** A readable, stable indentation of an XML document (one element per line) for golden files. */
+export function prettyXml(xml: string): string {
+  const tokens = xml.replace(/^<\?xml[^>]*\?>/, "").match(/<[^>]+>|[^<]+/g) ?? [];
+  let depth = 0;
+  const lines: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.startsWith("</")) {
+      depth--;
+      lines.push(`${"  ".repeat(depth)}${t}`);
+    } else if (t.startsWith("<") && !t.endsWith("/>")) {
+      const text = tokens[i + 1];
+      const close = tokens[i + 2];
+      if (text !== undefined && !text.startsWith("<") && close?.startsWith("</")) {
+        lines.push(`${"  ".repeat(depth)}${t}${text}${close}`);
+        i += 2;
+      } else {
+        lines.push(`${"  ".repeat(depth)}${t}`);
+        depth++;
+      }
+    } else if (t.startsWith("<")) {
+      lines.push(`${"  ".repeat(depth)}${t}`);
+    } else if (t.trim() !== "") {
+      lines.push(`${"  ".repeat(depth)}${t}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const md = new MarkdownIt();
+
+/** The block structure markdown-it reads from a Markdown text. */
+export function mdStructure(text: string) {
+  const tokens = md.parse(text, {});
+  const headings: Array<{ level: number; text: string }> = [];
+  let tables = 0;
+  let bulletLists = 0;
+  let orderedLists = 0;
+  let listItems = 0;
+  let paragraphs = 0;
+  let htmlBlocks = 0;
+  let links = 0;
+  let rows = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === "heading_open") headings.push({ level: Number(t.tag.slice(1)), text: tokens[i + 1]!.content });
+    if (t.type === "table_open") tables++;
+    if (t.type === "tr_open") rows++;
+    if (t.type === "bullet_list_open") bulletLists++;
+    if (t.type === "ordered_list_open") orderedLists++;
+    if (t.type === "list_item_open") listItems++;
+    if (t.type === "paragraph_open") paragraphs++;
+    if (t.type === "html_block") htmlBlocks++;
+    if (t.type === "inline") {
+      for (const c of t.children ?? []) {
+        if (c.type === "html_inline") htmlBlocks++;
+        if (c.type === "link_open") links++;
+      }
+    }
+  }
+  return { headings, tables, rows, bulletLists, orderedLists, listItems, paragraphs, htmlBlocks, links };
+}
+
+/** The sequence of element names in an HTML text (for structure comparisons). */
+export function htmlTags(html: string): string[] {
+  return [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[0]);
+}
+
+/** True when a command can be run. */
+export function has(command: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Real-client tests run when the binary is there; in CI (`CI` set) they always run, so a missing
+ * binary fails them instead of skipping.
+ */
+export function clientAvailable(command: string): boolean {
+  return Boolean(process.env.CI) || has(command);
+}
+
+/** Clause labels a document shows, in order: "1", "1.1", "1.1.1", "(a)", "A1.1". */
+export const LABEL = /^(A?\d+(?:\.\d+)*|\([a-z]+\))$/;
