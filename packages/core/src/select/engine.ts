@@ -127,7 +127,7 @@ function applyTimings(
       if (rule.clause !== clause.id || !rule.timing) continue;
       const spec = clause.parameters[rule.parameter];
       const value = values[rule.parameter];
-      if (!spec || spec.type !== "integer" || typeof value !== "number" || spec.default === value) continue;
+      if (spec?.type !== "integer" || typeof value !== "number" || spec.default === value) continue;
       const factor = rule.timing.factor ?? 1;
       const from = spec.default * factor;
       const to = value * factor;
