@@ -78,15 +78,16 @@ describe("lint", () => {
     );
   });
 
-  test("termination with no remediation step is flagged; a remediation clause or a reference to one clears it", () => {
+  test("termination with no remediation step is flagged; the remedies ladder brings the remediation clause with it", () => {
     const un = selectWith(lib, UN_BUYER);
-    expect(un.clauses.some((c) => c.topic === "remediation")).toBe(false);
+    // The remedies ladder brings the remediation clause with it (remediation before exit).
+    expect(un.clauses.some((c) => c.id === "general-remediation")).toBe(true);
+    expect(codes(un)).not.toContain("exit-without-remediation");
+    const bare = without(un, (_id, topic) => topic === "remediation");
     expect(
-      lint(un)
+      lint(bare)
         .filter((f) => f.code === "exit-without-remediation")
         .map((f) => f.clause),
     ).toEqual(expect.arrayContaining(["un-termination", "general-remedies-ladder"]));
-    const withRemediation = selectWith(lib, merge(UN_BUYER, { risk: { level: "medium", basis: "own" } }));
-    expect(codes(withRemediation)).not.toContain("exit-without-remediation");
   });
 });

@@ -737,7 +737,15 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     id: "general-fees",
     clause: "general-recruitment-fees",
     label: "the recruitment fees clause",
-    when: [{ if: any(agencies, migrants, riskAtLeast("high")), strength: "recommended" }],
+    when: [
+      { if: any(agencies, migrants, riskAtLeast("high")), strength: "recommended" },
+      {
+        if: selected("us-far-compliance-plan"),
+        strength: "recommended",
+        why: "The compliance plan's recruitment and wage plan bans recruitment fees (FAR 52.222-50(b)(6), (h)(3)(iii)) and refers to this clause: {{because}}.",
+        sources: [S.far50],
+      },
+    ],
     why: "A ban on recruitment fees with repayment is recommended because {{because}}.",
     whyNot: "Recruitment fees clause not included: {{because}}.",
     sources: [S.factsRisk, S.iloFr],
@@ -830,7 +838,15 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     id: "general-remediation",
     clause: "general-remediation",
     label: "the remediation clause",
-    when: [{ if: riskAtLeast("medium"), strength: "recommended" }],
+    when: [
+      { if: riskAtLeast("medium"), strength: "recommended" },
+      {
+        if: selected("general-remedies-ladder"),
+        strength: "recommended",
+        why: "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; FACTS §0.5, CSDDD Art. 10(6), ABA MCCs 2.0).",
+        sources: [S.csddd, S.aba],
+      },
+    ],
     why: "Remediation of harm to workers is recommended because {{because}}.",
     whyNot: "Remediation clause not included: {{because}}.",
     sources: [S.factsRisk],
