@@ -69,10 +69,15 @@ export function timingText(timing: Timing): string {
     case "recurring":
       return `every ${timing.everyMonths} months${timing.firstAfterMonths !== undefined ? `, first after ${timing.firstAfterMonths} months` : ""}`;
     case "on-event":
-      return `on ${timing.event}${timing.withinHours === undefined ? ", without undue delay" : timing.withinHours === 0 ? ", immediately" : `, within ${timing.withinHours} hours`}`;
+      return `on ${timing.event}${timing.withinHours === undefined ? ", without undue delay" : timing.withinHours === 0 ? ", immediately" : `, within ${hours(timing.withinHours)}`}`;
     case "ongoing":
       return "throughout the contract";
   }
+}
+
+/** `72 hours`, `30 days` (whole days from 48 hours up). */
+function hours(n: number): string {
+  return n >= 48 && n % 24 === 0 ? `${n / 24} days` : `${n} hour${n === 1 ? "" : "s"}`;
 }
 
 /** How far an obligation flows down, in words. */

@@ -9,7 +9,7 @@ import {
 } from "@fairtender/core";
 import { parseCommandArgs } from "../args.js";
 import { EXIT, UsageError } from "../errors.js";
-import { cite, flowText, sourceLine, table, timingText, wrap } from "../format.js";
+import { cite, flowText, hang, sourceLine, table, timingText, wrap } from "../format.js";
 import { type Context, println } from "../io.js";
 import { suggest } from "../suggest.js";
 
@@ -71,12 +71,12 @@ function showClause(clause: Clause, lib: Library): string {
   }
   lines.push("", "Text:");
   if (clause.body.intro) lines.push(wrap(showLeaf(clause.body.intro, clause, lib), 100, "  "));
-  clause.body.subclauses.forEach((s, i) => {
-    lines.push(wrap(`${i + 1}. ${showLeaf(s.text, clause, lib)}`, 100, "  "));
-    (s.items ?? []).forEach((item, j) => {
-      lines.push(wrap(`(${String.fromCharCode(97 + j)}) ${showLeaf(item, clause, lib)}`, 100, "      "));
-    });
-  });
+  for (const [i, s] of clause.body.subclauses.entries()) {
+    lines.push(hang(`  ${i + 1}. `, showLeaf(s.text, clause, lib)));
+    for (const [j, item] of (s.items ?? []).entries()) {
+      lines.push(hang(`      (${String.fromCharCode(97 + j)}) `, showLeaf(item, clause, lib)));
+    }
+  }
   const params = Object.entries(clause.parameters);
   if (params.length > 0) {
     lines.push("", "Parameters:");
@@ -87,23 +87,23 @@ function showClause(clause: Clause, lib: Library): string {
               .filter(Boolean)
               .join(", ")
           : p.type;
-      lines.push(wrap(`${name} = ${paramValue(p)}${range ? ` (${range})` : ""}: ${p.description}`, 100, "  "));
+      lines.push(hang("  ", `${name} = ${paramValue(p)}${range ? ` (${range})` : ""}: ${p.description}`));
     }
   }
   lines.push("", "Sources:");
-  for (const s of clause.sources) lines.push(wrap(sourceLine(s), 100, "  - ").replace(/^ {2}- /, "  - "));
+  for (const s of clause.sources) lines.push(hang("  - ", sourceLine(s)));
   if (clause.incorporates.length > 0) {
     lines.push("", "Incorporated by reference:");
-    for (const s of clause.incorporates) lines.push(`  - ${cite(s)}: ${s.instrument}`);
+    for (const s of clause.incorporates) lines.push(hang("  - ", `${cite(s)}: ${s.instrument}`));
   }
   lines.push("", "Drafting note:", wrap(clause.draftingNote, 100, "  "));
   if (clause.obligations.length > 0) {
     lines.push("", "Obligations:");
     for (const o of clause.obligations) {
-      lines.push(wrap(`- ${o.party}: ${o.action}`, 100, "  "));
-      lines.push(`      When: ${timingText(o.timing)}; ${flowText(o.flowsDown)}`);
-      if (o.evidence.length > 0) lines.push(wrap(`Evidence: ${o.evidence.join("; ")}`, 100, "      "));
-      lines.push(`      Sources: ${o.sources.map(cite).join("; ")}`);
+      lines.push(hang("  - ", `${o.party}: ${o.action}`));
+      lines.push(hang("    when: ", `${timingText(o.timing)}; ${flowText(o.flowsDown)}`));
+      if (o.evidence.length > 0) lines.push(hang("    evidence: ", o.evidence.join("; ")));
+      lines.push(hang("    sources: ", o.sources.map(cite).join("; ")));
     }
   }
   if (clause.related.length > 0) lines.push("", `Related clauses: ${clause.related.join(", ")}`);

@@ -5,13 +5,23 @@ import { EXIT, UsageError } from "../errors.js";
 import type { Context } from "../io.js";
 import { suggest } from "../suggest.js";
 
-/** The schemas `fairtender schema` prints, each shipped by `@fairtender/core` as `schema/<name>.json`. */
-export const SCHEMAS = ["profile", "clause", "obligation", "selection"] as const;
+/** The schemas `fairtender schema` prints, by name, and the file `@fairtender/core` ships each as. */
+const FILES = {
+  profile: "tender-profile",
+  clause: "clause",
+  obligation: "obligation",
+  selection: "selection",
+  library: "library",
+} as const;
+
+/** The names `fairtender schema` accepts. */
+export const SCHEMAS = Object.keys(FILES) as (keyof typeof FILES)[];
 
 export const help = `Usage: fairtender schema [${SCHEMAS.join("|")}]
 
 Prints the JSON Schema (draft 2020-12) of a Fairtender document, for editors, form builders and
-validators in other languages. Without a name, prints the profile schema.
+validators in other languages. Without a name, prints the tender profile schema. 'library' is the
+schema of a whole clause library (your own clauses, for createLibrary).
 
 Arguments:
   name          ${SCHEMAS.join(", ")} (default: profile)
@@ -21,9 +31,9 @@ Example:
   fairtender schema selection`;
 
 /** The text of a schema shipped by `@fairtender/core`. */
-export async function readSchema(name: (typeof SCHEMAS)[number]): Promise<string> {
+export async function readSchema(name: keyof typeof FILES): Promise<string> {
   const require = createRequire(import.meta.url);
-  const path = require.resolve(`@fairtender/core/schema/${name}.json`);
+  const path = require.resolve(`@fairtender/core/schema/${FILES[name]}.json`);
   return await readFile(path, "utf8");
 }
 
@@ -39,7 +49,7 @@ export async function run(args: string[], { io }: Context): Promise<number> {
       "schema",
     );
   }
-  const text = await readSchema(name as (typeof SCHEMAS)[number]);
+  const text = await readSchema(name as keyof typeof FILES);
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   return EXIT.ok;
 }
