@@ -7,6 +7,2388 @@ export const BUILTIN_LIBRARY: Library = {
   "version": "1.0.0",
   "clauses": [
     {
+      "id": "aba-mcc2-remediation-before-exit",
+      "version": "1.0.0",
+      "title": "Remediation before exit (shared responsibility)",
+      "topic": "remediation",
+      "kind": "clause",
+      "regimes": [
+        "aba-mcc2"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If either party finds that {{term \"worker\"}}s have been harmed in breach of the labour standards of the contract, the parties will first cooperate to agree and carry out a plan to provide {{term \"remediation\"}} to the workers affected, designed with them or their representatives."
+          },
+          {
+            "text": "Where the Buyer's purchasing practices, as described in {{ref \"aba-mcc2-responsible-purchasing\"}}, contributed to the harm, the Buyer will contribute to the remediation in proportion to its contribution."
+          },
+          {
+            "text": "Neither party will seek damages for the breach or terminate the contract for it while the agreed remediation plan is being carried out in good faith."
+          },
+          {
+            "text": "If remediation fails, or the Supplier refuses to take part, the Buyer may suspend and then terminate the contract, but only after assessing the effect of termination on the workers and taking reasonable steps to reduce it ({{term \"responsible-exit\"}})."
+          },
+          {
+            "text": "The parties will try to resolve any dispute under this clause by discussion between senior managers and then by mediation before starting proceedings."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ABA MCCs 2.0",
+          "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+          "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(6)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The ABA MCCs 2.0 prioritise remediation of harm to workers over the classic contract remedies of damages and termination, call for responsible exit and favour relational, cooperative dispute resolution. The clause makes the parties cooperate to remediate, makes the Buyer contribute where its purchasing practices contributed to the harm, and allows exit only as a last resort. Library wording, not the ABA text. Part of the aba-mcc2 module.",
+      "terms": [
+        "remediation",
+        "responsible-exit",
+        "worker"
+      ],
+      "obligations": [
+        {
+          "id": "aba-cooperate-remediation",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "Cooperate with the Buyer to provide remediation to workers harmed before either party seeks damages or termination, following an agreed remediation plan.",
+          "timing": {
+            "kind": "on-event",
+            "event": "harm to workers connected with the contract is found"
+          },
+          "evidence": [
+            "Agreed remediation plan",
+            "Evidence of remedy provided",
+            "Record of the parties' cooperation"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "ABA MCCs 2.0",
+              "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+              "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
+            }
+          ]
+        },
+        {
+          "id": "aba-buyer-contribute",
+          "topic": "remediation",
+          "party": "buyer",
+          "action": "Contribute to remediation in proportion to any contribution of the Buyer's purchasing practices to the harm.",
+          "timing": {
+            "kind": "on-event",
+            "event": "harm to workers connected with the contract is found"
+          },
+          "evidence": [
+            "Remediation plan showing the Buyer's contribution"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "ABA MCCs 2.0",
+              "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+              "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
+            },
+            {
+              "citation": "ABA Responsible Purchasing Code of Conduct",
+              "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
+              "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "aba-mcc2-responsible-purchasing"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "aba-mcc2-responsible-purchasing",
+      "version": "1.0.0",
+      "title": "The Buyer's responsible purchasing practices",
+      "topic": "responsible-purchasing",
+      "kind": "clause",
+      "regimes": [
+        "aba-mcc2"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "Both parties will carry out {{term \"human-rights-due-diligence\"}} appropriate to their role in the supply chain for the contract, and will share with each other the information needed to do so."
+          },
+          {
+            "text": "The Buyer will follow {{term \"responsible-purchasing-practices\"}}. In particular it will:",
+            "items": [
+              "agree prices that take into account the cost of meeting the labour standards of the contract, including legal wages and working hours;",
+              "give reasonable lead times and avoid changing orders at short notice;",
+              "where it changes an order, adjust price and delivery dates so that the change does not push the Supplier into breaching its labour standards obligations; and",
+              "pay on time."
+            ]
+          },
+          {
+            "text": "The Supplier will tell the Buyer promptly if a purchasing practice of the Buyer makes it difficult to meet its labour standards obligations, and the parties will work together in good faith to find a solution."
+          },
+          {
+            "text": "The Buyer's failure to meet this clause is relevant in deciding whether, and how, it may exercise its remedies for a breach by the Supplier of its labour standards obligations."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ABA MCCs 2.0",
+          "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+          "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
+        },
+        {
+          "citation": "ABA Responsible Purchasing Code of Conduct",
+          "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
+          "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(2)(d)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Changes to the company's own purchasing practices as a prevention measure."
+        },
+        {
+          "citation": "Electronics Watch Contract Conditions",
+          "instrument": "Electronics Watch Contract Conditions for public buyers of ICT hardware",
+          "url": "http://electronicswatch.org/en/the-electronics-watch-contract-conditions_2459984",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Socially responsible trading conditions."
+        }
+      ],
+      "draftingNote": "The ABA Model Contract Clauses 2.0 (2021) and the accompanying Responsible Purchasing Code of Conduct share responsibility between buyer and supplier: the buyer's own purchasing practices (prices, lead times, order changes) can cause abuse, so they become the buyer's contractual obligations, and both parties carry out human rights due diligence instead of relying on bare warranties. This is the library's own wording of that approach, not the ABA text (MCCs 2.0 are not official ABA policy; Schedule Q content unconfirmed). Part of the aba-mcc2 module; also offered as optional when the supplier is an SME or risk is medium or higher.",
+      "terms": [
+        "responsible-purchasing-practices",
+        "human-rights-due-diligence"
+      ],
+      "obligations": [
+        {
+          "id": "aba-buyer-purchasing",
+          "topic": "responsible-purchasing",
+          "party": "buyer",
+          "action": "Set prices, payment terms, lead times and order changes that allow the Supplier to meet its labour standards obligations, and bear the cost of changes the Buyer requests.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Purchasing practices policy",
+            "Records of order changes and price adjustments",
+            "Payment records"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "ABA MCCs 2.0",
+              "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+              "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
+            },
+            {
+              "citation": "ABA Responsible Purchasing Code of Conduct",
+              "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
+              "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        },
+        {
+          "id": "aba-supplier-hrdd",
+          "topic": "responsible-purchasing",
+          "party": "supplier",
+          "action": "Carry out human rights due diligence on the supply chain for the contract and report findings to the Buyer, and tell the Buyer if its purchasing practices make compliance difficult.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Due-diligence report",
+            "Correspondence on purchasing practices"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": 1,
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ABA MCCs 2.0",
+              "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+              "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "au-modern-slavery-statement",
+      "version": "1.0.0",
+      "title": "Modern slavery statement (Modern Slavery Act 2018 (Cth))",
+      "topic": "transparency-statement",
+      "kind": "clause",
+      "regimes": [
+        "au"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If the Supplier is a reporting entity under the Modern Slavery Act 2018 (Cth), or reports voluntarily under it, it must prepare a {{term \"modern-slavery-statement\"}} for each reporting period during the contract and lodge it on the Modern Slavery Statements Register within six months after the end of the reporting period."
+          },
+          {
+            "text": "The statement must address each mandatory criterion of section 16, including the Supplier's structure, operations and supply chains, the {{term \"modern-slavery\"}} risks in them, the actions taken to assess and address those risks (including due diligence and remediation), how the Supplier assesses the effectiveness of those actions and its consultation with the entities it owns or controls."
+          },
+          {
+            "text": "The statement must be approved by the Supplier's principal governing body and signed by a responsible member of that body."
+          },
+          {
+            "text": "The Supplier must give the Buyer the link to each statement when it is lodged, and must tell the Buyer if the Minister asks it to explain a failure to comply or to take remedial action."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+          "provision": "s.16(1)(a)-(g)",
+          "url": "https://rulesmate.com.au/checklists/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Modern Slavery Act 2018 (Cth) s.5",
+          "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+          "provision": "ss.5, 13",
+          "url": "https://ntlawhandbook.org/foswiki/DataLex/ModernSlaveryActKB",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Reporting entities have consolidated revenue of AUD 100m for the reporting period; secondary checklists read s.5 as \"at least\", the Act's simplified outline says \"more than\" (unconfirmed)."
+        }
+      ],
+      "draftingNote": "A reporting entity (an Australian entity, or an entity carrying on business in Australia, with consolidated revenue of AUD 100m for the reporting period; parameter au-reporting-revenue-threshold) must lodge an annual modern slavery statement addressing the seven mandatory criteria of s.16, approved by its principal governing body and signed by a responsible member. BOUNDARY UNCONFIRMED: secondary checklists read s.5 as \"at least\" AUD 100m while the Act's simplified outline says \"more than\"; the engine treats the boundary as \"at least\" and must flag a supplier at exactly AUD 100m. The six-month lodging window is from secondary sources. Voluntary reporters are bound as if mandatory. A statutory review recommended lowering the threshold to AUD 50m, which is not law.",
+      "terms": [
+        "modern-slavery-statement",
+        "modern-slavery"
+      ],
+      "obligations": [
+        {
+          "id": "au-lodge-statement",
+          "topic": "transparency-statement",
+          "party": "supplier",
+          "action": "Lodge a modern slavery statement for each reporting period on the public register within six months of its end, addressing all mandatory criteria, and give the Buyer the link.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Statement on the Modern Slavery Statements Register",
+            "Record of approval and signature"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Modern Slavery Act 2018 (Cth) s.16",
+              "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+              "provision": "s.16",
+              "url": "https://rulesmate.com.au/checklists/modern-slavery",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "Modern Slavery Act 2018 (Cth) s.5",
+              "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+              "url": "https://ntlawhandbook.org/foswiki/DataLex/ModernSlaveryActKB",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Reporting entities have consolidated revenue of AUD 100m for the reporting period; secondary checklists read s.5 as \"at least\", the Act's simplified outline says \"more than\" (unconfirmed)."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "au-supply-chain-information",
+      "version": "1.0.0",
+      "title": "Information for the Buyer's modern slavery reporting (Australia)",
+      "topic": "supply-chain-mapping",
+      "kind": "clause",
+      "regimes": [
+        "au"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "Each year, by the date the Buyer reasonably sets (having regard to its own reporting deadline), and on reasonable request, the Supplier must give the Buyer the information the Buyer needs to describe and address the risk of {{term \"modern-slavery\"}} in its supply chain connected with the contract, including:",
+            "items": [
+              "the structure of the Supplier's supply chain for the contract, and the countries and sectors involved;",
+              "the modern slavery risks the Supplier has identified in that supply chain;",
+              "the actions the Supplier has taken to assess and address those risks, including due diligence and remediation; and",
+              "how the Supplier assesses whether those actions are effective."
+            ]
+          },
+          {
+            "text": "The Supplier must answer any modern slavery supplier questionnaire the Buyer uses, truthfully and completely."
+          },
+          {
+            "text": "The Buyer may publish information given under this clause in its modern slavery statement in a form that does not disclose the Supplier's confidential information."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+          "url": "https://rulesmate.com.au/checklists/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The buyer's own statement describes risks in its supply chains and the actions taken."
+        },
+        {
+          "citation": "Finance Clause Bank - Modern Slavery",
+          "instrument": "Australian Government Department of Finance, Clause Bank, Modern Slavery (optional clause)",
+          "url": "https://finance.gov.au/government/procurement/clausebank/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Optional modern slavery clause of the Commonwealth clause bank (text not read)."
+        },
+        {
+          "citation": "AGD human trafficking information sheet",
+          "instrument": "Attorney-General's Department, Human trafficking information sheet for Commonwealth Government procurement officers",
+          "url": "https://www.ag.gov.au/crime/publications/human-trafficking-information-sheet-commonwealth-government-procurement-officers",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Commonwealth and other Australian buyers report on modern slavery risks in their own supply chains (the Commonwealth statement is due by 31 December each year for the prior financial year). This clause asks the supplier for the information the buyer needs. The Department of Finance clause bank has an optional modern slavery clause and the Attorney-General's toolkit offers a supplier questionnaire; their texts were not read and are not copied. Recommended for every Australian buyer.",
+      "terms": [
+        "modern-slavery"
+      ],
+      "obligations": [
+        {
+          "id": "au-give-supply-chain-information",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "Give the Buyer each year, and on reasonable request, information on the supply chain for the contract, the modern slavery risks identified, the actions taken and their effectiveness, including answers to the Buyer's modern slavery questionnaire.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Annual supply-chain information return",
+            "Completed questionnaire"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Modern Slavery Act 2018 (Cth) s.16",
+              "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+              "url": "https://rulesmate.com.au/checklists/modern-slavery",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "AGD human trafficking information sheet",
+              "instrument": "Attorney-General's Department, Human trafficking information sheet for Commonwealth Government procurement officers",
+              "url": "https://www.ag.gov.au/crime/publications/human-trafficking-information-sheet-commonwealth-government-procurement-officers",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "ca-forced-labour-report",
+      "version": "1.0.0",
+      "title": "Forced and child labour report (S.C. 2023, c. 9)",
+      "topic": "transparency-statement",
+      "kind": "clause",
+      "regimes": [
+        "ca"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If the Supplier is an entity required to report under the Fighting Against Forced Labour and Child Labour in Supply Chains Act, it must, by 31 May of each year during the contract, file with the Minister of Public Safety a {{term \"forced-labour-report\"}} for its previous financial year and complete the online questionnaire."
+          },
+          {
+            "text": "The report must cover at least the Supplier's structure, activities and supply chains; its policies and due-diligence processes on {{term \"forced-labour\"}} and {{term \"child-labour\"}}; the parts of its business and supply chains that carry a risk and the steps taken to assess and manage it; the measures taken to remediate forced or child labour and any resulting loss of income to the most vulnerable families; the training given to employees; and how it assesses the effectiveness of its actions."
+          },
+          {
+            "text": "The report must be approved by the Supplier's governing body with a signed attestation, and published in a prominent place on the Supplier's website."
+          },
+          {
+            "text": "The Supplier must give the Buyer the link to each report when it is published."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "S.C. 2023, c. 9",
+          "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
+          "edition": "in force 2024-01-01",
+          "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
+        }
+      ],
+      "draftingNote": "The Fighting Against Forced Labour and Child Labour in Supply Chains Act (in force 2024-01-01) applies to an entity that is listed on a Canadian stock exchange, or that has a place of business, does business or has assets in Canada and meets two of three size tests in one of its two most recent financial years (at least CAD 20m assets, CAD 40m revenue, 250 employees on average; parameters ca-assets-threshold, ca-revenue-threshold, ca-employees-threshold), and that produces, sells or distributes goods, imports goods into Canada, or controls such an entity. The Act concerns goods, not services. Reports are due by 31 May; the section number for report content (usually s.11) is unconfirmed; fines up to CAD 250,000 are from secondary sources.",
+      "terms": [
+        "forced-labour-report",
+        "forced-labour",
+        "child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "ca-file-report",
+          "topic": "transparency-statement",
+          "party": "supplier",
+          "action": "File the annual forced and child labour report and online questionnaire by 31 May, approved and attested by the governing body, publish it on the website and give the Buyer the link.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Filed report and questionnaire receipt",
+            "Signed attestation",
+            "Website link"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "S.C. 2023, c. 9",
+              "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
+              "edition": "in force 2024-01-01",
+              "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "ca-pspc-goods-warranty",
+      "version": "1.0.0",
+      "title": "Goods not made with forced labour (PSPC)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "ca"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier warrants that the goods it delivers under the contract, including their components, are not produced wholly or partly by {{term \"forced-labour\"}} or {{term \"trafficking-in-persons\"}}."
+          },
+          {
+            "text": "The Supplier must tell the Buyer at once if any goods of the kind delivered under the contract are classified by the Canada Border Services Agency under tariff item 9897.00.00 of the Customs Tariff, or if it receives credible information that they were produced by forced labour or trafficking."
+          },
+          {
+            "text": "In that case the Supplier must, at the Buyer's request and at its own cost, replace the goods concerned with goods that meet this clause and take steps to address the cause in its supply chain, including {{term \"remediation\"}} for the workers affected."
+          },
+          {
+            "text": "Canada may terminate the contract for default if the Supplier breaches this clause, in addition to any other right or remedy."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "PSPC PN-150",
+          "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
+          "edition": "effective 2021-11-11",
+          "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PSPC Code of Conduct for Procurement",
+          "instrument": "Public Services and Procurement Canada, Code of Conduct for Procurement (revised August 2021) and human rights in federal supply chains",
+          "url": "https://www.canada.ca/en/public-services-procurement/services/acquisitions/better-buying/reducing-barriers/protecting-human-rights-in-supply-chains.html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "S.C. 2023, c. 9",
+          "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
+          "edition": "in force 2024-01-01",
+          "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The Act extends the import ban of Customs Tariff item 9897.00.00 (forced labour, since 2020-07-01) to child labour."
+        }
+      ],
+      "draftingNote": "PSPC Policy Notification PN-150 (effective 2021-11-11) requires anti-forced-labour clauses in all new goods contracts, letting Canada terminate where goods were produced wholly or partly by forced labour or trafficking, including after a CBSA tariff classification under item 9897.00.00. The PSPC clause text was not read; this is the library's own drafting. Remediation before exit: the clause asks the supplier to replace affected goods and address the cause, and keeps Canada's right to terminate. Policy for Canadian goods contracts dated on or after 2021-11-11.",
+      "terms": [
+        "forced-labour",
+        "trafficking-in-persons",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "ca-no-forced-labour-goods",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Deliver no goods produced wholly or partly by forced labour or trafficking in persons, and tell the Buyer at once of any customs determination or credible allegation concerning goods supplied.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Supplier declaration",
+            "Traceability records",
+            "Notifications to the Buyer"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "PSPC PN-150",
+              "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
+              "edition": "effective 2021-11-11",
+              "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "eu-corrective-action-plan",
+      "version": "1.0.0",
+      "title": "Corrective action plan (EU)",
+      "topic": "remediation",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If an actual or potential {{term \"adverse-impact\"}} involving forced labour, trafficking in persons or child labour is identified in the Supplier's operations or supply chain connected with the contract, the Supplier must, within {{params.correctiveActionDays}} days, give the Buyer a {{term \"corrective-action-plan\"}}."
+          },
+          {
+            "text": "The plan must set out the measures to prevent or end the impact, clear and reasonable timelines, qualitative and quantitative indicators to measure improvement, and, for an actual impact, the {{term \"remediation\"}} to be given to the {{term \"worker\"}}s affected."
+          },
+          {
+            "text": "The Buyer and the Supplier will agree the plan, and the Supplier must carry it out and report progress against its indicators. The Buyer will consider suspension or termination only if the plan is not agreed or not carried out, or cannot succeed."
+          }
+        ]
+      },
+      "parameters": {
+        "correctiveActionDays": {
+          "type": "integer",
+          "description": "Days within which the Supplier must submit a corrective action plan after an adverse impact is identified.",
+          "unit": "days",
+          "default": 60,
+          "min": 1,
+          "max": 180
+        }
+      },
+      "sources": [
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(2)(a)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 11",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 11(3)(b)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 12",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 12",
+          "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
+          "checked": "2026-11-28",
+          "confidence": "secondary"
+        },
+        {
+          "citation": "European Model Clauses",
+          "instrument": "Responsible Contracting Project and European Working Group, European Model Clauses (EMCs) for CSDDD compliance",
+          "url": "https://www.responsiblecontracting.org/emcs",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The CSDDD model of a prevention or corrective action plan with clear timelines and qualitative and quantitative indicators (Art. 10(2)(a), 11(3)(b)), combined with remediation of actual impacts (Art. 12; secondary). Default 60 days (correctiveActionDays) to produce the plan, a drafting choice. The plan comes before suspension or termination (Art. 10(6): last resort).",
+      "terms": [
+        "corrective-action-plan",
+        "adverse-impact",
+        "remediation",
+        "worker"
+      ],
+      "obligations": [
+        {
+          "id": "eu-submit-corrective-plan",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "Submit, agree and carry out a corrective action plan with timelines and indicators within the set period (default 60 days) after an adverse impact connected with the contract is identified.",
+          "timing": {
+            "kind": "on-event",
+            "event": "an adverse impact connected with the contract is identified",
+            "withinHours": 1440
+          },
+          "evidence": [
+            "Corrective action plan with indicators",
+            "Progress reports"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "provision": "Art. 10(2)(a)",
+              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "Directive (EU) 2024/1760 Art. 11",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "provision": "Art. 11(3)(b)",
+              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "eu-csddd-contractual-assurance",
+      "version": "1.0.0",
+      "title": "Contractual assurance and cascading (CSDDD model)",
+      "topic": "flow-down",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "As the Buyer's {{term \"direct-business-partner\"}}, the Supplier gives the Buyer a {{term \"contractual-assurance\"}} that it will comply with the Buyer's supplier code of conduct annexed to the contract, including its prohibitions of forced labour, trafficking in persons and child labour, and with any {{term \"corrective-action-plan\"}} agreed under the contract."
+          },
+          {
+            "text": "The Supplier must seek corresponding commitments from its own business partners involved in the contract, and require them to do the same ({{term \"contractual-cascading\"}}), so far as they are part of the chain of activities connected with the contract."
+          },
+          {
+            "text": "The Supplier must tell the Buyer without undue delay of any actual or potential {{term \"adverse-impact\"}} it identifies in that chain, and must cooperate with the Buyer to prevent, mitigate or bring it to an end."
+          },
+          {
+            "text": "Compliance with this clause is verified as set out in {{ref \"eu-csddd-verification\"}}."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(2)(b)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 11",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 11(3)(c)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive (EU) 2025/794",
+          "instrument": "Directive (EU) 2025/794 (\"stop-the-clock\") postponing CSDDD transposition and application dates",
+          "edition": "OJ 2025-04-16",
+          "url": "https://esgwise.org/eu-delays-csrd-and-csddd-implementation-with-stop-the-clock-directive/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Omnibus I (CSDDD amendment)",
+          "instrument": "\"Omnibus I\" amending Directive (EU) 2024/1760 (provisional agreement 2025-12-09; Parliament 2025-12-16; Council 2026-02-24)",
+          "url": "https://www.clecat.org/en/news/newsletters/council-and-parliament-agree-on-omnibus-i",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Directive number, Official Journal date and article text not read; scope > 5,000 employees and > EUR 1.5bn turnover, transposition 2028-07-26, compliance July 2029 as reported."
+        },
+        {
+          "citation": "European Model Clauses",
+          "instrument": "Responsible Contracting Project and European Working Group, European Model Clauses (EMCs) for CSDDD compliance",
+          "url": "https://www.responsiblecontracting.org/emcs",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Modelled on Articles 10(2)(b) and 11(3)(c) of Directive (EU) 2024/1760: a company seeks contractual assurances from a direct business partner that it will comply with the company's code of conduct and any prevention or corrective action plan, and will seek corresponding assurances from its own partners. Public buyers are rarely in CSDDD scope themselves, so this is a buyer choice that follows the directive's model, recommended at high risk or where subcontracting is expected. DATES: the directive entered into force on 2024-07-25; the stop-the-clock Directive (EU) 2025/794 moved transposition to 2027-07-26 and first application to 2028-07-26; the Omnibus I amendment (SECONDARY: provisional agreement 2025-12-09, Council approval reported 2026-02-24, OJ reference unconfirmed) moves transposition to 2028-07-26, compliance to July 2029 and scope to companies with more than 5,000 employees and EUR 1.5bn turnover, and removes the harmonised civil liability regime. None of this changes the clause as a contract term, but suppliers may cite it. Assurances must be backed by verification (next clause). The Commission's guidance on voluntary model clauses (Art. 18) was due about 2027-01-26; whether Omnibus I moved that date is unconfirmed.",
+      "terms": [
+        "contractual-assurance",
+        "contractual-cascading",
+        "corrective-action-plan",
+        "direct-business-partner",
+        "adverse-impact"
+      ],
+      "obligations": [
+        {
+          "id": "eu-give-assurance",
+          "topic": "flow-down",
+          "party": "supplier",
+          "action": "Comply with the Buyer's supplier code of conduct and any agreed corrective action plan, and obtain corresponding commitments from the Supplier's own business partners involved in the contract.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Signed assurance",
+            "Corresponding assurances from the Supplier's partners"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "provision": "Art. 10(2)(b)",
+              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "Directive (EU) 2024/1760 Art. 11",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "provision": "Art. 11(3)(c)",
+              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "eu-csddd-verification"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "eu-csddd-verification",
+      "version": "1.0.0",
+      "title": "Verification of assurances (CSDDD model)",
+      "topic": "audit",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Buyer may verify the Supplier's compliance with its {{term \"contractual-assurance\"}} under {{ref \"eu-csddd-contractual-assurance\"}} by appropriate and proportionate means, including document review, site visits, worker interviews, independent third-party verification or participation in a recognised industry or multi-stakeholder initiative."
+          },
+          {
+            "text": "The Supplier must cooperate with verification, give access to the information, sites and people reasonably needed, and share the results of any third-party verification or scheme audit that covers the contract."
+          },
+          {
+            "text": "The Buyer will choose verification measures that avoid duplication, and will take into account verification the Supplier has already obtained."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(5)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Verification of contractual assurances; exact wording unconfirmed (secondary source)."
+        },
+        {
+          "citation": "European Model Clauses",
+          "instrument": "Responsible Contracting Project and European Working Group, European Model Clauses (EMCs) for CSDDD compliance",
+          "url": "https://www.responsiblecontracting.org/emcs",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Under the CSDDD model, contractual assurances must be accompanied by appropriate measures to verify compliance, such as independent third-party verification or industry initiatives (Art. 10(5); secondary source, exact wording unconfirmed). The clause leaves the method to the Buyer and lets the Supplier rely on recognised schemes. For SME suppliers the Buyer bears the cost of independent third-party verification (see eu-sme-fair-terms, selected when the supplier is an SME).",
+      "terms": [
+        "contractual-assurance"
+      ],
+      "obligations": [
+        {
+          "id": "eu-accept-verification",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Allow the Buyer to verify compliance with the contractual assurance by proportionate means, including independent third-party verification and recognised industry schemes, and share the results.",
+          "timing": {
+            "kind": "on-event",
+            "event": "the Buyer asks for verification"
+          },
+          "evidence": [
+            "Verification reports",
+            "Certificates from recognised schemes",
+            "Access records"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": 1,
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "provision": "Art. 10(5)",
+              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "checked": "2026-11-28",
+              "confidence": "secondary"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "eu-csddd-contractual-assurance"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "eu-exclusion-declaration",
+      "version": "1.0.0",
+      "title": "Declaration on child labour and trafficking convictions (ESPD)",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "intro": "Each tenderer must complete the exclusion section of the European Single Procurement Document (ESPD) for itself and, where the ESPD asks, for the entities whose capacity it relies on.",
+        "subclauses": [
+          {
+            "text": "The tenderer must declare whether it, or any member of its administrative, management or supervisory body, or any person with powers of representation, decision or control in it, has been convicted by final judgment of an offence concerning {{term \"child-labour\"}} or other forms of {{term \"trafficking-in-persons\"}}."
+          },
+          {
+            "text": "The tenderer must declare whether it has breached its obligations in the fields of environmental, social or labour law, including the ILO core conventions, in a way the Buyer could show by any appropriate means."
+          },
+          {
+            "text": "Where a ground applies, the tenderer may give evidence of the measures it has taken to show its reliability despite the ground (self-cleaning), such as compensating the victims, cooperating with the authorities and taking concrete organisational and personnel measures to prevent a recurrence."
+          },
+          {
+            "text": "The tenderer must provide supporting documents, such as criminal record extracts, on the Buyer's request, and must tell the Buyer at once if a declaration becomes untrue before the contract is signed."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive 2014/24/EU Art. 57",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 57(1)(f), 57(4)(a), 57(6), 57(7)",
+          "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive 2011/36/EU Art. 2",
+          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking; text not read for this library."
+        }
+      ],
+      "draftingNote": "Mandatory in every procedure under Directive 2014/24/EU, through the European Single Procurement Document. Art. 57(1)(f) is a mandatory exclusion ground for a final conviction for child labour and other forms of trafficking in human beings (as defined in Art. 2 of Directive 2011/36/EU) of the operator or a member of its management, supervisory or controlling bodies. Art. 57(4)(a) is a discretionary ground for a shown breach of the Art. 18(2) obligations. Self-cleaning under Art. 57(6) is allowed. The maximum exclusion period is 3 years from the event for discretionary grounds; the 5-year figure for mandatory grounds (where the judgment sets none) was NOT read in the stored text (unconfirmed). National transposition may add grounds.",
+      "terms": [
+        "trafficking-in-persons",
+        "child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "eu-declare-exclusion-grounds",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "Declare in the ESPD whether the operator or any member of its management, supervisory or controlling bodies has a final conviction for child labour or trafficking in human beings, and whether it has breached its labour-law obligations, with any self-cleaning measures.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Completed ESPD",
+            "Criminal record extracts on request",
+            "Evidence of self-cleaning"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 57",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 57(1)(f), 57(4)(a)",
+              "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "eu-flr-product-warranty",
+      "version": "1.0.0",
+      "title": "Products made with forced labour (EU Forced Labour Regulation)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "intro": "This clause applies to products delivered on or after 14 December 2027, the date from which Regulation (EU) 2024/3015 applies.",
+        "subclauses": [
+          {
+            "text": "The Supplier warrants that no product it delivers under the contract, and no component of such a product, is among the {{term \"products-made-with-forced-labour\"}}, including {{term \"forced-labour-imposed-by-state\"}}, and that no such product is the subject of a decision under Regulation (EU) 2024/3015 prohibiting it from being placed or made available on the Union market."
+          },
+          {
+            "text": "The Supplier must keep, and give the Buyer on request, information on the origin of the products and their main components sufficient to show where and by whom they were made."
+          },
+          {
+            "text": "The Supplier must tell the Buyer within 72 hours if it learns that a competent authority or the Commission has started an investigation into, or taken a decision on, any product it has delivered or intends to deliver, and must cooperate with the authorities."
+          },
+          {
+            "text": "If a product delivered is subject to such a decision, the Supplier must, at its own cost, replace it with a product that complies, take back the affected product as the decision requires and refund any amount paid for a product it cannot replace, and must address the {{term \"forced-labour\"}} found in its supply chain."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Regulation (EU) 2024/3015",
+          "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
+          "provision": "Arts. 1-3",
+          "edition": "OJ 2024-12-12; applies from 2027-12-14",
+          "url": "https://lexaris.de/book/version/documentflat/head/6691096",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Regulation (EU) 2024/3015 guidelines",
+          "instrument": "European Commission guidelines on Regulation (EU) 2024/3015 and the Forced Labour Single Portal (2026-06-30)",
+          "url": "https://sustainablefutures.linklaters.com/post/102n7tb/eu-forced-labour-regulation-commission-publishes-long-awaited-implementation-gui",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Guidelines and Forced Labour Single Portal published 2026-06-30; the risk database was still being developed."
+        }
+      ],
+      "draftingNote": "Regulation (EU) 2024/3015 prohibits placing or making available on the EU market, or exporting, any product made with forced labour, with no size or value threshold; it applies from 2027-12-14 (parameter eu-flr-application-date). It creates no new due-diligence obligation and does not cover products already with end users. A public buyer cannot lawfully receive banned products, so the clause asks the supplier to warrant, notify and replace; this contractual design is an inference, not a statutory procurement duty. Mandatory for goods contracts running on or after 2027-12-14. The Commission's database of risk areas and products was not live when the guidelines were published (2026-06-30); check it before relying on it.",
+      "terms": [
+        "products-made-with-forced-labour",
+        "forced-labour",
+        "forced-labour-imposed-by-state"
+      ],
+      "obligations": [
+        {
+          "id": "eu-flr-no-banned-products",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Supply no product, or component of a product, made with forced labour, and supply no product that is the subject of a decision under Regulation (EU) 2024/3015.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Supplier declaration",
+            "Traceability information for the products supplied"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Regulation (EU) 2024/3015",
+              "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
+              "provision": "Arts. 1-3",
+              "edition": "OJ 2024-12-12; applies from 2027-12-14",
+              "url": "https://lexaris.de/book/version/documentflat/head/6691096",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        },
+        {
+          "id": "eu-flr-notify-investigation",
+          "topic": "incident-reporting",
+          "party": "supplier",
+          "action": "Tell the Buyer of any investigation or decision under Regulation (EU) 2024/3015 concerning products supplied, and cooperate with the competent authorities.",
+          "timing": {
+            "kind": "on-event",
+            "event": "an investigation or decision under the Regulation concerns products supplied",
+            "withinHours": 72
+          },
+          "evidence": [
+            "Notification to the Buyer",
+            "Correspondence with the competent authority"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Regulation (EU) 2024/3015",
+              "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
+              "edition": "OJ 2024-12-12; applies from 2027-12-14",
+              "url": "https://lexaris.de/book/version/documentflat/head/6691096",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "eu-labour-law-compliance",
+      "version": "1.0.0",
+      "title": "Compliance with labour law and the ILO core conventions (EU)",
+      "topic": "wages",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "In performing the contract, the Supplier must comply with the environmental, social and labour law obligations that apply under EU law, national law and collective agreements, and with the international conventions listed in Annex X to Directive 2014/24/EU, including the ILO conventions on forced labour (Nos. 29 and 105), on child labour (Nos. 138 and 182), on freedom of association and collective bargaining (Nos. 87 and 98) and on equal pay and non-discrimination (Nos. 100 and 111)."
+          },
+          {
+            "text": "In particular, the Supplier must pay each {{term \"worker\"}} at least the wages and give at least the working conditions required by law and by any applicable collective agreement."
+          },
+          {
+            "text": "The Supplier must ensure that each {{term \"subcontractor\"}} complies with the same obligations, and must give the Buyer on request the information it needs to check compliance."
+          },
+          {
+            "text": "The Supplier acknowledges that a breach of these obligations may be a ground for exclusion from future procurements and, where a tender price depends on such a breach, for rejecting the tender."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive 2014/24/EU Art. 18",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 18(2), Annex X",
+          "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive 2014/24/EU Art. 71",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 71(1)",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C029",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C105",
+          "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+          "provision": "Art. 1",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Named in Directive 2014/24/EU Annex X and Regulation (EU) 2024/3015 Art. 2; text not read for this library."
+        },
+        {
+          "citation": "ILO C182",
+          "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182), with the Minimum Age Convention, 1973 (No. 138)",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Named in Directive 2014/24/EU Annex X; text not read for this library."
+        }
+      ],
+      "draftingNote": "Article 18(2) of Directive 2014/24/EU requires member states to ensure that economic operators comply, in performing public contracts, with the environmental, social and labour law obligations set by EU law, national law, collective agreements and the international conventions in Annex X, which include the eight ILO core conventions (C87, C98, C29, C105, C138, C111, C100, C182). Article 71 extends this to subcontractors. Breach is a discretionary exclusion ground (Art. 57(4)(a)), and an abnormally low tender caused by it must be rejected (Art. 69). The clause states the duty as a contract term; national transposing law governs its detail.",
+      "terms": [
+        "subcontractor",
+        "worker"
+      ],
+      "obligations": [
+        {
+          "id": "eu-comply-labour-law",
+          "topic": "wages",
+          "party": "supplier",
+          "action": "Comply in performing the contract with applicable environmental, social and labour law, collective agreements and the ILO core conventions, and ensure subcontractors do the same.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Compliance declarations",
+            "Payroll and working-time records",
+            "Subcontract clauses"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 18",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 18(2)",
+              "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "Directive 2014/24/EU Art. 71",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 71(1)",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "eu-performance-conditions",
+      "version": "1.0.0",
+      "title": "Special conditions of performance on forced and child labour (EU)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "intro": "These special conditions of performance were announced in the procurement documents and relate to the goods, works or services supplied under this contract.",
+        "subclauses": [
+          {
+            "text": "The Supplier must ensure that no {{term \"forced-labour\"}} and no {{term \"child-labour\"}} is used in producing, delivering or performing the goods, works or services supplied under the contract, whether by the Supplier or by any {{term \"subcontractor\"}} or supplier in the supply chain."
+          },
+          {
+            "text": "To that end the Supplier must carry out due diligence on the supply chain for the goods, works or services supplied, proportionate to the risk, and must keep records of it."
+          },
+          {
+            "text": "These conditions are in addition to the Supplier's obligations under {{ref \"eu-labour-law-compliance\"}}. If the Supplier finds that they are not met, it must notify the Buyer without undue delay and propose measures to remedy the situation for the {{term \"worker\"}}s concerned."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive 2014/24/EU Art. 70",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 70",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive 2014/24/EU Art. 18",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 18(2), Annex X",
+          "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C029",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C182",
+          "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182), with the Minimum Age Convention, 1973 (No. 138)",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Named in Directive 2014/24/EU Annex X; text not read for this library."
+        }
+      ],
+      "draftingNote": "Article 70 of Directive 2014/24/EU allows special conditions of performance, including social and employment-related ones, if they are linked to the subject matter of the contract and announced in the call for competition or the procurement documents. The buyer must therefore announce this clause in the procurement documents. The conditions cover the production and delivery of what is bought under this contract, not the supplier's business in general (link to the subject matter). Refers to the labour-law compliance clause, which is selected for every EU buyer.",
+      "terms": [
+        "forced-labour",
+        "child-labour",
+        "worker",
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "eu-no-forced-child-labour",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Ensure that no forced labour or child labour is used in producing, delivering or performing what is supplied under the contract, at any stage of the supply chain within the Supplier's reasonable control.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Supplier declaration",
+            "Supply-chain due-diligence records",
+            "Audit findings"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 70",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 70",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "eu-labour-law-compliance"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "eu-sme-fair-terms",
+      "version": "1.0.0",
+      "title": "Fair terms and support for SME suppliers (CSDDD model)",
+      "topic": "responsible-purchasing",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "intro": "The Supplier has told the Buyer that it is a small or medium-sized enterprise.",
+        "subclauses": [
+          {
+            "text": "The Buyer will ensure that the terms of the {{term \"contractual-assurance\"}} in {{ref \"eu-csddd-contractual-assurance\"}}, and the way it applies them, are fair, reasonable and non-discriminatory, and proportionate to the Supplier's size and resources."
+          },
+          {
+            "text": "The Buyer will bear the cost of any independent third-party verification it requires under {{ref \"eu-csddd-verification\"}}."
+          },
+          {
+            "text": "Where the Supplier needs it to meet the code of conduct or a corrective action plan, the Buyer will offer targeted support, such as training, help with management systems or, where compliance would otherwise put the Supplier's viability at risk, financial support."
+          },
+          {
+            "text": "The Buyer will review its own {{term \"responsible-purchasing-practices\"}} (prices, payment terms, lead times and order changes) so that they do not make compliance impossible for the Supplier."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(2)(e), 10(5)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "SME terms fair, reasonable and non-discriminatory; the company bears the cost of third-party verification for SMEs (secondary source; exact wording unconfirmed)."
+        },
+        {
+          "citation": "European Model Clauses",
+          "instrument": "Responsible Contracting Project and European Working Group, European Model Clauses (EMCs) for CSDDD compliance",
+          "url": "https://www.responsiblecontracting.org/emcs",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Where the supplier is an SME, the CSDDD model requires the terms of contractual assurances to be fair, reasonable and non-discriminatory, makes the company bear the cost of independent third-party verification, and provides for targeted support (capacity building, training, management systems, and financial support where compliance would jeopardise the SME's viability) (Art. 10(2)(e) and 10(5); secondary). These are the Buyer's own obligations. Selected when the supplier is an SME and the assurance is selected.",
+      "terms": [
+        "contractual-assurance",
+        "responsible-purchasing-practices"
+      ],
+      "obligations": [
+        {
+          "id": "eu-buyer-pays-sme-verification",
+          "topic": "responsible-purchasing",
+          "party": "buyer",
+          "action": "Bear the cost of independent third-party verification of an SME supplier's assurance, keep the assurance terms fair, reasonable and non-discriminatory, and offer targeted support.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Verification invoices paid by the Buyer",
+            "Record of support offered"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "provision": "Art. 10(2)(e), 10(5)",
+              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "checked": "2026-11-28",
+              "confidence": "secondary"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "eu-csddd-contractual-assurance",
+        "eu-csddd-verification"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "eu-subcontracting-disclosure",
+      "version": "1.0.0",
+      "title": "Subcontractors and their disclosure (EU)",
+      "topic": "supply-chain-mapping",
+      "kind": "clause",
+      "regimes": [
+        "eu"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "In its tender, the tenderer must state which part of the contract it intends to subcontract and name the proposed {{term \"subcontractor\"}}s."
+          },
+          {
+            "text": "No later than the start of performance, the Supplier must give the Buyer the names, contact details and legal representatives of the subcontractors involved in the works or services, so far as known at that time, and must tell the Buyer of any change during the contract and give the same information for any new subcontractor before it starts work."
+          },
+          {
+            "text": "The Buyer may check whether any exclusion ground applies to a subcontractor, and may require the Supplier to replace a subcontractor for which a mandatory ground applies, and may require replacement where a discretionary ground applies."
+          },
+          {
+            "text": "Subcontracting does not relieve the Supplier of its responsibility for the performance of the contract."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Directive 2014/24/EU Art. 71",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 71(2), (5), (6)",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Article 71 of Directive 2014/24/EU lets the buyer ask tenderers to state the share of the contract they intend to subcontract and the proposed subcontractors, and, for works and services provided at a facility under the buyer's direct oversight, requires the main contractor to give subcontractors' names, contact details and legal representatives and to notify changes. Under Art. 71(6) the buyer may require the replacement of a subcontractor for which an exclusion ground applies (national law may make it mandatory). Recommended for services and works; optional for goods.",
+      "terms": [
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "eu-disclose-subcontractors",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "Give the Buyer the names, contact details and legal representatives of subcontractors before they start work and notify any change during the contract.",
+          "timing": {
+            "kind": "on-event",
+            "event": "start of performance or a change of subcontractor",
+            "withinHours": 0
+          },
+          "evidence": [
+            "List of subcontractors with contact details",
+            "Change notifications"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 71",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 71(5)",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-exclusion-declaration",
+      "version": "1.0.0",
+      "title": "Declaration on modern slavery exclusion grounds (UK)",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "intro": "Every supplier must answer the exclusion questions of the selection questionnaire for itself, for each {{term \"connected-person\"}} and for each consortium member and subcontractor it relies on to meet the conditions of participation.",
+        "subclauses": [
+          {
+            "text": "For a procurement commenced on or after 24 February 2025, the supplier must declare whether any of the following applies in the last five years, whether in the UK or elsewhere:",
+            "items": [
+              "a conviction for a modern slavery or human trafficking offence listed among the mandatory exclusion grounds of the Procurement Act 2023;",
+              "a slavery and trafficking prevention or risk order (including an interim order), or a Scottish or Northern Irish equivalent, or a labour market enforcement order;",
+              "conduct outside the UK that could have led to such an order had it happened in the UK; or",
+              "conduct amounting to an offence under section 1, 2, 4 or 30 of the Modern Slavery Act 2015, or an equivalent offence, whether or not there has been a conviction."
+            ]
+          },
+          {
+            "text": "For a procurement commenced before 24 February 2025, the supplier must declare any conviction for a modern slavery offence and any breach of its obligations under labour law, under regulation 57 of the Public Contracts Regulations 2015."
+          },
+          {
+            "text": "Where a ground applies, the supplier must describe the steps it has taken to put things right and to prevent a recurrence, so that the Buyer can decide whether it is an {{term \"excluded-supplier\"}} or an excludable supplier."
+          },
+          {
+            "text": "The supplier must tell the Buyer at once if any declaration becomes untrue before the contract is signed, or during the contract, including any {{term \"modern-slavery\"}} investigation or proceedings against it."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Procurement Act 2023 s.57",
+          "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
+          "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
+          "checked": "2026-11-28",
+          "confidence": "secondary"
+        },
+        {
+          "citation": "Procurement Act 2023 Sch. 6",
+          "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
+          "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Modern slavery and human trafficking offences are named by secondary sources; exact paragraph numbers unconfirmed."
+        },
+        {
+          "citation": "Procurement Act 2023 Sch. 7",
+          "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
+          "provision": "paras 1-3",
+          "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PCR 2015 reg. 57",
+          "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Modern slavery is a mandatory ground and breach of labour obligations a discretionary one; sub-paragraph numbers unconfirmed."
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
+          "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Selection stage: mandatory exclusion for modern slavery convictions; discretionary grounds where there is evidence."
+        }
+      ],
+      "draftingNote": "Every UK procurement asks suppliers to declare exclusion grounds. For procurements commenced on or after 2025-02-24 the Procurement Act 2023 applies: Schedule 6 mandatory grounds include modern slavery and human trafficking offences (secondary; paragraph numbers unconfirmed) and Schedule 7 paragraphs 1-3 cover slavery and trafficking orders, labour market enforcement orders, equivalent conduct abroad and sufficient evidence of conduct under MSA 2015 ss.1, 2, 4 or 30. Both look back 5 years (secondary). Grounds are tested for connected persons and for associated persons (consortium members and subcontractors relied on). For earlier procurements, PCR 2015 reg. 57 applies (mandatory ground for modern slavery offences; discretionary ground for breach of labour obligations; 3-year look-back for discretionary grounds). The engine should show the regime by the procurement's commencement date.",
+      "terms": [
+        "excluded-supplier",
+        "connected-person",
+        "modern-slavery"
+      ],
+      "obligations": [
+        {
+          "id": "gb-declare-exclusion-grounds",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "Declare, for the supplier, its connected persons and associated persons, whether any mandatory or discretionary exclusion ground relating to modern slavery, trafficking or labour-market misconduct applies, and give evidence of any self-cleaning.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Completed exclusion declarations in the selection questionnaire",
+            "Evidence of self-cleaning where relevant"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": 1,
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "Procurement Act 2023 Sch. 6",
+              "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
+              "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
+              "checked": "2026-11-28",
+              "confidence": "secondary",
+              "note": "Modern slavery and human trafficking offences are named by secondary sources; exact paragraph numbers unconfirmed."
+            },
+            {
+              "citation": "Procurement Act 2023 Sch. 7",
+              "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
+              "provision": "paras 1-3",
+              "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PCR 2015 reg. 57",
+              "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Modern slavery is a mandatory ground and breach of labour obligations a discretionary one; sub-paragraph numbers unconfirmed."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-modern-slavery-compliance",
+      "version": "1.0.0",
+      "title": "Modern slavery compliance (UK)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must not engage in, and must take all reasonable steps to ensure that none of its {{term \"subcontractor\"}}s or suppliers engage in, any form of {{term \"modern-slavery\"}}, and must comply with the Modern Slavery Act 2015 and any equivalent law that applies where the work is done."
+          },
+          {
+            "text": "The Supplier must have, and follow, a policy and due-diligence procedures to identify and address the risk of modern slavery in its business and supply chains connected with the contract, proportionate to that risk, and must give the Buyer a copy on request."
+          },
+          {
+            "text": "The Supplier must tell the Buyer promptly if it becomes aware of any actual or suspected modern slavery connected with the contract, and must cooperate with the Buyer, and with the police and other authorities, in any investigation, including by giving access to its sites, records and {{term \"worker\"}}s."
+          },
+          {
+            "text": "The Supplier must report on any modern slavery key performance indicators set out in the contract and take part in contract-management reviews of its performance under this clause."
+          },
+          {
+            "text": "If modern slavery is found, the parties will follow {{ref \"gb-remedial-action-plan\"}}; the Buyer's rights to end the contract are in {{ref \"gb-termination\"}}."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "PPN 009",
+          "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2025-02-17",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Modern Slavery Act 2015 ss.1-2",
+          "instrument": "Modern Slavery Act 2015 (c. 30), Part 1 offences (slavery, servitude and forced or compulsory labour; human trafficking)",
+          "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "The link is to Part 6; Part 1 was summarised from the PPN guidance, not read in the Act."
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+          "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Contract management stage: KPIs, contract-management meetings, continuous improvement."
+        }
+      ],
+      "draftingNote": "The core UK modern slavery clause. PPN 02/23 (procurements under PCR 2015, and existing contracts) and PPN 009 (procurements commenced on or after 2025-02-24 under the Procurement Act 2023) bind central government departments, their executive agencies and non-departmental public bodies (PPN 02/23 also names NHS bodies); other public bodies may apply them. The guidance contains an example contract clause, but its current text was NOT read for this library (unconfirmed): this clause is the library's own drafting of the same subject matter (no modern slavery, due diligence, notification, cooperation, flow-down) and should be compared with the example clause in the guidance in force. Remediation comes before termination: the clause points to the remedial action plan and then to termination.",
+      "terms": [
+        "modern-slavery",
+        "worker",
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "gb-no-modern-slavery",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Ensure that there is no modern slavery in the Supplier's business or in its supply chains connected with the contract, taking reasonable due-diligence steps to identify and address the risk.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Modern slavery policy",
+            "Due-diligence records",
+            "Risk assessment of the supply chain"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "PPN 009",
+              "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2025-02-17",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2023-02-10, guidance updated 2024-03-25",
+              "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        },
+        {
+          "id": "gb-kpi-reporting",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Report on the agreed modern slavery key performance indicators and take part in contract-management reviews.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "KPI reports",
+            "Minutes of contract-management meetings"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+              "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 009",
+              "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2025-02-17",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "gb-remedial-action-plan",
+        "gb-termination"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "gb-msat",
+      "version": "1.0.0",
+      "title": "Modern Slavery Assessment Tool and improvement plan",
+      "topic": "audit",
+      "kind": "clause",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must complete the UK Government's {{term \"msat\"}} within three months of the start date and then at least every {{params.msatFrequencyMonths}} months during the contract, and share the results with the Buyer."
+          },
+          {
+            "text": "Within one month of sharing the results, the Supplier must agree with the Buyer a plan to address the gaps the assessment shows, with actions, owners and dates, and must then carry out the plan and report progress at contract-management meetings."
+          },
+          {
+            "text": "The Buyer will use the results to support improvement; the Supplier's honest disclosure of gaps will not in itself be treated as a breach of the contract."
+          }
+        ]
+      },
+      "parameters": {
+        "msatFrequencyMonths": {
+          "type": "integer",
+          "description": "Months between completions of the Modern Slavery Assessment Tool.",
+          "unit": "months",
+          "default": 12,
+          "min": 1,
+          "max": 36
+        }
+      },
+      "sources": [
+        {
+          "citation": "CCS Modern Slavery Assessment Tool",
+          "instrument": "Crown Commercial Service, Help end modern slavery with your buying decisions (Modern Slavery Assessment Tool)",
+          "url": "https://www.crowncommercial.gov.uk/social-value/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+          "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Manage and monitor: MSAT supports continuous improvement; keep the burden proportionate."
+        },
+        {
+          "citation": "PPN 009",
+          "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The Crown Commercial Service asks suppliers in medium and high-risk categories to complete the Modern Slavery Assessment Tool, and the PPN guidance uses it for continuous improvement in contract management. The clause asks for a first completion within three months of the start date and then every msatFrequencyMonths (default 12) months, with an improvement plan. The three-month window and the default cycle are drafting choices.",
+      "terms": [
+        "msat"
+      ],
+      "obligations": [
+        {
+          "id": "gb-complete-msat",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Complete the Modern Slavery Assessment Tool within three months of the start date and then at the set interval (default every 12 months), share the results and agree and carry out an improvement plan.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12,
+            "firstAfterMonths": 3
+          },
+          "evidence": [
+            "MSAT results shared with the Buyer",
+            "Agreed improvement plan",
+            "Progress reports"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "CCS Modern Slavery Assessment Tool",
+              "instrument": "Crown Commercial Service, Help end modern slavery with your buying decisions (Modern Slavery Assessment Tool)",
+              "url": "https://www.crowncommercial.gov.uk/social-value/modern-slavery",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+              "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-remedial-action-plan",
+      "version": "1.0.0",
+      "title": "Remedial action plan (UK)",
+      "topic": "remediation",
+      "kind": "clause",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If {{term \"modern-slavery\"}} is identified in the Supplier's business or in its supply chains connected with the contract, the Supplier must first take the steps needed to protect the {{term \"worker\"}}s affected, including referring them to support services with their consent, and must not take any step that could put them at risk."
+          },
+          {
+            "text": "Within {{params.remedialPlanDays}} days, the Supplier must give the Buyer a {{term \"remedial-action-plan\"}} that sets out at least:",
+            "items": [
+              "what happened, where, and which workers and suppliers are involved;",
+              "the {{term \"remediation\"}} to be given to the workers affected;",
+              "the changes to be made to prevent it happening again, including to recruitment, purchasing and supplier management;",
+              "who is responsible for each action, and by when; and",
+              "how progress will be measured and reported to the Buyer."
+            ]
+          },
+          {
+            "text": "The Buyer will review the plan with the Supplier and may require reasonable changes. Once agreed, the Supplier must carry out the plan and report on progress as the plan requires."
+          },
+          {
+            "text": "The Buyer will use its rights under the termination clause only if the Supplier fails to submit, agree or carry out the plan, or in the other cases that clause describes."
+          }
+        ]
+      },
+      "parameters": {
+        "remedialPlanDays": {
+          "type": "integer",
+          "description": "Days within which the Supplier must submit a remedial action plan after modern slavery is identified.",
+          "unit": "days",
+          "default": 30,
+          "min": 1,
+          "max": 120
+        }
+      },
+      "sources": [
+        {
+          "citation": "PPN 05/19",
+          "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
+          "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Remedial action plan blueprint in the guide annexes; whether PPN 02/23 and PPN 009 keep the same annex is unconfirmed."
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PPN 009",
+          "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The PPN guidance includes a remedial action plan blueprint and a section on what to do when victims are identified (annex lettering in the current guidance unconfirmed). The clause requires a plan within remedialPlanDays (default 30) days, agreed with the Buyer, and puts the safety of the workers first; it comes before the termination clause (remediation before exit). The plan content is the library's own list, not the blueprint's.",
+      "terms": [
+        "remedial-action-plan",
+        "modern-slavery",
+        "worker",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "gb-submit-remedial-plan",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "Submit a remedial action plan to the Buyer within the set period (default 30 days) after modern slavery is identified, agree it, carry it out and report progress.",
+          "timing": {
+            "kind": "on-event",
+            "event": "modern slavery is identified in the Supplier's business or supply chain",
+            "withinHours": 720
+          },
+          "evidence": [
+            "Remedial action plan",
+            "Buyer's agreement",
+            "Progress reports"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "PPN 05/19",
+              "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
+              "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Whether the PPN 02/23 and PPN 009 guidance keep the same annex lettering is unconfirmed."
+            },
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2023-02-10, guidance updated 2024-03-25",
+              "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-s54-statement",
+      "version": "1.0.0",
+      "title": "Slavery and human trafficking statement (Modern Slavery Act 2015 s.54)",
+      "topic": "transparency-statement",
+      "kind": "clause",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If the Supplier is required by section 54 of the Modern Slavery Act 2015 to publish a {{term \"slavery-and-human-trafficking-statement\"}}, it must do so for each financial year during the contract, and must ensure that the statement is approved by its board (or equivalent) and signed by a director (or equivalent)."
+          },
+          {
+            "text": "The Supplier must publish the statement on its website with a link in a prominent place on its homepage, or, if it has no website, give a copy within 30 days to anyone who asks for it in writing."
+          },
+          {
+            "text": "The Supplier must give the Buyer the link to each statement when it is published, and should publish it within six months of the end of the financial year, as the Home Office guidance recommends."
+          },
+          {
+            "text": "The Supplier must tell the Buyer promptly if it stops being required to publish a statement, or if the Secretary of State seeks an injunction against it in respect of the duty."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Modern Slavery Act 2015 s.54",
+          "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
+          "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "SI 2015/1833",
+          "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
+          "provision": "regs. 2-3",
+          "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "CCS Modern Slavery Assessment Tool",
+          "instrument": "Crown Commercial Service, Help end modern slavery with your buying decisions (Modern Slavery Assessment Tool)",
+          "url": "https://www.crowncommercial.gov.uk/social-value/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "In CCS tender selection, suppliers above GBP 36m must have published their s.54 statement."
+        }
+      ],
+      "draftingNote": "Section 54 applies to a body corporate or partnership, wherever formed, that carries on business or part of a business in the UK, supplies goods or services and has total turnover (with its subsidiaries, net of discounts and VAT) of at least GBP 36m (parameter gb-s54-turnover-threshold; SI 2015/1833). The clause turns the statutory duty into a contract term and asks for the link. The approval, signature and website rules are taken from secondary sources (subsection numbers unconfirmed); the six-month publication window is Home Office guidance (secondary), not statute. The engine selects this clause as mandatory when the supplier's turnover is known to be at or above the threshold; without an exchange rate it is only recommended.",
+      "terms": [
+        "slavery-and-human-trafficking-statement"
+      ],
+      "obligations": [
+        {
+          "id": "gb-publish-s54-statement",
+          "topic": "transparency-statement",
+          "party": "supplier",
+          "action": "Publish a slavery and human trafficking statement for each financial year, approved by the board and signed by a director, with a link in a prominent place on the homepage, and give the Buyer the link.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Published statement",
+            "Homepage link",
+            "Record of board approval and director signature"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Modern Slavery Act 2015 s.54",
+              "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
+              "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "SI 2015/1833",
+              "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
+              "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-selection-questions",
+      "version": "1.0.0",
+      "title": "Additional modern slavery selection questions",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "intro": "Each bidder must answer the following questions with its selection response. Answers are assessed in proportion to the size of the bidder and the risk of the procurement.",
+        "subclauses": [
+          {
+            "text": "Describe your policies on {{term \"modern-slavery\"}} and how they are approved, communicated and enforced in your business and supply chains."
+          },
+          {
+            "text": "Describe how you assess the risk of modern slavery in the supply chain for this contract, which risks you have identified and what you do about them, including how you choose and monitor recruitment agencies and labour providers."
+          },
+          {
+            "text": "Describe the training on modern slavery you give to staff and how {{term \"worker\"}}s can raise concerns without fear of retaliation."
+          },
+          {
+            "text": "Describe any modern slavery found in your business or supply chains in the last five years and what you did about it, including remediation for the workers affected."
+          },
+          {
+            "text": "State which key performance indicators you use to measure the effectiveness of your actions, and where your latest slavery and human trafficking statement (if any) is published."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+          "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Medium and high risk: consider supplementing Part 3 of the Standard Selection Questionnaire (PPN 03/23) with additional questions."
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PPN 009",
+          "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests supplementing the selection questionnaire with modern slavery questions (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.",
+      "terms": [
+        "modern-slavery",
+        "worker"
+      ],
+      "obligations": [
+        {
+          "id": "gb-answer-selection-questions",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "Answer the additional modern slavery questions at selection stage, with supporting documents.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Answers to the modern slavery selection questions",
+            "Supporting policies and reports"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+              "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2023-02-10, guidance updated 2024-03-25",
+              "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-supply-chain-declarations",
+      "version": "1.0.0",
+      "title": "Supply-chain members and their declarations (high-risk procurements)",
+      "topic": "supply-chain-mapping",
+      "kind": "provision",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "intro": "The Buyer has assessed this procurement as a {{term \"high-risk-procurement\"}} for modern slavery.",
+        "subclauses": [
+          {
+            "text": "With its tender, each bidder must list the members of its supply chain that it intends to use to deliver the contract, including each {{term \"subcontractor\"}}, giving their names, addresses and what they will supply."
+          },
+          {
+            "text": "The bidder must submit, for each member listed, the exclusion self-declarations of the selection questionnaire (Parts 1 and 2, or their equivalent under the Procurement Act 2023)."
+          },
+          {
+            "text": "The Buyer may ask for further information on any member listed and may take the information into account in deciding whether an exclusion ground applies."
+          },
+          {
+            "text": "The successful bidder must tell the Buyer before adding or replacing a member of the supply chain during the contract and give the same declarations for the new member."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Action 3: supply-chain information at selection stage for procurements designated high risk."
+        },
+        {
+          "citation": "PPN 009",
+          "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
+          "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "High risk: bidders list supply-chain members and submit self-declarations (SQ Parts 1 and 2) for each."
+        }
+      ],
+      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations (SQ Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). Policy for central government at high risk; recommended otherwise at high risk.",
+      "terms": [
+        "high-risk-procurement",
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "gb-list-supply-chain",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "List the members of the supply chain that will be used to deliver the contract and submit an exclusion self-declaration for each with the tender.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Supply-chain list",
+            "Self-declarations of each member"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2023-02-10, guidance updated 2024-03-25",
+              "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 02/23",
+              "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
+              "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "gb-termination",
+      "version": "1.0.0",
+      "title": "Termination for modern slavery (UK)",
+      "topic": "exit",
+      "kind": "clause",
+      "regimes": [
+        "gb"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Buyer may terminate the contract, in whole or in part, with immediate effect by written notice if:",
+            "items": [
+              "the Supplier fails to submit, agree or carry out a remedial action plan as required by {{ref \"gb-remedial-action-plan\"}};",
+              "the Supplier knowingly took part in, or concealed, {{term \"modern-slavery\"}} connected with the contract; or",
+              "the Supplier becomes an {{term \"excluded-supplier\"}} or an excludable supplier on a ground relating to modern slavery, trafficking or labour-market misconduct."
+            ]
+          },
+          {
+            "text": "Before terminating, the Buyer will consider the effect of termination on the {{term \"worker\"}}s concerned and whether continuing the contract with enhanced monitoring would better protect them ({{term \"responsible-exit\"}})."
+          },
+          {
+            "text": "On termination, the Supplier must cooperate in an orderly exit and must complete any remediation for workers already agreed. Termination does not affect any other right or remedy of the Buyer."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "PPN 009",
+          "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2025-02-17",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Contract management and remedies under the PPN guidance."
+        },
+        {
+          "citation": "PPN 02/23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Procurement Act 2023 Guidance - Exclusions",
+          "instrument": "Cabinet Office, Procurement Act 2023 guidance documents, Guidance - Exclusions",
+          "url": "https://gov.uk/government/publications/procurement-act-2023-guidance-documents-procure-phase/guidance-exclusions-html",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Termination where a supplier becomes excluded or excludable; whether this is a must or a may in each case is unconfirmed."
+        },
+        {
+          "citation": "Procurement Act 2023 s.57",
+          "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
+          "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
+          "checked": "2026-11-28",
+          "confidence": "secondary"
+        }
+      ],
+      "draftingNote": "Termination as a last resort after the remedial action plan (remediation before exit). The Procurement Act 2023 lets authorities end a contract where the supplier becomes an excluded or excludable supplier; sources disagree whether this is a duty or a discretion in each case (UNCONFIRMED), so the clause gives the Buyer a right and leaves the statutory position to the Act. For contracts under PCR 2015, rely on the contract right alone. Consider the effect of termination on workers before using it.",
+      "terms": [
+        "excluded-supplier",
+        "modern-slavery",
+        "responsible-exit",
+        "worker"
+      ],
+      "obligations": [
+        {
+          "id": "gb-cooperate-on-exit",
+          "topic": "exit",
+          "party": "supplier",
+          "action": "If the contract is terminated for modern slavery, cooperate in an orderly exit that protects the workers affected and complete any remediation already agreed.",
+          "timing": {
+            "kind": "on-event",
+            "event": "the Buyer gives notice of termination for modern slavery"
+          },
+          "evidence": [
+            "Exit plan",
+            "Evidence of remediation completed"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "PPN 009",
+              "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+              "edition": "2025-02-17",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "gb-remedial-action-plan"
+      ],
+      "incorporates": []
+    },
+    {
       "id": "general-audit-rights",
       "version": "1.0.0",
       "title": "Audits, inspections and access to workers",
@@ -1825,6 +4207,582 @@ export const BUILTIN_LIBRARY: Library = {
       ],
       "related": [
         "general-grievance-mechanism"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "ilo-employer-pays",
+      "version": "1.0.0",
+      "title": "ILO employer-pays principle and fair recruitment",
+      "topic": "recruitment-fees",
+      "kind": "clause",
+      "regimes": [
+        "ilo-fair-recruitment"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier adopts the {{term \"employer-pays-principle\"}} as set out in the ILO General Principles and Operational Guidelines for Fair Recruitment and the ILO Definition of Recruitment Fees and Related Costs."
+          },
+          {
+            "text": "No {{term \"worker\"}} or jobseeker may be charged, directly or indirectly, in whole or in part, any {{term \"recruitment-fees\"}} or related costs, and no worker may be charged any illegitimate cost, whether by the Supplier, a subcontractor or any {{term \"agent\"}} or recruiter."
+          },
+          {
+            "text": "The Supplier must recruit in line with the ILO fair recruitment principles, including respect for the law, transparency of terms, freedom of workers to change employer and to leave, and access to complaint mechanisms, and must require the same of the recruiters it uses."
+          },
+          {
+            "text": "Where a worker has paid any such fee or cost, the Supplier must repay it in full without delay."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO Fair Recruitment Principles",
+          "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+          "edition": "2019",
+          "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The employer-pays principle is usually cited as general principle 7 (number unconfirmed)."
+        },
+        {
+          "citation": "ILO Definition of Recruitment Fees and Related Costs",
+          "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
+          "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO P029",
+          "instrument": "Protocol of 2014 to the Forced Labour Convention, 1930",
+          "provision": "Art. 2(d)",
+          "edition": "adopted 2014-06-11, in force 2016-11-09",
+          "url": "https://webapps.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO:12100:P12100_INSTRUMENT_ID:3174672:NO",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "provision": "Principle 3",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Adopts the ILO General Principles and Operational Guidelines for Fair Recruitment and the ILO definition of recruitment fees and related costs (2019), under which workers and jobseekers bear no part of recruitment fees or related costs, directly or indirectly. The principle is usually cited as general principle 7 (number unconfirmed). The ILO definition distinguishes recruitment fees, related costs and illegitimate costs (category lists unconfirmed in the sources read). Part of the ilo-fair-recruitment module; suggested when agencies, migrant workers or high risk are present.",
+      "terms": [
+        "employer-pays-principle",
+        "recruitment-fees",
+        "worker",
+        "agent"
+      ],
+      "obligations": [
+        {
+          "id": "ilo-employer-pays-all",
+          "topic": "recruitment-fees",
+          "party": "supplier",
+          "action": "Bear all recruitment fees and related costs of every worker, as the ILO defines them, and ensure recruitment follows the ILO fair recruitment principles.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Recruitment-cost records",
+            "Agency contracts",
+            "Worker interviews",
+            "Reimbursement evidence"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO Fair Recruitment Principles",
+              "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+              "edition": "2019",
+              "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "The employer-pays principle is usually cited as general principle 7 (number unconfirmed)."
+            },
+            {
+              "citation": "ILO Definition of Recruitment Fees and Related Costs",
+              "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
+              "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "ilo-forced-labour-indicators",
+      "version": "1.0.0",
+      "title": "Audit checklist - the ILO indicators of forced labour",
+      "topic": "audit",
+      "kind": "clause",
+      "regimes": [
+        "ilo-fair-recruitment"
+      ],
+      "body": {
+        "intro": "The Supplier and the Buyer will use the {{term \"forced-labour-indicators\"}} as the checklist for every audit, self-assessment and investigation under the contract.",
+        "subclauses": [
+          {
+            "text": "At least once a year, and whenever a concern is raised, the Supplier must assess each site where work for the contract is done, including those of its subcontractors, for any sign of the following, including by interviewing {{term \"worker\"}}s in private:",
+            "items": [
+              "abuse of vulnerability;",
+              "deception;",
+              "restriction of movement;",
+              "isolation;",
+              "physical and sexual violence;",
+              "intimidation and threats;",
+              "retention of {{term \"identity-documents\"}};",
+              "withholding of wages;",
+              "{{term \"debt-bondage\"}};",
+              "abusive working and living conditions; and",
+              "excessive overtime."
+            ]
+          },
+          {
+            "text": "The Supplier must report the results to the Buyer. Any indicator found must be treated as a possible case of {{term \"forced-labour\"}}: the Supplier must investigate it, protect the workers concerned and act on it under the remediation and notification terms of the contract."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C029",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The eleven ILO indicators of forced labour (2012) as a checklist for audits, self-assessments and the triage of grievances. One indicator can be enough in some cases; usually several together point to forced labour. Part of the ilo-fair-recruitment module, and recommended on its own when risk is high.",
+      "terms": [
+        "forced-labour-indicators",
+        "forced-labour",
+        "worker",
+        "identity-documents",
+        "debt-bondage"
+      ],
+      "obligations": [
+        {
+          "id": "ilo-check-indicators",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Assess the Supplier's sites and those of its subcontractors against the eleven ILO indicators of forced labour, and report any indicator found to the Buyer with the action taken.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Completed indicator checklist",
+            "Audit and worker-interview notes",
+            "Actions taken"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": 1,
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": []
+    },
+    {
+      "id": "un-child-labour",
+      "version": "1.0.0",
+      "title": "Child labour (UN)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "un"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier represents and warrants that neither it, nor any of its parent entities, subsidiaries or affiliates, is engaged in any practice inconsistent with the rights set out in the Convention on the Rights of the Child, including Article 32, which protects children from economic exploitation and from work that is likely to be hazardous, to interfere with their education or to be harmful to their health or development."
+          },
+          {
+            "text": "The Supplier must ensure that no {{term \"child-labour\"}} is used in performing the contract, including by its subcontractors, and must keep records that show the age of the workers it employs."
+          },
+          {
+            "text": "A breach of this clause entitles the UN to terminate the contract as set out in {{ref \"un-termination\"}}."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "UN General Conditions of Contract",
+          "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+          "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Child labour provision of the UN General Conditions of Contract; clause numbers vary by version and agency."
+        },
+        {
+          "citation": "UNDP General Terms (child labour)",
+          "instrument": "UNDP general terms and conditions, child labour clause",
+          "url": "https://lawinsider.com/clause/child-labour",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "CRC Art. 32",
+          "instrument": "United Nations Convention on the Rights of the Child (1989), Article 32",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The UN General Conditions of Contract contain a child labour provision in which the contractor represents and warrants that it and its affiliates are not engaged in practices inconsistent with the Convention on the Rights of the Child, in particular Article 32, and allow the UN to terminate at once, without liability, on breach. This is the library's own wording of that pattern; use the buyer's own general conditions where they apply and insert their clause number. Mandatory for every UN buyer.",
+      "terms": [
+        "child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "un-no-child-labour",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Ensure that neither the Supplier nor its affiliates engage in child labour or any practice inconsistent with the Convention on the Rights of the Child, Article 32.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Representation in the signed contract",
+            "Age-verification records",
+            "Audit findings"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "UN General Conditions of Contract",
+              "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+              "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause numbers vary by version and agency (UNDP, UNICEF, UN Women, ILO publish their own general terms); supply the buyer's own references."
+            },
+            {
+              "citation": "CRC Art. 32",
+              "instrument": "United Nations Convention on the Rights of the Child (1989), Article 32",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "un-termination"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "un-sexual-exploitation",
+      "version": "1.0.0",
+      "title": "Sexual exploitation and abuse (UN)",
+      "topic": "commercial-sex",
+      "kind": "clause",
+      "regimes": [
+        "un"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must take all appropriate measures to prevent {{term \"sexual-exploitation-and-abuse\"}} by its employees and any other person it engages to perform the contract."
+          },
+          {
+            "text": "In particular, the Supplier must not allow any such person to engage in sexual activity with anyone under the age of 18, whatever the age of consent where they are, or to exchange money, employment, goods, services or other things of value for sex."
+          },
+          {
+            "text": "The Supplier must report to the UN at once any allegation of sexual exploitation or abuse connected with the contract, take appropriate action against those responsible and cooperate with any investigation."
+          },
+          {
+            "text": "A breach of this clause entitles the UN to terminate the contract as set out in {{ref \"un-termination\"}}."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "UN General Conditions of Contract",
+          "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+          "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Sexual exploitation provision of the UN General Conditions of Contract; wording unconfirmed."
+        },
+        {
+          "citation": "CEB/2022/HLCM/19",
+          "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
+          "edition": "2022-09-19",
+          "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The UN General Conditions of Contract contain specific provisions on sexual exploitation and abuse; suppliers are told of the conduct standards before contracting (for example no sexual activity with persons under 18, and no exchange of money, employment, goods or services for sex). The details of the GCC wording are unconfirmed: this is the library's own wording of the standards. Mandatory for every UN buyer.",
+      "terms": [
+        "sexual-exploitation-and-abuse"
+      ],
+      "obligations": [
+        {
+          "id": "un-prevent-sea",
+          "topic": "commercial-sex",
+          "party": "supplier",
+          "action": "Take all appropriate measures to prevent sexual exploitation and abuse by the Supplier's personnel, and report any allegation to the UN at once.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Policy on sexual exploitation and abuse",
+            "Training records",
+            "Reports of allegations"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "UN General Conditions of Contract",
+              "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+              "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause numbers vary by version and agency (UNDP, UNICEF, UN Women, ILO publish their own general terms); supply the buyer's own references."
+            }
+          ]
+        }
+      ],
+      "related": [
+        "un-termination"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "un-supplier-code",
+      "version": "1.0.0",
+      "title": "UN Supplier Code of Conduct",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "un"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must comply with the UN Supplier Code of Conduct in the version in force when the contract is signed, including its labour standards, which prohibit {{term \"forced-labour\"}}, {{term \"trafficking-in-persons\"}} and child labour."
+          },
+          {
+            "text": "The Supplier must carry out {{term \"human-rights-due-diligence\"}} in its operations and supply chain, and give the UN on request information on the risks of forced labour and trafficking it has identified and what it is doing about them."
+          },
+          {
+            "text": "The Supplier must communicate the Code to its employees, parent, subsidiary and affiliated entities and {{term \"subcontractor\"}}s, in the local language where needed, and encourage them to meet it."
+          },
+          {
+            "text": "A breach of this clause may lead to the measures in {{ref \"un-termination\"}}."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "UN Supplier Code of Conduct",
+          "instrument": "United Nations Supplier Code of Conduct",
+          "edition": "Rev.07, September 2024",
+          "url": "https://www.scribd.com/document/883407577/Conduct-English",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Paragraph numbers of the Rev.07 labour section are unconfirmed."
+        },
+        {
+          "citation": "UN General Conditions of Contract",
+          "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+          "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The UN Procurement Division reminder asks suppliers to communicate the Code to employees, affiliates and subcontractors in the local language."
+        },
+        {
+          "citation": "CEB/2022/HLCM/19",
+          "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
+          "edition": "2022-09-19",
+          "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "The UN Supplier Code of Conduct (Rev.07, September 2024) builds its labour section on the ILO international labour standards and adds a section on the UN Guiding Principles: suppliers should carry out human rights due diligence. The 2022 HLCM framework on human trafficking and forced labour amended the General Conditions of Contract and the Code. Paragraph numbers of Rev.07 are unconfirmed, and each UN organisation publishes its own general terms: insert the buyer's own references. Mandatory for every UN buyer.",
+      "terms": [
+        "human-rights-due-diligence",
+        "forced-labour",
+        "trafficking-in-persons",
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "un-adhere-code",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Adhere to the UN Supplier Code of Conduct, carry out human rights due diligence, and communicate the Code to employees, affiliates and subcontractors in the local language.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Acknowledgement of the Code",
+            "Communication records",
+            "Due-diligence information"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": 1,
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "UN Supplier Code of Conduct",
+              "instrument": "United Nations Supplier Code of Conduct",
+              "edition": "Rev.07, September 2024",
+              "url": "https://www.scribd.com/document/883407577/Conduct-English",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Paragraph numbers of the Rev.07 labour section are unconfirmed."
+            },
+            {
+              "citation": "UN General Conditions of Contract",
+              "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+              "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause numbers vary by version and agency (UNDP, UNICEF, UN Women, ILO publish their own general terms); supply the buyer's own references."
+            }
+          ]
+        }
+      ],
+      "related": [
+        "un-termination"
+      ],
+      "incorporates": []
+    },
+    {
+      "id": "un-termination",
+      "version": "1.0.0",
+      "title": "Termination and remediation (UN)",
+      "topic": "exit",
+      "kind": "clause",
+      "regimes": [
+        "un"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "Any breach of {{ref \"un-child-labour\"}} or {{ref \"un-sexual-exploitation\"}} entitles the UN to terminate the contract at once by written notice, without any liability for termination charges or otherwise."
+          },
+          {
+            "text": "For any other breach of the anti-trafficking terms of the contract, including {{ref \"un-supplier-code\"}}, the UN will first require the Supplier to take corrective measures and to provide {{term \"remediation\"}} to the workers affected, within a reasonable time the UN sets. If the Supplier does not do so, the UN may suspend the contract and, if the breach is still not put right, terminate it by written notice."
+          },
+          {
+            "text": "Before terminating, the UN will consider the effect on the workers concerned ({{term \"responsible-exit\"}}). Termination does not affect any other right or remedy of the UN, including under its supplier sanctions procedures."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "UN General Conditions of Contract",
+          "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+          "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Breach of the child labour or sexual exploitation provisions allows termination at once without liability; clause numbers vary by version and agency."
+        },
+        {
+          "citation": "UNDP General Terms (child labour)",
+          "instrument": "UNDP general terms and conditions, child labour clause",
+          "url": "https://lawinsider.com/clause/child-labour",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "CEB/2022/HLCM/19",
+          "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
+          "edition": "2022-09-19",
+          "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Under the UN General Conditions of Contract a breach of the child labour or sexual exploitation provisions lets the UN organisation terminate at once, without liability. For other breaches of the anti-trafficking terms the clause follows the 2022 HLCM guidance and the remediation-before-exit approach: remediation first, termination as a last resort. Insert the buyer's own GCC references. Mandatory for every UN buyer.",
+      "terms": [
+        "remediation",
+        "responsible-exit"
+      ],
+      "obligations": [
+        {
+          "id": "un-remediate-before-exit",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "When a breach of the UN anti-trafficking terms is found, take the corrective and remedial measures the UN requires, including remedy for the workers affected, within the time it sets.",
+          "timing": {
+            "kind": "on-event",
+            "event": "the UN notifies a breach of the anti-trafficking terms"
+          },
+          "evidence": [
+            "Corrective action plan",
+            "Evidence of remedy provided"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "CEB/2022/HLCM/19",
+              "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
+              "edition": "2022-09-19",
+              "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "un-child-labour",
+        "un-sexual-exploitation",
+        "un-supplier-code"
       ],
       "incorporates": []
     },

@@ -58,7 +58,21 @@ export function parseLeaf(clauseId: string, leaf: Leaf): hbs.AST.Program {
   }
 }
 
-/** Compiles and runs one leaf in the private environment. */
+/** Compiled leaves by template text: the same clause text is filled many times per selection. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const CACHE_LIMIT = 5000;
+
+function compileLeaf(text: string): HandlebarsTemplateDelegate {
+  let template = compiled.get(text);
+  if (!template) {
+    if (compiled.size >= CACHE_LIMIT) compiled.clear();
+    template = env.compile(text, COMPILE_OPTIONS);
+    compiled.set(text, template);
+  }
+  return template;
+}
+
+/** Compiles (once) and runs one leaf in the private environment. */
 export function renderLeaf(
   clauseId: string,
   leaf: Leaf,
@@ -66,7 +80,7 @@ export function renderLeaf(
   helpers: { ref: (id: unknown) => string; term: (id: unknown) => string },
 ): string {
   try {
-    const template = env.compile(leaf.text, COMPILE_OPTIONS);
+    const template = compileLeaf(leaf.text);
     return template(context, {
       ...RUNTIME_OPTIONS,
       helpers: helpers as unknown as Handlebars.RuntimeOptions["helpers"],

@@ -96,42 +96,67 @@ export function resolveBody(
   // Validates the template shape (only params/ref/term) before running anything.
   templateUsage(clause);
   const values = parameterValues(clause, params);
-  const shown: Record<string, string> = {};
+  // No prototype: a template can only ever reach the declared parameters.
+  const shown: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(values)) shown[k] = display(v);
   const leaves = leavesOf(clause.body);
   const marker = pickMarker([...Object.values(shown), ...leaves.map((l) => l.text)]);
   const context = { params: shown };
 
-  const resolveLeaf = (leaf: Leaf): Inline[] => {
-    const helpers = {
-      ref: (id: unknown) => `${marker}r${String(id)}${marker}`,
-      term: (id: unknown) => {
-        const key = String(id);
-        if (termText(lib, key) === undefined) {
-          throw templateError(clause.id, leaf.path, `uses {{term "${key}"}}, which the library does not define`);
-        }
-        return `${marker}t${key}${marker}`;
-      },
-    };
-    const rendered = renderLeaf(clause.id, leaf, context, helpers);
-    return splitRuns(rendered, marker, lib);
+  const helpersFor = (path: string) => ({
+    ref: (id: unknown) => `${marker}r${String(id)}${marker}`,
+    term: (id: unknown) => {
+      const key = String(id);
+      if (termText(lib, key) === undefined) {
+        throw templateError(clause.id, path, `uses {{term "${key}"}}, which the library does not define`);
+      }
+      return `${marker}t${key}${marker}`;
+    },
+  });
+  const resolveLeaf = (leaf: Leaf): Inline[] =>
+    splitRuns(renderLeaf(clause.id, leaf, context, helpersFor(leaf.path)), marker, lib);
+
+  // Fast path: fill every leaf of the clause in one template run, joined by a separator that occurs
+  // in no leaf and no value. On any error, fall back to leaf by leaf so the error names its leaf.
+  const byPath = new Map<string, Inline[]>();
+  const canBatch =
+    leaves.length > 1 && ![...leaves.map((l) => l.text), ...Object.values(shown)].some((t) => t.includes(SEPARATOR));
+  if (canBatch) {
+    try {
+      const joined: Leaf = { path: "body", text: leaves.map((l) => l.text).join(SEPARATOR) };
+      const parts = renderLeaf(clause.id, joined, context, helpersFor("body")).split(SEPARATOR);
+      if (parts.length === leaves.length) {
+        leaves.forEach((leaf, i) => {
+          byPath.set(leaf.path, splitRuns(parts[i] ?? "", marker, lib));
+        });
+      }
+    } catch {
+      byPath.clear();
+    }
+  }
+  const runsOf = (leaf: Leaf | undefined): Inline[] => {
+    if (!leaf) return [];
+    return byPath.get(leaf.path) ?? resolveLeaf(leaf);
   };
 
   const out: ResolvedBody = { subclauses: [] };
   if (clause.body.intro !== undefined) {
     const leaf = leaves.find((l) => l.path === "body.intro");
-    if (leaf) out.intro = resolveLeaf(leaf);
+    if (leaf) out.intro = runsOf(leaf);
   }
   clause.body.subclauses.forEach((sub, i) => {
     const textLeaf = leaves.find((l) => l.path === `body.subclauses[${i}].text`);
     const items = (sub.items ?? []).map((_, j) => {
       const itemLeaf = leaves.find((l) => l.path === `body.subclauses[${i}].items[${j}]`);
-      return itemLeaf ? resolveLeaf(itemLeaf) : [];
+      return runsOf(itemLeaf);
     });
-    out.subclauses.push({ text: textLeaf ? resolveLeaf(textLeaf) : [], items });
+    out.subclauses.push({ text: runsOf(textLeaf), items });
   });
   return out;
 }
+
+/** Joins leaves for the one-run fast path; never used when a leaf or value contains it. */
+const SEPARATOR = "\uE003\uE004";
 
 /**
  * A marker that occurs in no parameter value and no template text, so splitting on it can never cut

@@ -28,10 +28,27 @@ export function templateUsage(clause: TemplateSource): TemplateUsage {
   const refs = new Set<string>();
   const terms = new Set<string>();
   for (const leaf of leavesOf(clause.body)) {
-    const program = parseLeaf(clause.id, leaf);
-    for (const node of program.body) visit(clause.id, leaf, node, { params, refs, terms });
+    const usage = leafUsage(clause.id, leaf);
+    for (const p of usage.params) params.add(p);
+    for (const r of usage.refs) refs.add(r);
+    for (const t of usage.terms) terms.add(t);
   }
   return { params: [...params].sort(), refs: [...refs].sort(), terms: [...terms].sort() };
+}
+
+/** Usage of valid leaves by text (invalid leaves are never cached, so their errors name each clause). */
+const usageCache = new Map<string, TemplateUsage>();
+
+function leafUsage(clauseId: string, leaf: Leaf): TemplateUsage {
+  const cached = usageCache.get(leaf.text);
+  if (cached) return cached;
+  const sets: Sets = { params: new Set(), refs: new Set(), terms: new Set() };
+  const program = parseLeaf(clauseId, leaf);
+  for (const node of program.body) visit(clauseId, leaf, node, sets);
+  const usage = { params: [...sets.params], refs: [...sets.refs], terms: [...sets.terms] };
+  if (usageCache.size >= 5000) usageCache.clear();
+  usageCache.set(leaf.text, usage);
+  return usage;
 }
 
 type Sets = { params: Set<string>; refs: Set<string>; terms: Set<string> };
