@@ -61,3 +61,12 @@ describe("select / safeSelect", () => {
     expect(r[1]?.reasons[0]).toMatch(/profile\.modules/);
   });
 });
+
+describe("select output ownership", () => {
+  test("the selection shares no objects with the built-in (frozen) library, so callers may edit it", () => {
+    const s = select(US_AGENCY);
+    expect(Object.isFrozen(s.clauses[0]?.sources)).toBe(false);
+    s.clauses[0]?.sources.push({ citation: "x", instrument: "x", checked: "2026-01-01", confidence: "confirmed" });
+    expect(select(US_AGENCY).clauses[0]?.sources.some((x) => x.citation === "x")).toBe(false);
+  });
+});

@@ -439,7 +439,8 @@ export function runSelection(
   }
 
   const obligations = harmonise(selected, new Set(regimeReasons.keys()));
-  return {
+  // A fresh copy: the selection shares nothing with the (frozen) library, so callers may change it.
+  return structuredClone({
     profile,
     asOf: start,
     libraryVersion: lib.version,
@@ -450,5 +451,5 @@ export function runSelection(
     obligations,
     definitions: definitionsFor(selected, lib),
     warnings: dedupeWarnings(warnings),
-  };
+  });
 }

@@ -33,6 +33,17 @@ describe("assessRisk", () => {
     expect(r.factors[0]?.inputs["procurement.sectors"]).toEqual(["cleaning", "it-services"]);
   });
 
+  test("a high-risk sector with two workforce indicators is high; with one it stays medium", () => {
+    expect(
+      risk({ procurement: { sectors: ["cleaning"], labour: { migrantWorkers: true, recruitmentAgencies: true } } })
+        .level,
+    ).toBe("high");
+    expect(risk({ procurement: { sectors: ["cleaning"], labour: { migrantWorkers: true } } }).level).toBe("medium");
+    expect(
+      risk({ procurement: { labour: { migrantWorkers: true, recruitmentAgencies: true, lowSkilled: true } } }).level,
+    ).toBe("medium");
+  });
+
   test("a high-risk sector with a vulnerable workforce is high (PPN: several indicators together)", () => {
     const r = risk({
       procurement: {
@@ -92,6 +103,6 @@ describe("assessRisk", () => {
     expect(
       assessRisk(profile, lib, { weights: { ...RISK_WEIGHTS, sector: { high: 0, medium: 0, low: 0 } } }).level,
     ).toBe("low");
-    expect(RISK_BANDS).toEqual({ medium: 2, high: 5 });
+    expect(RISK_BANDS).toEqual({ medium: 2, high: 4 });
   });
 });

@@ -53,11 +53,12 @@ export type RiskWeights = {
 
 /**
  * Band cut-offs on the score: `medium` from 2 (e.g. one high-risk sector, or two workforce signals),
- * `high` from 5 (e.g. a high-risk sector with a migrant, agency-recruited, low-skilled workforce; or a
- * DOL-listed forced-labour commodity from its listed country in a high-risk sector). The UK guidance
- * says several indicators together should prompt an assessment of whether the procurement is high risk.
+ * `high` from 4 (e.g. a high-risk sector with two workforce indicators such as agency recruitment and
+ * migrant workers; or a DOL-listed forced-labour commodity from its listed country in any sector at
+ * risk). The UK guidance says several indicators together should prompt an assessment of whether the
+ * procurement is high risk.
  */
-export const RISK_BANDS = { medium: 2, high: 5 } as const;
+export const RISK_BANDS = { medium: 2, high: 4 } as const;
 
 /** The band cut-offs' shape. */
 export type RiskBands = { medium: number; high: number };
