@@ -70,3 +70,56 @@ describe("select output ownership", () => {
     expect(select(US_AGENCY).clauses[0]?.sources.some((x) => x.citation === "x")).toBe(false);
   });
 });
+
+describe("your own clauses", () => {
+  const own = fixtureLibrary();
+  own.clauses.push({
+    ...(own.clauses.find((c) => c.id === "general-wages") as (typeof own.clauses)[number]),
+    id: "acme-living-wage",
+    title: "Acme living wage",
+    regimes: ["gb"],
+  });
+
+  test("a library clause with no rule is excluded with a reason and a warning, never dropped", () => {
+    const s = select(UK_DEPARTMENT, { library: own });
+    const ex = s.excluded.find((c) => c.id === "acme-living-wage");
+    expect(ex?.reasons[0]?.rule).toBe("no-rule");
+    expect(s.warnings).toContainEqual(expect.objectContaining({ code: "no-rule", subject: "acme-living-wage" }));
+  });
+
+  test("options.rules selects it, with the rule's own reason", () => {
+    const s = select(merge(UK_DEPARTMENT, { procurement: { labour: { lowSkilled: true } } }), {
+      library: own,
+      rules: [
+        {
+          id: "acme-wage-policy",
+          clause: "acme-living-wage",
+          label: "the Acme living wage clause",
+          when: [
+            {
+              if: {
+                kind: "flag",
+                path: "procurement.labour.lowSkilled",
+                yes: "the work is low-skilled",
+                no: "the work is skilled",
+              },
+              strength: "policy",
+            },
+          ],
+          why: "Acme's procurement policy requires a living wage where {{because}}.",
+          whyNot: "Not included: {{because}}.",
+          sources: [],
+        },
+      ],
+    });
+    const c = s.clauses.find((x) => x.id === "acme-living-wage");
+    expect(c?.strength).toBe("policy");
+    expect(c?.reasons[0]).toMatchObject({
+      rule: "acme-wage-policy",
+      inputs: { "procurement.labour.lowSkilled": true },
+    });
+    expect(c?.reasons[0]?.text).toBe(
+      "Acme's procurement policy requires a living wage where the work is low-skilled (procurement.labour.lowSkilled = true).",
+    );
+  });
+});
