@@ -21,6 +21,18 @@ function startWorker(): Worker {
   return new Worker(bootstrap, { eval: true, execArgv: ["--conditions", "@fairtender/source"] });
 }
 
+/** Workers running now, in any pool of this thread. */
+const live = new Set<Worker>();
+
+/**
+ * Stops every running worker (for an interrupt): once this resolves, no worker can start writing
+ * another file, so the temporary files left can be swept.
+ */
+export async function stopAllWorkers(): Promise<void> {
+  await Promise.all([...live].map((w) => w.terminate()));
+  live.clear();
+}
+
 /** The number of workers for `n` profiles: one per CPU, never more than there are profiles. */
 export function poolSize(n: number, cpus = availableParallelism()): number {
   return Math.max(1, Math.min(cpus, n));
@@ -53,6 +65,8 @@ export async function runPool(
     const start = () => {
       const worker = startWorker();
       workers.add(worker);
+      live.add(worker);
+      worker.once("exit", () => live.delete(worker));
       let current = -1;
       const feed = () => {
         if (next >= jobs.length) {

@@ -48,8 +48,12 @@ export const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export function runBin(
   args: string[],
   cwd: string,
-  options: { extraNodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
-): Promise<Run> {
+  options: {
+    extraNodeArgs?: string[];
+    env?: NodeJS.ProcessEnv;
+    onStdout?: (text: string, kill: () => void) => void;
+  } = {},
+): Promise<Run & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -66,9 +70,12 @@ export function runBin(
     );
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      options.onStdout?.(stdout, () => child.kill("SIGINT"));
+    });
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ status: code ?? -1, signal, stdout, stderr }));
   });
 }

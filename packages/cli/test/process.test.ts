@@ -84,4 +84,32 @@ describe("the fairtender process", () => {
     expect(readdirSync(join(dir, "batch-out")).sort()).toEqual(["a.json", "a.md", "c.json", "c.md"]);
     expect(readFileSync(join(dir, "batch-out", "c.md"), "utf8")).toContain("DOS-2026-0043");
   });
+
+  it("interrupted (Ctrl-C) mid-batch: status 130, no temporary files, every .docx written is complete", async () => {
+    const { mkdirSync } = await import("node:fs");
+    const { unzipSync } = await import("fflate");
+    const many = join(dir, "many");
+    mkdirSync(many);
+    const good = readFileSync(join(fixtures, "embassy.yaml"), "utf8");
+    for (let i = 0; i < 8; i++) writeFileSync(join(many, `p${String(i).padStart(2, "0")}.yaml`), good);
+    let sent = false;
+    const run = await runBin(["generate", "many/*.yaml", "--out", "many-out", "--format", "docx", "--jobs", "2"], dir, {
+      onStdout: (text, kill) => {
+        if (!sent && text.includes("ok: ")) {
+          sent = true;
+          kill();
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(run.status).toBe(130);
+    const files = readdirSync(join(dir, "many-out"));
+    expect(files.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(8);
+    for (const f of files) {
+      const docx = unzipSync(new Uint8Array(readFileSync(join(dir, "many-out", f))));
+      expect(docx["word/document.xml"], f).toBeDefined();
+    }
+  });
 });
