@@ -45,6 +45,7 @@ const results = byId("results", HTMLDivElement);
 const preview = byId("preview", HTMLIFrameElement);
 const placeholder = byId("preview-placeholder", HTMLDivElement);
 const status = byId("download-status", HTMLSpanElement);
+const liveStatus = byId("live-status", HTMLParagraphElement);
 const buttons = {
   docx: byId("download-docx", HTMLButtonElement),
   md: byId("download-md", HTMLButtonElement),
@@ -155,10 +156,15 @@ function showCountryNames(): void {
   byId("countries-names", HTMLParagraphElement).textContent = names.length > 0 ? names.join(" · ") : "";
 }
 
+/**
+ * Covers the preview with a message, or uncovers it. The frame itself always stays displayed: Chromium
+ * does not lay out a sandboxed frame that was loaded while hidden (`display: none`) once it is shown.
+ */
 function setPreviewPlaceholder(text: string | undefined): void {
   placeholder.hidden = text === undefined;
   placeholder.textContent = text ?? "";
-  preview.hidden = text !== undefined;
+  preview.inert = text !== undefined;
+  preview.setAttribute("aria-hidden", String(text !== undefined));
 }
 
 function updatePreview(): void {
@@ -173,15 +179,24 @@ function updatePreview(): void {
   }
   if (!selection || !renderHtml) {
     const missing = [...waiting.selection, ...waiting.pack.filter((p) => p.includes("HTML"))];
-    setPreviewPlaceholder(`Waiting for ${missing.join(" and ")}.`);
+    setPreviewPlaceholder(
+      missing.length > 0
+        ? `Waiting for ${missing.join(" and ")}.`
+        : "No tender pack: the clauses could not be selected for this profile.",
+    );
     return;
   }
+  setPreviewPlaceholder(undefined);
   const html = renderHtml(selection, edition());
   if (html !== lastPreview) {
     lastPreview = html;
     preview.srcdoc = html;
   }
-  setPreviewPlaceholder(undefined);
+}
+
+/** One short sentence for screen readers, announced only when it changes (not the whole pane). */
+function announce(text: string): void {
+  if (liveStatus.textContent !== text) liveStatus.textContent = text;
 }
 
 function update(): void {
@@ -201,6 +216,9 @@ function update(): void {
       focusField(containers, path);
     });
     results.dataset.state = "incomplete";
+    announce(
+      `${issues.length} ${issues.length === 1 ? "answer needs" : "answers need"} attention before the clauses can be selected.`,
+    );
     updatePreview();
     return;
   }
@@ -208,6 +226,7 @@ function update(): void {
   if (!selectProfile) {
     renderWaiting(results, waitingFor().selection);
     results.dataset.state = "waiting";
+    announce("The profile is complete.");
     updatePreview();
     return;
   }
@@ -215,6 +234,8 @@ function update(): void {
     current.selection = selectProfile(parsed.data);
     renderSelection(results, current.selection);
     results.dataset.state = "selected";
+    const { clauses, risk } = current.selection;
+    announce(`Risk ${risk.level}. ${clauses.length} clauses selected.`);
   } catch (error) {
     renderFailure(results, error instanceof Error ? error.message : String(error));
     results.dataset.state = "failed";

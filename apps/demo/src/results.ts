@@ -12,6 +12,12 @@ const STRENGTH: Record<Strength, { label: string; meaning: string }> = {
 
 const LEVEL: Record<string, string> = { low: "Low", medium: "Medium", high: "High" };
 
+/** The first words of a factor, up to its first colon or bracket: "High-risk sector", "Work abroad". */
+function shortFactor(description: string): string {
+  const cut = description.split(/[:(]/)[0]?.trim() ?? description;
+  return cut.length > 48 ? `${cut.slice(0, 45).trimEnd()}…` : cut;
+}
+
 function reasonList(reasons: readonly Reason[]): HTMLUListElement {
   return h(
     "ul",
@@ -78,6 +84,8 @@ export function renderFailure(target: HTMLElement, message: string): void {
 export function renderSelection(target: HTMLElement, selection: Selection): void {
   const { risk } = selection;
   const level = LEVEL[risk.level] ?? risk.level;
+  const factorsOpen = target.querySelector<HTMLDetailsElement>("#risk-factors")?.open ?? false;
+  const factorCount = `${risk.factors.length} factor${risk.factors.length === 1 ? "" : "s"}`;
   const riskCard = h(
     "section",
     { class: `card risk risk-${risk.level}`, "aria-labelledby": "risk-heading", "data-risk": risk.level },
@@ -87,23 +95,31 @@ export function renderSelection(target: HTMLElement, selection: Selection): void
       h("h3", { id: "risk-heading" }, "Risk of forced labour"),
       h("span", { class: "risk-level", id: "risk-level" }, level),
     ),
-    h(
-      "p",
-      { class: "risk-basis" },
-      risk.overridden
-        ? `The buyer's own assessment: ${risk.basis}. The factors alone give ${LEVEL[risk.computedLevel] ?? risk.computedLevel}.`
-        : risk.factors.length === 0
-          ? "No risk factor found in the profile."
-          : `Computed from ${risk.factors.length} factor${risk.factors.length === 1 ? "" : "s"}:`,
-    ),
-    risk.factors.length > 0 &&
+    risk.overridden &&
       h(
-        "ul",
-        { class: "factors" },
-        risk.factors.map((f) =>
-          h("li", { "data-factor": f.id }, h("span", {}, f.description), h("span", { class: "source" }, f.source)),
-        ),
+        "p",
+        { class: "risk-basis" },
+        `The buyer's own assessment: ${risk.basis}. The factors alone give ${LEVEL[risk.computedLevel] ?? risk.computedLevel}.`,
       ),
+    risk.factors.length === 0
+      ? h("p", { class: "risk-basis" }, "No risk factor found in the profile.")
+      : h(
+          "details",
+          { class: "factor-details", id: "risk-factors", open: factorsOpen },
+          h(
+            "summary",
+            {},
+            h("span", { class: "factor-summary" }, risk.factors.map((f) => shortFactor(f.description)).join(" · ")),
+            h("span", { class: "factor-toggle" }, `${factorCount} and their sources`),
+          ),
+          h(
+            "ul",
+            { class: "factors" },
+            risk.factors.map((f) =>
+              h("li", { "data-factor": f.id }, h("span", {}, f.description), h("span", { class: "source" }, f.source)),
+            ),
+          ),
+        ),
   );
 
   const regimes =
@@ -115,17 +131,29 @@ export function renderSelection(target: HTMLElement, selection: Selection): void
       selection.regimes.map((r) => h("span", { class: "tag", title: r.reasons.join(" ") }, r.name)),
     );
 
+  const warningsOpen = target.querySelector<HTMLDetailsElement>("#warnings")?.open ?? false;
   const warnings =
     selection.warnings.length > 0 &&
     h(
-      "section",
-      { class: "card warnings", "aria-label": "Warnings" },
+      "details",
+      { class: "card warnings", id: "warnings", open: warningsOpen },
+      h(
+        "summary",
+        {},
+        `${selection.warnings.length} ${selection.warnings.length === 1 ? "point" : "points"} to check before issuing`,
+      ),
       h(
         "ul",
         {},
         selection.warnings.map((w) => h("li", { "data-code": w.code }, w.message)),
       ),
     );
+
+  const byStrength = (Object.keys(STRENGTH) as Strength[])
+    .map((strength) => [strength, selection.clauses.filter((c) => c.strength === strength).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([strength, n]) => `${n} ${STRENGTH[strength].label.toLowerCase()}`)
+    .join(", ");
 
   const clauses = h(
     "section",
@@ -136,6 +164,7 @@ export function renderSelection(target: HTMLElement, selection: Selection): void
       "Selected clauses ",
       h("span", { class: "count", id: "clause-count" }, selection.clauses.length),
     ),
+    byStrength && h("p", { class: "strength-summary" }, byStrength),
     h(
       "ol",
       { class: "clause-list", id: "selected-clauses" },

@@ -126,7 +126,8 @@ export async function captureScreenshot(browser: Browser, url: string, path = SC
   try {
     await page.goto(url);
     await page.getByRole("button", { name: "Fill in an example" }).click();
-    await page.waitForFunction(() => document.getElementById("results")?.dataset.state !== "incomplete");
+    await waitForState(page, "selected");
+    await page.frameLocator("#preview").locator("h1").waitFor();
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path, fullPage: false });
   } finally {
