@@ -322,7 +322,7 @@ export function runSelection(
     const regime = regimeText(clause);
     for (const branch of rule.when) {
       const o = evaluate(branch.if, ctx);
-      outcomes.push(o);
+      if (!branch.companion) outcomes.push(o);
       const strength = o.value === true ? branch.strength : o.value === "unknown" ? branch.ifUnknown : undefined;
       if (strength === undefined) continue;
       const template = o.value === "unknown" ? (rule.whyUnknown ?? rule.why) : (branch.why ?? rule.why);

@@ -50,6 +50,11 @@ export interface RuleBranch {
   strength: Strength;
   /** Select with this strength when `if` cannot be decided. */
   ifUnknown?: Strength;
+  /**
+   * A companion branch only brings the clause along with another one (e.g. a clause another refers to);
+   * when it does not hold it is left out of the why-not, which would otherwise name unrelated clauses.
+   */
+  companion?: boolean;
   /** Overrides the rule's `why` for this branch. */
   why?: string;
   /** Extra sources for this branch. */
@@ -504,7 +509,11 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     label: "the subcontracting disclosure clause",
     when: [
       { if: { kind: "category", in: ["services", "works"] }, strength: "recommended" },
-      { if: always, strength: "optional" },
+      {
+        if: { kind: "category", in: ["goods"] },
+        strength: "optional",
+        why: "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; it is required only for works and on-site services, so it is an option here: {{because}}.",
+      },
     ],
     why: "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors (required for works and on-site services): {{because}}.",
     whyNot: "Subcontracting disclosure not included: {{because}}.",
@@ -742,6 +751,7 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
       {
         if: selected("us-far-compliance-plan"),
         strength: "recommended",
+        companion: true,
         why: "The compliance plan's recruitment and wage plan bans recruitment fees (FAR 52.222-50(b)(6), (h)(3)(iii)) and refers to this clause: {{because}}.",
         sources: [S.far50],
       },
@@ -810,9 +820,13 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     label: "the audit rights clause",
     when: [
       { if: riskAtLeast("medium"), strength: "recommended" },
-      { if: always, strength: "optional" },
+      {
+        if: not(riskAtLeast("medium")),
+        strength: "optional",
+        why: "Audit rights are included as an option (they are recommended from medium risk): {{because}}.",
+      },
     ],
-    why: "Audit rights are {{strength}}: {{because}}.",
+    why: "Audit rights are recommended: {{because}}.",
     whyNot: "Audit rights not included: {{because}}.",
     sources: [S.factsRisk],
   },
@@ -843,6 +857,7 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
       {
         if: selected("general-remedies-ladder"),
         strength: "recommended",
+        companion: true,
         why: "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; FACTS §0.5, CSDDD Art. 10(6), ABA MCCs 2.0).",
         sources: [S.csddd, S.aba],
       },
