@@ -3,9 +3,14 @@
  * served from 127.0.0.1. Skipped only when Chromium is absent and `CI` is not set; in CI it must run.
  */
 
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { safeParseProfile } from "@fairtender/core";
+import { unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
@@ -13,6 +18,7 @@ import { US_FEDERAL_EXAMPLE } from "../src/example.js";
 import {
   buildIfStale,
   CHROMIUM,
+  captureScreenshot,
   fillUsFederalServicesAbroad,
   launchChromium,
   serveDist,
@@ -20,6 +26,27 @@ import {
 } from "./harness.js";
 
 const run = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const workDir = mkdtempSync(join(tmpdir(), "fairtender-demo-e2e-"));
+
+/** The text LibreOffice reads from a .docx (a private profile, so no user settings are touched). */
+function libreOfficeText(bytes: Uint8Array, name: string): string {
+  const input = join(workDir, name);
+  writeFileSync(input, bytes);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${pathToFileURL(join(workDir, "lo-profile")).href}`,
+      "--headless",
+      "--convert-to",
+      "txt:Text",
+      "--outdir",
+      workDir,
+      input,
+    ],
+    { stdio: "pipe", timeout: 90_000 },
+  );
+  return readFileSync(input.replace(/\.docx$/, ".txt"), "utf8");
+}
 
 describe.skipIf(!run)("the demo page in Chromium", () => {
   let browser: Browser;
@@ -48,6 +75,7 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     await context?.close();
     await browser?.close();
     await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    rmSync(workDir, { recursive: true, force: true });
   });
 
   it("shows a validation error next to its field, with the CLI's own message", async () => {
@@ -89,6 +117,119 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     await expect.poll(() => error.count()).toBe(0);
     expect(await countries.getAttribute("aria-invalid")).toBeNull();
     await expect.poll(() => page.locator("#countries-names").textContent()).toBe("Philippines · Qatar");
+  });
+
+  it("selects the FAR compliance plan only when the value abroad exceeds the threshold the page states", async () => {
+    await page.goto(url);
+    await fillUsFederalServicesAbroad(page, "100,000");
+    await waitForState(page, "selected");
+
+    // Live risk with its factors.
+    expect(["Low", "Medium", "High"]).toContain((await page.locator("#risk-level").textContent())?.trim());
+    expect(await page.locator(".factors li").count()).toBeGreaterThan(0);
+
+    const abroad = page.getByLabel("Value supplied or performed outside the buyer's country");
+    const selected = (id: string) => page.locator(`#selected-clauses [data-clause-id="${id}"]`).count();
+    const excluded = (id: string) => page.locator(`#excluded-clauses [data-clause-id="${id}"]`).count();
+    /** The threshold as the page's own reason for leaving 52.222-56 out states it. */
+    const thresholdOnPage = async (entered: number): Promise<number> => {
+      const text =
+        (await page.locator('#excluded-clauses [data-clause-id="us-far-52-222-56"] .reasons').textContent()) ?? "";
+      const amounts = [...text.matchAll(/USD\s?([\d,]+(?:\.\d+)?)/g)].map((m) => Number(m[1]!.replace(/,/g, "")));
+      const threshold = amounts.find((a) => a !== entered);
+      expect(threshold, `a threshold in: ${text}`).toBeDefined();
+      return threshold!;
+    };
+    const FAR = ["us-far-52-222-56", "us-far-compliance-plan"];
+
+    for (const [startDate, known] of [
+      ["2026-10-01", 700_000],
+      ["2024-06-01", 550_000],
+    ] as const) {
+      await page.getByLabel("Contract start date").fill(startDate);
+      await abroad.fill("100,000");
+      // Below: both left out, each with a reason.
+      for (const id of FAR) {
+        await expect.poll(() => excluded(id), { message: `${id} left out below the threshold` }).toBe(1);
+        expect(await selected(id)).toBe(0);
+      }
+      const threshold = await thresholdOnPage(100_000);
+      expect(threshold).toBe(known); // FACTS §8.1: 550,000 to 2025-09-30, then 700,000 [S]
+      // Just above: both mandatory.
+      await abroad.fill(String(threshold + 1));
+      for (const id of FAR) {
+        await expect.poll(() => selected(id), { message: `${id} selected above ${threshold}` }).toBe(1);
+        expect(await page.locator(`#selected-clauses [data-clause-id="${id}"]`).getAttribute("data-strength")).toBe(
+          "mandatory",
+        );
+      }
+      // Exactly at the threshold does not exceed it.
+      await abroad.fill(String(threshold));
+      for (const id of FAR) await expect.poll(() => selected(id), { message: `${id} at ${threshold}` }).toBe(0);
+    }
+    // COTS-only acquisitions need neither, whatever the value.
+    await abroad.fill("3,000,000");
+    await expect.poll(() => selected("us-far-compliance-plan")).toBe(1);
+    await page.getByLabel("Only commercially available off-the-shelf (COTS) items").check();
+    await expect.poll(() => selected("us-far-52-222-56")).toBe(0);
+  });
+
+  it("switches edition and downloads the pack as Word, Markdown and a calendar", async () => {
+    await page.goto(url);
+    await fillUsFederalServicesAbroad(page, "3,100,000");
+    await waitForState(page, "selected");
+    const frame = page.frameLocator("#preview");
+    await expect
+      .poll(() => frame.locator("h1").textContent())
+      .toBe("Embassy facilities maintenance and cleaning services");
+    expect(await page.locator("#preview").getAttribute("sandbox")).toBe("");
+    const tenderHtml = await page.locator("#preview").getAttribute("srcdoc");
+    const titles = (await page.locator("#selected-clauses .clause-title").allTextContents()).map((t) => t.trim());
+    expect(titles.length).toBeGreaterThan(5);
+
+    // Word, tender edition: a real .docx that LibreOffice reads, with every clause heading and the buyer.
+    const [docx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Word .docx" }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe("SAQMMA-26-R-0142-tender.docx");
+    const docxBytes = readFileSync((await docx.path())!);
+    const entries = unzipSync(new Uint8Array(docxBytes));
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining(["[Content_Types].xml", "word/document.xml"]));
+    const text = libreOfficeText(docxBytes, "tender.docx");
+    expect(text).toContain("US Department of State, Bureau of Overseas Buildings");
+    for (const title of titles) expect(text, `clause heading "${title}"`).toContain(title);
+
+    // Guidance edition: the preview changes, and the downloads follow the switch.
+    await page.getByText("Guidance", { exact: true }).click();
+    await expect.poll(() => page.locator("#preview").getAttribute("srcdoc")).not.toBe(tenderHtml);
+    const guidanceHtml = (await page.locator("#preview").getAttribute("srcdoc")) ?? "";
+    expect(guidanceHtml.length).toBeGreaterThan((tenderHtml ?? "").length);
+    const [md] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Markdown .md" }).click(),
+    ]);
+    expect(md.suggestedFilename()).toBe("SAQMMA-26-R-0142-guidance.md");
+    const markdown = readFileSync((await md.path())!, "utf8");
+    for (const title of titles) expect(markdown).toContain(title);
+
+    const [ics] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Obligations .ics" }).click(),
+    ]);
+    expect(ics.suggestedFilename()).toBe("SAQMMA-26-R-0142-obligations.ics");
+    const calendar = readFileSync((await ics.path())!, "utf8");
+    expect(calendar.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(calendar).toContain("BEGIN:VEVENT");
+    expect(calendar.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
+  });
+
+  it("takes the README screenshot at 1280×900", async () => {
+    const path = join(workDir, "screenshot.png");
+    await captureScreenshot(browser, url, path);
+    const png = readFileSync(path);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 900]);
   });
 
   it("opens a YAML profile through the file input and fills the form", async () => {
