@@ -78,6 +78,7 @@ export function createTenderServer() {
 // Started directly (not imported by examples/check.mjs): listen.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = createTenderServer();
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: read only when run by hand, never by a turbo task
   const port = Number(process.env.PORT ?? 3000);
   server.listen(port, "127.0.0.1", () => {
     console.log(`Listening on http://127.0.0.1:${server.address().port}/tender-pack (Ctrl-C to stop)`);
