@@ -5,7 +5,7 @@
 //     400 application/json { error, problems: [{ path, received, message }] } for an invalid profile
 //   Query: ?edition=guidance adds the notes for the buyer's team.
 //
-// Run:  node examples/05-http-endpoint.mjs        (listens on http://127.0.0.1:3000, PORT to change)
+// Run:  node examples/05-http-endpoint.mjs        (listens on http://127.0.0.1:3000; another port: ... 05-http-endpoint.mjs 8080)
 // Try:  node -e 'console.log(JSON.stringify(require("yaml").parse(require("fs").readFileSync("examples/profiles/small-it-services.yaml","utf8"))))' \
 //         | curl -sS -X POST --data-binary @- -H 'content-type: application/json' http://127.0.0.1:3000/tender-pack -o pack.docx
 import { createServer } from "node:http";
@@ -78,8 +78,7 @@ export function createTenderServer() {
 // Started directly (not imported by examples/check.mjs): listen.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = createTenderServer();
-  // biome-ignore lint/suspicious/noUndeclaredEnvVars: read only when run by hand, never by a turbo task
-  const port = Number(process.env.PORT ?? 3000);
+  const port = Number(process.argv[2] ?? 3000);
   server.listen(port, "127.0.0.1", () => {
     console.log(`Listening on http://127.0.0.1:${server.address().port}/tender-pack (Ctrl-C to stop)`);
   });
