@@ -40,7 +40,9 @@ const byStrength = ["mandatory", "policy", "recommended", "optional"]
   .filter(([, n]) => n > 0)
   .map(([s, n]) => `${n} ${s}`)
   .join(", ");
-const here = (url) => relative(process.cwd(), fileURLToPath(url)) || ".";
+// Paths as seen from the repository root, where `npm start` is run.
+const root = fileURLToPath(new URL("..", import.meta.url));
+const here = (url) => relative(root, fileURLToPath(url));
 console.log(
   `Fairtender sample: ${profile.procurement.title} (${profile.procurement.reference}), ${profile.buyer.name}`,
 );
