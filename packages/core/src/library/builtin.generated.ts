@@ -3833,7 +3833,7 @@ export const BUILTIN_LIBRARY: Library = {
       "body": {
         "subclauses": [
           {
-            "text": "Within three months of the start date, the Supplier must give the Buyer a list of the sites where the goods are made or the services performed and of its {{term \"subcontractor\"}}s and suppliers, down to {{params.mappingTiers}} tier(s) below the Supplier, with their names, addresses, the goods or services they supply and the approximate number of {{term \"worker\"}}s at each site."
+            "text": "Within three months of the start date, the Supplier must give the Buyer a list of the sites where the goods are made or the services performed and of its {{term \"subcontractor\"}}s and suppliers, down to and including tier {{params.mappingTiers}} of its supply chain (tier 1 being its direct suppliers and subcontractors), with their names, addresses, the goods or services they supply and the approximate number of {{term \"worker\"}}s at each site."
           },
           {
             "text": "The Supplier must identify in the list the sites, goods and services that carry the highest risk of forced labour and say why."
@@ -5456,7 +5456,7 @@ export const BUILTIN_LIBRARY: Library = {
               "an awareness programme that tells employees about the US Government's policy prohibiting trafficking in persons, the activities prohibited by {{ref \"us-far-52-222-50\"}} and the actions that will be taken against employees who violate it;",
               "a process for employees to report, without fear of retaliation, any activity that breaches that policy, which makes the Global Human Trafficking Hotline (1-844-888-FREE, help@befree.org) available to all employees and which meets {{ref \"general-grievance-mechanism\"}};",
               "a recruitment and wage plan that uses only recruitment companies with trained employees, prohibits charging {{term \"recruitment-fees\"}} to any {{term \"worker\"}} as set out in {{ref \"general-recruitment-fees\"}}, and ensures that wages meet the legal requirements of the host country or explains any variance;",
-              "a housing plan meeting {{ref \"us-far-housing\"}}, if the Supplier or any {{term \"subcontractor\"}} intends to provide or arrange housing; and",
+              "a housing plan, if the Supplier or any {{term \"subcontractor\"}} intends to provide or arrange housing, showing how that housing will meet the housing and safety standards of the host country and how it will be inspected; and",
               "procedures to prevent {{term \"agent\"}}s and subcontractors at any tier and of any value from engaging in trafficking in persons, and to monitor, detect and end any agreement with an agent, subcontract or subcontractor employee that has engaged in it, as set out in {{ref \"us-far-flow-down\"}}."
             ]
           },
@@ -6645,6 +6645,24 @@ export const BUILTIN_LIBRARY: Library = {
       "terms": []
     },
     {
+      "id": "employee",
+      "term": "Employee",
+      "text": "For the FAR clauses: an employee of the Supplier who directly works on the contract and has more than a minimal role in its performance.",
+      "sources": [
+        {
+          "citation": "FAR 52.222-50",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Nov 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+        }
+      ],
+      "terms": []
+    },
+    {
       "id": "employer-pays-principle",
       "term": "Employer Pays Principle",
       "text": "The principle that the employer, not the worker or jobseeker, bears the whole cost of recruitment, so that no worker pays any Recruitment Fees, directly or indirectly.",
@@ -7172,6 +7190,32 @@ export const BUILTIN_LIBRARY: Library = {
       "terms": [
         "debt-bondage",
         "coercion"
+      ]
+    },
+    {
+      "id": "sex-trafficking",
+      "term": "Sex Trafficking",
+      "text": "Recruiting, harbouring, moving, providing or obtaining a person for the purpose of a Commercial Sex Act, as used in FAR 52.222-50(a) and 22 U.S.C. 7102.",
+      "sources": [
+        {
+          "citation": "FAR 52.222-50",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Nov 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+        },
+        {
+          "citation": "22 U.S.C. 7102",
+          "instrument": "Trafficking Victims Protection Act of 2000, as amended (22 U.S.C. chapter 78)",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "terms": [
+        "commercial-sex-act"
       ]
     },
     {
