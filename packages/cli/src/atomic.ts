@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { link, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Temporary files being written right now by this thread, removed if the process is interrupted. */
@@ -40,8 +40,16 @@ export function removeTemporaryFiles(): void {
  * flushed to disk (fsync) and then renamed over the target. Readers see the old file or the complete
  * new one, never a half-written one; if anything fails the temporary file is removed and the old file
  * is left as it was.
+ *
+ * With `overwrite: false` an existing file is never replaced, even one created by someone else while
+ * this one was being written: the complete temporary file is hard-linked into place, which fails with
+ * `EEXIST` if the name is taken.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   pending.add(tmp);
@@ -53,7 +61,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await rename(tmp, path);
+    if (options.overwrite === false) {
+      await link(tmp, path);
+      await unlink(tmp);
+    } else {
+      await rename(tmp, path);
+    }
     pending.delete(tmp);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);

@@ -29,6 +29,17 @@ describe("writeFileAtomic", () => {
     expect(readFileSync(join(target, "keep"), "utf8")).toBe("old");
   });
 
+  it("overwrite: false never replaces an existing file and leaves no temporary file", async () => {
+    const path = join(dir, "profile.yaml");
+    writeFileSync(path, "mine");
+    await expect(writeFileAtomic(path, "new", { overwrite: false })).rejects.toMatchObject({ code: "EEXIST" });
+    expect(readFileSync(path, "utf8")).toBe("mine");
+    expect(readdirSync(dir)).toEqual(["profile.yaml"]);
+    await writeFileAtomic(join(dir, "fresh.yaml"), "new", { overwrite: false });
+    expect(readFileSync(join(dir, "fresh.yaml"), "utf8")).toBe("new");
+    expect(readdirSync(dir).sort()).toEqual(["fresh.yaml", "profile.yaml"]);
+  });
+
   it("fails cleanly when the directory does not exist", async () => {
     await expect(writeFileAtomic(join(dir, "missing", "x.md"), "x")).rejects.toMatchObject({ code: "ENOENT" });
     expect(readdirSync(dir)).toEqual([]);

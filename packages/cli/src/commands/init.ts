@@ -1,9 +1,8 @@
-import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { BUYER_KINDS, CURRENCY_CODES, JURISDICTIONS, REGIME_IDS, SECTOR_IDS, TOPICS } from "@fairtender/core";
 import { parseCommandArgs } from "../args.js";
 import { writeFileAtomic } from "../atomic.js";
-import { EXIT, InputError, UsageError } from "../errors.js";
+import { describeFsError, EXIT, InputError, UsageError } from "../errors.js";
 import { type Context, println } from "../io.js";
 import { shownPath } from "../profile.js";
 
@@ -152,17 +151,12 @@ export async function run(args: string[], { io }: Context): Promise<number> {
   }
   const path = resolve(io.cwd, file);
   const shown = shownPath(path, io.cwd);
-  if (!values.force) {
-    const exists = await access(path).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new InputError(`${shown} already exists`, ["use --force to overwrite it"]);
-  }
   try {
-    await writeFileAtomic(path, text);
+    await writeFileAtomic(path, text, { overwrite: values.force === true });
   } catch (error) {
-    const { describeFsError } = await import("../errors.js");
+    if ((error as { code?: string }).code === "EEXIST") {
+      throw new InputError(`${shown} already exists`, ["use --force to overwrite it"]);
+    }
     throw new InputError(describeFsError(error, shown));
   }
   println(io.stdout, `Wrote ${shown}: an example tender profile with every field explained.`);
