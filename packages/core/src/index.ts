@@ -73,7 +73,9 @@ export {
   createLibrary,
   findClause,
   getClause,
+  parseClause,
   safeCreateLibrary,
+  safeParseClause,
 } from "./library/index.js";
 export type { ParameterValues, TemplateSource, TemplateUsage } from "./template/index.js";
 export { joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";

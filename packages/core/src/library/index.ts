@@ -1,5 +1,6 @@
 export { builtinLibrary } from "./builtin.js";
 export { assertLibrary, checkLibrary } from "./check.js";
+export { parseClause, safeParseClause } from "./clause.js";
 export {
   type CreateLibraryOptions,
   createLibrary,

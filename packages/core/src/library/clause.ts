@@ -1,0 +1,49 @@
+import { FairtenderError, type Issue, type SafeResult } from "../errors.js";
+import type { Clause, ClauseInput, Library } from "../model/clause.js";
+import { validateLibrary } from "./check.js";
+
+/**
+ * Validates one clause as it would be checked inside `library` (its terms must be defined there and
+ * its cross-references must resolve there; a clause with the same id is replaced for the check).
+ * Returns the clause with defaults applied, or a `FairtenderError` with code `invalid-clause` whose
+ * issues have paths relative to the clause (`body.subclauses[1].text`, `parameters.responseDays`).
+ */
+export function safeParseClause(input: ClauseInput | unknown, library: Library): SafeResult<Clause> {
+  const id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
+  const existing = typeof id === "string" ? library.clauses.findIndex((c) => c.id === id) : -1;
+  const index = existing >= 0 ? existing : library.clauses.length;
+  const clauses: unknown[] = [...library.clauses];
+  clauses[index] = input;
+  const { data, issues } = validateLibrary({ ...library, clauses });
+  const prefix = `clauses[${index}]`;
+  const own: Issue[] = issues
+    .filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`))
+    .map((i) => {
+      const path = i.path.slice(prefix.length).replace(/^\./, "");
+      const rest = i.message.startsWith(`${i.path}: `) ? i.message.slice(i.path.length + 2) : i.message;
+      return { ...i, path, message: `${path || "(clause)"}: ${rest}` };
+    });
+  // Problems elsewhere in the library (it was already broken) are reported as they are.
+  const all = own.length ? own : issues;
+  const clause = data?.clauses[index];
+  if (clause && all.length === 0) return { success: true, data: clause };
+  const head = all.length === 1 ? "1 problem" : `${all.length} problems`;
+  const name = typeof id === "string" ? `Clause "${id}"` : "The clause";
+  return {
+    success: false,
+    error: new FairtenderError(
+      "invalid-clause",
+      `${name} has ${head}:\n${all.map((i) => `  - ${i.message}`).join("\n")}`,
+      {
+        issues: all,
+      },
+    ),
+  };
+}
+
+/** Like {@link safeParseClause}, but throws a `FairtenderError` with code `invalid-clause`. */
+export function parseClause(input: ClauseInput | unknown, library: Library): Clause {
+  const result = safeParseClause(input, library);
+  if (!result.success) throw result.error;
+  return result.data;
+}
