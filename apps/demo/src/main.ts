@@ -5,7 +5,6 @@
 
 import "./styles.css";
 import { type Issue, type Selection, safeParseProfile, type TenderProfile } from "@fairtender/core";
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { byId, h } from "./dom.js";
 import {
   type Edition,
@@ -305,8 +304,9 @@ byId("import-file", HTMLInputElement).addEventListener("change", async (event) =
   if (!file) return;
   try {
     const text = await file.text();
-    // YAML is a superset of JSON, so one parser reads both.
-    const data: unknown = parseYaml(text);
+    // YAML is a superset of JSON, so one parser reads both. Loaded on first use: most visits never need it.
+    const { parse } = await import("yaml");
+    const data: unknown = parse(text);
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
       importProblem = `${file.name} does not hold a tender profile (expected fields such as buyer and procurement).`;
       showSummary([]);
@@ -340,9 +340,10 @@ function baseName(): string {
   return fileBase(values.reference, values.title);
 }
 
-byId("export-yaml", HTMLButtonElement).addEventListener("click", () => {
+byId("export-yaml", HTMLButtonElement).addEventListener("click", async () => {
   const { input } = currentInput();
-  download(`${baseName()}.profile.yaml`, "text/yaml", stringifyYaml(input, { lineWidth: 0 }));
+  const { stringify } = await import("yaml");
+  download(`${baseName()}.profile.yaml`, "text/yaml", stringify(input, { lineWidth: 0 }));
 });
 byId("export-json", HTMLButtonElement).addEventListener("click", () => {
   const { input } = currentInput();

@@ -289,6 +289,32 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     expect(await page.getByLabel("Reference").inputValue()).toBe("SAQMMA-26-R-0142");
   });
 
+  it("works from the keyboard alone", async () => {
+    await page.goto(url);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the tender profile");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("form-heading");
+
+    await page.getByRole("button", { name: "Fill in an example" }).focus();
+    await page.keyboard.press("Enter");
+    await waitForState(page, "selected");
+
+    // A sector ticks with the space bar and the clauses follow.
+    const before = await page.locator("#risk-factors").textContent();
+    await page.getByLabel("Fishing").focus();
+    await page.keyboard.press("Space");
+    expect(await page.getByLabel("Fishing").isChecked()).toBe(true);
+    await expect.poll(() => page.locator("#risk-factors").textContent()).not.toBe(before);
+
+    // The edition switch is a radio group: arrow keys move it.
+    const tenderHtml = await page.locator("#preview").getAttribute("srcdoc");
+    await page.locator("#edition-tender").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator("#edition-guidance").isChecked()).toBe(true);
+    await expect.poll(() => page.locator("#preview").getAttribute("srcdoc")).not.toBe(tenderHtml);
+  });
+
   it("fits a narrow screen without sideways scrolling", async () => {
     const narrow = await context.newPage();
     try {
