@@ -216,6 +216,7 @@ const SCENARIOS: Scenario[] = [
     law: "FAR 22.1701(b) portion test; not provable",
     profile: us({}),
     include: { "us-far-52-222-56": "recommended", "us-far-annual-certification": "recommended" },
+    warnings: ["missing-value"],
   },
   {
     name: "US: a city buyer gets no FAR, with a warning that FAR binds federal executive agencies only",
@@ -438,6 +439,8 @@ const SCENARIOS: Scenario[] = [
     law: "not provable",
     profile: AU_BUYER,
     include: { "au-modern-slavery-statement": "recommended" },
+    warnings: ["missing-value"],
+    reason: [["au-modern-slavery-statement", /consolidated revenue is not given \(supplier\.annualTurnover\)/]],
   },
   {
     name: "CA: assets CAD 25m and 300 employees meet two of three",

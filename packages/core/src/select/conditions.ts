@@ -247,6 +247,11 @@ function threshold(ctx: EvalContext, c: Extract<Condition, { kind: "threshold" }
     const foreign = ctx.profile.procurement.countries.some((x) => isBuyerCountry(ctx.profile, x) === false);
     const unknown = c.ifAbsent === "unknown" || (c.ifAbsent === "false-unless-abroad" && foreign);
     if (unknown) {
+      warnings.push({
+        code: "missing-value",
+        subject: c.amount,
+        message: `The ${thresholdText} threshold ("${c.param}", ${inForce}) could not be tested: ${c.subject} is not given (${c.amount}). Give it to decide whether the clauses that depend on it are required.`,
+      });
       return leaf(
         "unknown",
         `${c.subject} is not given (${c.amount}), so the ${thresholdText} test (${inForce}) could not be applied`,
@@ -384,9 +389,9 @@ export function evaluate(c: Condition, ctx: EvalContext): Outcome {
       const ok = RISK_RANK[r.level] >= RISK_RANK[c.atLeast];
       const basis = r.overridden ? "the buyer's own assessment" : "computed from the risk factors";
       const want = c.atLeast === "high" ? "high" : `${c.atLeast} or higher`;
+      // `risk.level` is the level used (the buyer's own when given, which is then also the profile's value).
       return leaf(ok, ok ? `the risk is ${r.level} (${basis})` : `the risk is ${r.level} (${basis}), not ${want}`, {
         "risk.level": r.level,
-        ...(ctx.profile.risk ? { "risk.level (profile)": ctx.profile.risk.level } : {}),
       });
     }
     case "selected": {
