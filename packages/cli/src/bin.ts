@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { main } from "./index.js";
+import nodeModule from "node:module";
+
+// On Node 22.1+ keep V8's compiled code on disk between runs (a no-op on Node 20, which lacks it):
+// about a fifth of a `fairtender generate` run is compiling the modules it loads. Called before the
+// CLI itself is imported, so its modules are cached too.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+const { main } = await import("./index.js");
 
 // Interrupted (Ctrl-C): stop the batch workers, then remove the temporary files of unfinished atomic
 // writes, so an interrupted run leaves the old files or complete new ones, and nothing else; then
