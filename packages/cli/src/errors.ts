@@ -24,10 +24,23 @@ export class InputError extends Error {
   override readonly name = "InputError";
   /** Each problem on its own line, already phrased for people. */
   readonly problems: readonly string[];
-  constructor(message: string, problems: readonly string[] = []) {
+  /** The same problems as data (field path, value, position), when they come from a profile. */
+  readonly issues: readonly ProblemData[];
+  constructor(message: string, problems: readonly string[] = [], issues: readonly ProblemData[] = []) {
     super(message);
     this.problems = problems;
+    this.issues = issues;
   }
+}
+
+/** One problem as data, for `--json` output. */
+export interface ProblemData {
+  /** Field path such as `procurement.sectors[1]`; empty for the whole file. */
+  path: string;
+  received?: unknown;
+  message: string;
+  line?: number;
+  column?: number;
 }
 
 /** A readable one-line description of an `fs` error (ENOENT and friends) for a path. */

@@ -65,8 +65,12 @@ function locate(doc: Document, counter: LineCounter, path: string): { line: numb
   return undefined;
 }
 
-function syntaxError(shown: string, problems: string[]): InputError {
-  return new InputError(`${shown}: cannot be read`, problems);
+function syntaxError(shown: string, problems: { line?: number; column?: number; message: string }[]): InputError {
+  return new InputError(
+    `${shown}: cannot be read`,
+    problems.map((p) => (p.line ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message)),
+    problems.map((p) => ({ path: "", ...p })),
+  );
 }
 
 /**
@@ -84,9 +88,7 @@ export function parseProfileText(text: string, file: string): { data: unknown; d
       const at = /position (\d+)/.exec(message);
       const where = at ? position(text, Number(at[1])) : undefined;
       const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-      throw syntaxError(shown, [
-        where ? `line ${where.line}, column ${where.column}: invalid JSON: ${what}` : `invalid JSON: ${what}`,
-      ]);
+      throw syntaxError(shown, [{ ...where, message: `invalid JSON: ${what}` }]);
     }
   }
   const counter = new LineCounter();
@@ -97,7 +99,7 @@ export function parseProfileText(text: string, file: string): { data: unknown; d
       doc.errors.map((e) => {
         const p = counter.linePos(e.pos[0]);
         const first = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? e.message;
-        return `line ${p.line}, column ${p.col}: ${isJson ? "invalid JSON" : "invalid YAML"}: ${first}`;
+        return { line: p.line, column: p.col, message: `${isJson ? "invalid JSON" : "invalid YAML"}: ${first}` };
       }),
     );
   }
@@ -111,7 +113,8 @@ export function parseProfileText(text: string, file: string): { data: unknown; d
 export function checkProfileText(text: string, file: string): TenderProfile {
   const { data, doc, counter } = parseProfileText(text, file);
   if (data === null || data === undefined) {
-    throw new InputError(`${file}: is empty`, ["expected a tender profile (run `fairtender init` for an example)"]);
+    const message = "expected a tender profile (run `fairtender init` for an example)";
+    throw new InputError(`${file}: is empty`, [message], [{ path: "", message }]);
   }
   const result = safeParseProfile(data);
   if (result.success) return result.data;
@@ -123,6 +126,7 @@ export function checkProfileText(text: string, file: string): TenderProfile {
   throw new InputError(
     `${file}: the tender profile has ${head}`,
     issues.map((i) => (i.line ? `line ${i.line}, column ${i.column}: ${i.message}` : i.message)),
+    issues,
   );
 }
 
@@ -134,7 +138,8 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new InputError(describeFsError(error, shown));
+    const message = describeFsError(error, shown);
+    throw new InputError(message, [], [{ path: "", message }]);
   }
   const profile = checkProfileText(text, shown);
   return { path, shown, name: basename(path, extname(path)), profile };

@@ -179,6 +179,26 @@ describe("fairtender validate", () => {
     expect(e).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it("--json reports every problem as data, with its position", async () => {
+    const run = await cli(
+      ["validate", "--json", join(fixtures, "bad-fields.yaml"), join(fixtures, "embassy.yaml")],
+      dir,
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as { file: string; valid: boolean; problems: Record<string, unknown>[] }[];
+    expect(report.map((r) => r.valid)).toEqual([false, true]);
+    expect(report[0]!.problems).toHaveLength(5);
+    expect(report[0]!.problems).toContainEqual({
+      path: "procurement.sectors[1]",
+      received: "cleanng",
+      message: 'procurement.sectors[1]: "cleanng" is not a known sector (did you mean "cleaning"?)',
+      line: 8,
+      column: 23,
+    });
+    expect(report[1]!.problems).toEqual([]);
+  });
+
   it("suggests the closest sectors for an unknown one", async () => {
     writeFileSync(
       join(dir, "p.yaml"),

@@ -1,10 +1,10 @@
 import { parseCommandArgs } from "../args.js";
-import { EXIT, InputError, UsageError } from "../errors.js";
+import { EXIT, InputError, type ProblemData, UsageError } from "../errors.js";
 import { expandGlobs } from "../glob.js";
 import { type Context, println } from "../io.js";
 import { loadProfile } from "../profile.js";
 
-export const help = `Usage: fairtender validate <profile...> [--quiet]
+export const help = `Usage: fairtender validate <profile...> [--quiet] [--json]
 
 Checks tender profiles (YAML or JSON) and lists every problem in each, with the line and column,
 the field, the value found and what was expected.
@@ -14,6 +14,7 @@ Arguments:
 
 Options:
   -q, --quiet   print only problems
+  --json        print the result as JSON: [{ file, valid, problems: [{ path, received, message, line, column }] }]
   -h, --help    show this help
 
 Example:
@@ -24,23 +25,35 @@ Exit status: 0 when every profile is valid, 1 when any is not, 2 on a usage erro
 
 /** `fairtender validate <profile...>`. */
 export async function run(args: string[], { io }: Context): Promise<number> {
-  const { values, positionals } = parseCommandArgs("validate", args, { quiet: { type: "boolean", short: "q" } });
+  const { values, positionals } = parseCommandArgs("validate", args, {
+    quiet: { type: "boolean", short: "q" },
+    json: { type: "boolean" },
+  });
   if (positionals.length === 0) throw new UsageError("missing argument: the profile file(s) to check", "validate");
   const { files, unmatched } = await expandGlobs(positionals, io.cwd);
   let failed = unmatched.length;
-  for (const pattern of unmatched) println(io.stderr, `error: ${pattern}: no file matches`);
+  const report: { file: string; valid: boolean; problems: ProblemData[] }[] = unmatched.map((pattern) => ({
+    file: pattern,
+    valid: false,
+    problems: [{ path: "", message: `${pattern}: no file matches` }],
+  }));
+  if (!values.json) for (const pattern of unmatched) println(io.stderr, `error: ${pattern}: no file matches`);
   for (const file of files) {
     try {
       const loaded = await loadProfile(file, io.cwd);
-      if (!values.quiet) println(io.stdout, `ok: ${loaded.shown} is a valid tender profile`);
+      report.push({ file: loaded.shown, valid: true, problems: [] });
+      if (!values.quiet && !values.json) println(io.stdout, `ok: ${loaded.shown} is a valid tender profile`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failed++;
+      report.push({ file, valid: false, problems: [...error.issues] });
+      if (values.json) continue;
       println(io.stderr, `error: ${error.message}`);
       for (const p of error.problems) println(io.stderr, `  - ${p}`);
     }
   }
-  if (files.length > 1 && !values.quiet) {
+  if (values.json) println(io.stdout, JSON.stringify(report, null, 2));
+  else if (files.length > 1 && !values.quiet) {
     println(io.stdout, `${files.length - (failed - unmatched.length)} of ${files.length} profiles valid`);
   }
   return failed === 0 ? EXIT.ok : EXIT.invalid;
