@@ -92,7 +92,7 @@ export {
 export type { AmountPath, Condition, FlagPath } from "./select/conditions.js";
 export { HARMONISATION_RULE, timingText } from "./select/harmonise.js";
 export { type LintCode, type LintFinding, lint } from "./select/lint.js";
-export { applicableRegimes, MODULE_IDS, REGIME_DATE_BASIS } from "./select/regimes.js";
+export { applicableRegimes, MODULE_IDS, REGIME_DATE_BASIS, REGIME_FRAMEWORKS } from "./select/regimes.js";
 export {
   type AssessRiskOptions,
   assessRisk,

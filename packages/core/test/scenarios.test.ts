@@ -248,6 +248,7 @@ const SCENARIOS: Scenario[] = [
       const cites = gb?.instruments.map((i) => i.citation).join(" | ") ?? "";
       expect(cites).toMatch(/PPN 009/);
       expect(cites).not.toMatch(/PPN 02\/23/);
+      expect(gb?.reasons.join(" ")).toMatch(/commenced on 2025-02-24 .*Procurement Act 2023.*PPN 009 apply/);
     },
   },
   {
@@ -264,6 +265,9 @@ const SCENARIOS: Scenario[] = [
           .join(" | ") ?? "";
       expect(cites).toMatch(/PPN 02\/23/);
       expect(cites).not.toMatch(/PPN 009/);
+      expect(s.regimes.find((r) => r.id === "gb")?.reasons.join(" ")).toMatch(
+        /before 2025-02-24: the Public Contracts Regulations 2015 and PPN 02\/23 apply/,
+      );
     },
   },
   {

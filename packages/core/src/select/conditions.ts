@@ -4,7 +4,7 @@ import type { BuyerKind, RiskLevel, TenderProfile } from "../model/profile.js";
 import type { RiskAssessment, SelectionWarning, Strength } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
 import { isBuyerCountry } from "./regimes.js";
-import { commencementDate, contractEnd, convert, datedValue, formatMoney } from "./util.js";
+import { commencementDate, contractEnd, convert, datedDate, datedValue, formatMoney } from "./util.js";
 
 /** Yes, no, or cannot be told from the profile (e.g. a threshold in another currency with no rate). */
 export type Tri = true | false | "unknown";
@@ -124,22 +124,6 @@ function leaf(
   warnings: SelectionWarning[] = [],
 ): Outcome {
   return { value, text, inputs, sources, warnings };
-}
-
-/**
- * A legal date held as a dated parameter (value YYYYMMDD): the period in force on `at`, else the next
- * period after it, else the last one.
- */
-function datedDate(lib: Library, id: string, at: string): { date: string; source: Source } | undefined {
-  const p = lib.parameters.find((x) => x.id === id);
-  if (!p) return undefined;
-  const v =
-    p.values.find((x) => x.effectiveFrom <= at && (x.effectiveTo === undefined || at <= x.effectiveTo)) ??
-    p.values.find((x) => x.effectiveFrom > at) ??
-    p.values[p.values.length - 1];
-  if (!v) return undefined;
-  const n = String(Math.trunc(v.value)).padStart(8, "0");
-  return { date: `${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`, source: v.source };
 }
 
 function getAmount(profile: TenderProfile, path: AmountPath): Money | number | undefined {

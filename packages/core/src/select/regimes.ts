@@ -4,7 +4,7 @@ import type { Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
 import type { RegimeDecision, SelectionWarning } from "../model/selection.js";
 import { REGIME_IDS, type RegimeId } from "../model/topics.js";
-import { commencementDate, contractEnd } from "./util.js";
+import { commencementDate, contractEnd, datedDate } from "./util.js";
 
 /** Buyer-choice modules: they apply only when the profile names them. */
 export const MODULE_IDS: readonly RegimeId[] = ["aba-mcc2", "ilo-fair-recruitment"];
@@ -25,6 +25,20 @@ export const REGIME_DATE_BASIS: Readonly<Record<RegimeId, "commencement" | "cont
   un: "contract-period",
   "aba-mcc2": "contract-period",
   "ilo-fair-recruitment": "contract-period",
+};
+
+/**
+ * Regimes whose legal framework switches on a date held in the library (a dated parameter whose value
+ * is the date as YYYYMMDD), read at the regime's date basis: the reason then says which framework
+ * applies. The UK: procurements commenced on or after `gb-new-regime-date` (2025-02-24) follow the
+ * Procurement Act 2023 and PPN 009, earlier ones PCR 2015 and PPN 02/23.
+ */
+export const REGIME_FRAMEWORKS: Partial<Record<RegimeId, { param: string; from: string; before: string }>> = {
+  gb: {
+    param: "gb-new-regime-date",
+    from: "the Procurement Act 2023 (with the Procurement Regulations 2024) and PPN 009 apply",
+    before: "the Public Contracts Regulations 2015 and PPN 02/23 apply",
+  },
 };
 
 /** Every regime's decision, applicable or not, with the warnings the decision raised. */
@@ -93,12 +107,19 @@ export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "r
     .map((i) => i.source);
 }
 
-function dateReason(profile: TenderProfile, id: RegimeId): string {
+function dateReason(profile: TenderProfile, lib: Pick<Library, "parameters">, id: RegimeId): string {
   if (REGIME_DATE_BASIS[id] === "commencement") {
     const d = commencementDate(profile);
     const field = profile.procurement.commencedOn
       ? "procurement.commencedOn"
       : "procurement.startDate (no commencedOn given)";
+    const framework = REGIME_FRAMEWORKS[id];
+    const switchDate = framework ? datedDate(lib, framework.param, d) : undefined;
+    if (framework && switchDate) {
+      return d >= switchDate.date
+        ? `the procurement commenced on ${d} (${field}), on or after ${switchDate.date}: ${framework.from}`
+        : `the procurement commenced on ${d} (${field}), before ${switchDate.date}: ${framework.before}`;
+    }
     return `instruments read at ${d}, the day the procurement commenced (${field})`;
   }
   const end = contractEnd(profile);
@@ -108,7 +129,7 @@ function dateReason(profile: TenderProfile, id: RegimeId): string {
 }
 
 /** Full regime analysis: what applies and why, what does not and why, and warnings. */
-export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regimes">): RegimeAnalysis {
+export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regimes" | "parameters">): RegimeAnalysis {
   const warnings: SelectionWarning[] = [];
   const reasons = new Map<RegimeId, string[]>();
   const notApplicable = new Map<RegimeId, string>();
@@ -144,7 +165,7 @@ export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regim
         id,
         name: regime?.name ?? id,
         kind: isModule ? "module" : "regime",
-        reasons: [...why, dateReason(profile, id)],
+        reasons: [...why, dateReason(profile, lib, id)],
         instruments: instrumentsInForce(profile, lib, id),
       });
       continue;
@@ -175,10 +196,13 @@ export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regim
  * Procurement Act 2023 and PPN 009, earlier ones PCR 2015 and PPN 02/23).
  *
  * @param profile A validated tender profile (see `parseProfile`).
- * @param lib The library whose regime descriptions and instrument dates are used.
+ * @param lib The library whose regime descriptions, instrument dates and dated parameters are used.
  * @returns The applicable regimes in `REGIME_IDS` order. `select()` also reports the warnings.
  */
-export function applicableRegimes(profile: TenderProfile, lib: Pick<Library, "regimes">): RegimeDecision[] {
+export function applicableRegimes(
+  profile: TenderProfile,
+  lib: Pick<Library, "regimes" | "parameters">,
+): RegimeDecision[] {
   return analyseRegimes(profile, lib).applicable;
 }
 

@@ -92,6 +92,26 @@ export function datedValue(lib: Pick<Library, "parameters">, id: string, date: s
   return p.values.find((v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo));
 }
 
+/**
+ * A legal date held as a dated parameter (value YYYYMMDD): the period in force on `at`, else the next
+ * period after it, else the last one.
+ */
+export function datedDate(
+  lib: Pick<Library, "parameters">,
+  id: string,
+  at: string,
+): { date: string; source: Source } | undefined {
+  const p = lib.parameters.find((x) => x.id === id);
+  if (!p) return undefined;
+  const v =
+    p.values.find((x) => x.effectiveFrom <= at && (x.effectiveTo === undefined || at <= x.effectiveTo)) ??
+    p.values.find((x) => x.effectiveFrom > at) ??
+    p.values[p.values.length - 1];
+  if (!v) return undefined;
+  const n = String(Math.trunc(v.value)).padStart(8, "0");
+  return { date: `${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`, source: v.source };
+}
+
 /* ----------------------------------------------------------------------------------------------
  * Stable collections
  * -------------------------------------------------------------------------------------------- */
