@@ -38,6 +38,11 @@ describe("compileLibrary", () => {
     expect(problemsOf(real)).toEqual([]);
   });
 
+  it("is deterministic whatever order the files are read in", () => {
+    const shuffled = new Map([...real].reverse());
+    expect(JSON.stringify(compileLibrary(shuffled).library)).toBe(JSON.stringify(compileLibrary(real).library));
+  });
+
   it("reads intro, numbered sub-clauses, lettered items and continuation lines", () => {
     const files = withFile(
       "library/clauses/acme-test.md",

@@ -110,6 +110,19 @@ describe("resolveBody", () => {
     });
   });
 
+  it("never reaches the prototype: an undeclared {{params.constructor}} is an error, not a function", () => {
+    const c = withBody(grievance, { subclauses: [{ text: "x {{params.constructor}} {{params.__proto__}}" }] }, {});
+    const e = errorOf(() => resolveBody(c, {}, lib));
+    expect(e.code).toBe("template-error");
+    expect(e.message).toContain("body.subclauses[0].text");
+  });
+
+  it("reports a missing parameter value in strict mode, naming the leaf", () => {
+    const c = withBody(grievance, { intro: "Intro.", subclauses: [{ text: "ok" }, { text: "{{params.missing}}" }] }, {});
+    const e = errorOf(() => resolveBody(c, {}, lib));
+    expect(e.message).toContain('clause "general-grievance-mechanism" body.subclauses[1].text');
+  });
+
   it("resolves every built-in clause with its defaults", () => {
     for (const c of lib.clauses) expect(() => resolveBody(c, {}, lib), c.id).not.toThrow();
   });
