@@ -57,8 +57,12 @@ describe("toDocx", () => {
     const styles = docxPart(bytes, "word/styles.xml");
     const defined = new Set([...styles.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
     for (const s of STYLE_NAMES) expect(defined.has(s.id), s.id).toBe(true);
-    const used = new Set([...doc.matchAll(/<w:(?:p|tbl)Style w:val="([^"]+)"/g)].map((m) => m[1]));
-    for (const id of used) expect(defined.has(id), `style ${id} used but not defined`).toBe(true);
+    const used = new Set([...doc.matchAll(/<w:(?:p|tbl)Style w:val="([^"]+)"/g)].map((m) => m[1]!));
+    const documented = new Set<string>(STYLE_NAMES.map((s) => s.id));
+    for (const id of used) {
+      expect(defined.has(id), `style ${id} used but not defined`).toBe(true);
+      expect(documented.has(id), `style ${id} used but not in STYLE_NAMES`).toBe(true);
+    }
   });
 
   it("numbers clauses with real multi-level numbering linked to the heading styles", () => {

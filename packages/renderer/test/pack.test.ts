@@ -141,7 +141,9 @@ describe("buildTenderPack: the document model", () => {
     const terms = defs.children.map((r) => allText(r.children[0]));
     expect(defs.children).toHaveLength(sel.definitions.length);
     const names = sel.definitions.map((d) => d.term).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
-    names.forEach((n, i) => expect(terms[i]).toContain(JSON.stringify(n).slice(1, -1)));
+    names.forEach((n, i) => {
+      expect(terms[i]).toContain(JSON.stringify(n).slice(1, -1));
+    });
     for (const row of defs.children) expect(allText(row.children[2]).length).toBeGreaterThan(20);
   });
 

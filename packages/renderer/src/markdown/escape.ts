@@ -1,6 +1,8 @@
 import { oneLine } from "../text/scrub.js";
 
 const INLINE = /[\\`*_[\]<>|~&#]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const NEEDS_WORK = /[\\`*_[\]<>|~&#\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/;
 
 /**
  * Escapes a value for CommonMark/GFM inline text so that it always reads back as literal text:
@@ -8,6 +10,7 @@ const INLINE = /[\\`*_[\]<>|~&#]/g;
  * breaks become spaces, control characters and lone surrogates are removed.
  */
 export function escapeMarkdown(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value;
   return oneLine(value).replace(INLINE, (c) => `\\${c}`);
 }
 

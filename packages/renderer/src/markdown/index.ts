@@ -62,16 +62,21 @@ export function toMarkdown(pack: TenderPack, options: MarkdownOptions = {}): str
       throw new FairtenderError("template-error", message, { issues: [{ path: `partials.${name}`, message }] });
     }
   }
+  const resolved = new Map<string, (data: Record<string, string>) => string>();
   const render: Render = (name, data) => {
-    const base = (isTableName(name) ? "table" : name) as PartialName;
-    const source = Object.hasOwn(overrides, name)
-      ? overrides[name]!
-      : Object.hasOwn(overrides, base) && !isTableName(name)
-        ? overrides[base]!
-        : isTableName(name) && Object.hasOwn(overrides, "table")
-          ? overrides.table!
+    let template = resolved.get(name);
+    if (!template) {
+      const table = isTableName(name);
+      const base = (table ? "table" : name) as PartialName;
+      const source = Object.hasOwn(overrides, name)
+        ? overrides[name]!
+        : Object.hasOwn(overrides, base)
+          ? overrides[base]!
           : DEFAULT_PARTIALS[base];
-    return compilePartial(name, source, PARTIAL_VARIABLES[base])(data);
+      template = compilePartial(name, source, PARTIAL_VARIABLES[base]);
+      resolved.set(name, template);
+    }
+    return template(data);
   };
   const blocks: string[] = [];
   let titleBlock = "";
@@ -99,16 +104,29 @@ export function toMarkdown(pack: TenderPack, options: MarkdownOptions = {}): str
     issueDate: escapeMarkdown(m.issueDate),
     documentVersion: escapeMarkdown(m.documentVersion),
   });
-  return `${out.replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  // The default layouts never leave blank-line runs; a user's partials may, so normalise only then
+  // (a regular-expression pass over the whole document costs more than rendering it).
+  return Object.keys(overrides).length === 0 ? out : `${out.replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 function isTableName(name: string): boolean {
   return name.endsWith("Table") && (TABLE_IDS as readonly string[]).includes(name.slice(0, -5));
 }
 
-/** Joins blocks with one blank line, dropping empty ones. */
+/**
+ * Joins blocks with one blank line, dropping empty ones. (Runs of blank lines a user partial may
+ * leave are collapsed once at the end; testing each block with a regular expression would flatten
+ * every nested string and make rendering quadratic.)
+ */
 function join(blocks: readonly string[]): string {
-  return blocks.filter((b) => b.trim() !== "").join("\n\n");
+  // String concatenation builds a rope that is flattened once, at the end; Array#join would copy
+  // every nested level again.
+  let out = "";
+  for (const b of blocks) {
+    if (b === "") continue;
+    out = out === "" ? b : `${out}\n\n${b}`;
+  }
+  return out;
 }
 
 function inlineMd(runs: readonly Inline[]): string {

@@ -1,5 +1,4 @@
-import { FairtenderError } from "@fairtender/core";
-import Handlebars from "handlebars";
+import { compileText, type TextTemplate } from "../text/template.js";
 
 /**
  * The Markdown layout of each block, as Handlebars templates that only place pre-rendered,
@@ -58,70 +57,16 @@ export const TABLE_IDS = [
   "excluded",
 ] as const;
 
-const env = Handlebars.create();
-type Template = (data: Record<string, string>) => string;
-const cache = new Map<string, Template>();
+const cache = new Map<string, TextTemplate>();
 
 /** Compiles a layout template after checking that it only places the variables of its block. */
-export function compilePartial(name: string, source: string, variables: readonly string[]): Template {
+export function compilePartial(name: string, source: string, variables: readonly string[]): TextTemplate {
   const key = `${name}\u0000${source}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  if (typeof source !== "string") throw partialError(name, "must be a string");
-  let ast: hbs.AST.Program;
-  try {
-    ast = env.parse(source);
-  } catch (cause) {
-    throw partialError(name, `is not a valid template: ${firstLine(cause)}`, cause);
+  let template = cache.get(key);
+  if (!template) {
+    template = compileText(`partials.${name}`, source, variables);
+    if (cache.size > 500) cache.clear();
+    cache.set(key, template);
   }
-  for (const node of ast.body) {
-    if (node.type === "ContentStatement" || node.type === "CommentStatement") continue;
-    if (node.type !== "MustacheStatement") {
-      throw partialError(name, `may only place variables ({{name}}); ${describe(node)} is not allowed`);
-    }
-    const m = node as hbs.AST.MustacheStatement;
-    const path = m.path as hbs.AST.PathExpression;
-    if (m.params.length > 0 || (m.hash && m.hash.pairs.length > 0) || path.type !== "PathExpression") {
-      throw partialError(name, "may not call helpers; only {{name}} placeholders are allowed");
-    }
-    if (path.parts.length !== 1 || path.data || !variables.includes(path.original)) {
-      throw partialError(
-        name,
-        `uses "{{${path.original}}}", which is not one of its variables (${variables.join(", ")})`,
-      );
-    }
-  }
-  const compiled = env.compile(source, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: {} });
-  const template: Template = (data) =>
-    compiled(data, { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
-  cache.set(key, template);
   return template;
-}
-
-function describe(node: hbs.AST.Node): string {
-  switch (node.type) {
-    case "BlockStatement":
-      return "a block ({{#...}})";
-    case "PartialStatement":
-    case "PartialBlockStatement":
-      return "a partial ({{> ...}})";
-    case "DecoratorBlock":
-    case "Decorator":
-      return "a decorator";
-    default:
-      return node.type;
-  }
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
-}
-
-function partialError(name: string, problem: string, cause?: unknown): FairtenderError {
-  const message = `Markdown partial "${name}" ${problem}.`;
-  return new FairtenderError("template-error", message, {
-    issues: [{ path: `partials.${name}`, message }],
-    ...(cause === undefined ? {} : { cause }),
-  });
 }

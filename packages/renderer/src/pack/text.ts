@@ -1,5 +1,4 @@
-import { FairtenderError } from "@fairtender/core";
-import Handlebars from "handlebars";
+import { compileText, type TextTemplate } from "../text/template.js";
 
 /**
  * The fixed wording of the tender pack. Each phrase is a text leaf: Handlebars fills in values
@@ -67,25 +66,17 @@ const PHRASES = {
 /** Names of the fixed phrases of the pack. */
 export type PhraseKey = keyof typeof PHRASES;
 
-const env = Handlebars.create();
-const compiled = new Map<PhraseKey, Handlebars.TemplateDelegate>();
+const compiled = new Map<PhraseKey, TextTemplate>();
 
 /**
- * Fills one phrase in the private Handlebars environment: no HTML escaping, strict (a missing value
- * is an error), no helpers, no prototype access.
+ * Fills one phrase: values only (no helpers, no blocks), strict (a missing value is an error),
+ * never HTML-escaped (each backend escapes for its format).
  */
 export function phrase(key: PhraseKey, data: Record<string, string | number> = {}): string {
   let template = compiled.get(key);
   if (!template) {
-    template = env.compile(PHRASES[key], { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: {} });
+    template = compileText(`phrase.${key}`, PHRASES[key]);
     compiled.set(key, template);
   }
-  try {
-    return template(data, { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
-  } catch (cause) {
-    throw new FairtenderError("template-error", `Renderer phrase "${key}" could not be filled in.`, {
-      issues: [{ path: key, message: `${key}: ${cause instanceof Error ? cause.message : String(cause)}` }],
-      cause,
-    });
-  }
+  return template(data);
 }

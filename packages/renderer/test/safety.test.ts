@@ -1,0 +1,138 @@
+/**
+ * A value from the profile never changes the document's structure, in any format: it is literal text.
+ * Property tests over hostile strings in every profile string field the pack prints.
+ */
+import type { Selection } from "@fairtender/core";
+import { buildTenderPack } from "@fairtender/renderer";
+import { toDocx } from "@fairtender/renderer/docx";
+import { toHtml } from "@fairtender/renderer/html";
+import { toMarkdown } from "@fairtender/renderer/markdown";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { docxPart, htmlTags, mdStructure, parseXml, realUs } from "./helpers.js";
+
+interface Values {
+  buyer: string;
+  title: string;
+  reference: string;
+  supplier: string;
+  basis: string;
+}
+
+const base = realUs();
+
+function withValues(v: Values): Selection {
+  const sel = structuredClone(base);
+  sel.profile.buyer.name = v.buyer;
+  sel.profile.procurement.title = v.title;
+  sel.profile.procurement.reference = v.reference;
+  sel.profile.supplier = { ...sel.profile.supplier, name: v.supplier };
+  sel.risk.basis = v.basis;
+  return sel;
+}
+
+const NASTY = [
+  "<script>alert(1)</script>",
+  "**Acme**",
+  "| pipe | table |",
+  "# heading",
+  "1. list",
+  "- item",
+  "> quote",
+  "[link](javascript:alert(1))",
+  "![img](x.png)",
+  "`code` ``` fence",
+  "    indented code",
+  "line\n\n# injected heading\n\n| a | b |\n|---|---|",
+  "&amp; &lt;b&gt; &#60;",
+  "\u0000\u0001\u0007\u001b[31m\u007f\u0085",
+  "\uD800 lone \uDFFF surrogates",
+  "مرحبا بالعالم \u202Eevil\u202C",
+  "emoji 🚀👩🏽‍⚖️",
+  "{{buyer}} {{{x}}} {{#each a}}",
+  "\"quotes\" 'single'",
+  "</w:t></w:r><w:p>",
+  "]]><!-- -->",
+  "\\ backslash \\* \\",
+  "___ *** ---",
+  "===",
+  "<w:p/>",
+];
+
+const hostile = fc
+  .oneof(
+    fc.constantFrom(...NASTY),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom(..."*_#|[]<>`\\-+=.!&;:\n\r\t 1aé\u0000\uD800"), maxLength: 30 }),
+    fc.array(fc.constantFrom(...NASTY), { minLength: 1, maxLength: 4 }).map((a) => a.join(" ")),
+  )
+  .map((s) => `x${s}`); // the schema trims and requires a non-empty value
+
+const values = fc.record({ buyer: hostile, title: hostile, reference: hostile, supplier: hostile, basis: hostile });
+const neutral: Values = { buyer: "Buyer", title: "Title", reference: "REF-1", supplier: "Supplier", basis: "Basis" };
+const LONG = "Ab*|<#".repeat(17_000).slice(0, 100_000);
+
+function mdShape(md: string) {
+  const s = mdStructure(md);
+  return { ...s, headings: s.headings.map((h) => h.level) };
+}
+
+function docxShape(xml: string) {
+  parseXml(xml);
+  return {
+    paragraphs: (xml.match(/<w:p[ >]/g) ?? []).length,
+    tables: (xml.match(/<w:tbl>/g) ?? []).length,
+    rows: (xml.match(/<w:tr[ >]/g) ?? []).length,
+    fields: (xml.match(/<w:fldSimple /g) ?? []).length,
+  };
+}
+
+describe("hostile profile values stay literal text", () => {
+  const pack0 = buildTenderPack(withValues(neutral));
+  const md0 = mdShape(toMarkdown(pack0));
+  const html0 = htmlTags(toHtml(pack0));
+
+  it("Markdown: markdown-it reads the same headings, tables, lists and no HTML or link", () => {
+    fc.assert(
+      fc.property(values, (v) => {
+        const md = toMarkdown(buildTenderPack(withValues(v)));
+        expect(mdShape(md)).toEqual(md0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("HTML: the same tag sequence, no script", () => {
+    fc.assert(
+      fc.property(values, (v) => {
+        const html = toHtml(buildTenderPack(withValues(v)));
+        expect(htmlTags(html)).toEqual(html0);
+        expect(html).not.toMatch(/<script/i);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("Word: the XML parses and has the same paragraphs, tables, rows and fields", async () => {
+    const shape0 = docxShape(docxPart(await toDocx(pack0), "word/document.xml"));
+    await fc.assert(
+      fc.asyncProperty(values, async (v) => {
+        const bytes = await toDocx(buildTenderPack(withValues(v)));
+        expect(docxShape(docxPart(bytes, "word/document.xml"))).toEqual(shape0);
+        for (const part of ["word/header1.xml", "docProps/core.xml", "docProps/custom.xml"]) {
+          expect(() => parseXml(docxPart(bytes, part))).not.toThrow();
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it("a 100,000-character value in every field is literal in every format", async () => {
+    const v: Values = { buyer: LONG, title: LONG, reference: LONG, supplier: LONG, basis: LONG };
+    const pack = buildTenderPack(withValues(v));
+    expect(mdShape(toMarkdown(pack))).toEqual(md0);
+    expect(htmlTags(toHtml(pack))).toEqual(html0);
+    const shape0 = docxShape(docxPart(await toDocx(pack0), "word/document.xml"));
+    expect(docxShape(docxPart(await toDocx(pack), "word/document.xml"))).toEqual(shape0);
+  });
+});
