@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { applicableRegimes, FairtenderError, isFairtenderError, safeSelect, select } from "../src/index.js";
 import { parseProfile } from "../src/validate/profile.js";
 import { fixtureLibrary } from "./fixtures/library.js";
-import { merge, UK_DEPARTMENT, US_AGENCY } from "./helpers.js";
+import { EU_BUYER, merge, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "./helpers.js";
 
 const library = fixtureLibrary();
 
@@ -121,5 +121,27 @@ describe("your own clauses", () => {
     expect(c?.reasons[0]?.text).toBe(
       "Acme's procurement policy requires a living wage where the work is low-skilled (procurement.labour.lowSkilled = true).",
     );
+  });
+});
+
+describe("applicableRegimes", () => {
+  const regimes = (p: unknown) => applicableRegimes(parseProfile(p), library);
+
+  test("EU member states and EU bodies get eu; UN gets un; instruments follow the contract term", () => {
+    for (const j of ["FR", "DE", "EU", "IE"])
+      expect(regimes(merge(EU_BUYER, { buyer: { jurisdiction: j } })).map((r) => r.id)).toEqual(["eu"]);
+    expect(regimes(UN_BUYER).map((r) => r.id)).toEqual(["un"]);
+    const before = regimes(merge(EU_BUYER, { procurement: { startDate: "2026-06-01", durationMonths: 12 } }))[0];
+    expect(before?.instruments.map((i) => i.citation)).not.toContain("Regulation (EU) 2024/3015");
+    const reaching = regimes(merge(EU_BUYER, { procurement: { startDate: "2027-06-01", durationMonths: 12 } }))[0];
+    expect(reaching?.instruments.map((i) => i.citation)).toContain("Regulation (EU) 2024/3015");
+    expect(reaching?.reasons.join(" ")).toMatch(/2027-06-01 to 2028-05-31/);
+  });
+
+  test("a non-federal US buyer gets nothing unless it names regimes itself", () => {
+    expect(regimes(merge(US_AGENCY, { buyer: { kind: "local-government" } }))).toEqual([]);
+    expect(
+      regimes(merge(US_AGENCY, { buyer: { kind: "local-government" }, regimes: ["us-far"] })).map((r) => r.id),
+    ).toEqual(["us-far"]);
   });
 });
