@@ -163,6 +163,13 @@ const SCENARIOS: Scenario[] = [
     noWarnings: ["missing-exchange-rate"],
   },
   {
+    name: "US: GBP 791,000 with only USD/GBP 1.13 is exactly USD 700,000 — not 'exceeding' through floating-point noise",
+    law: "FAR 52.222-56(b): exceeds; conversion rounded to the cent (791,000 / 1.13 = 700,000.0000000001 in binary floating point)",
+    profile: us(merge(onDate("2025-10-01", 0), merge(outside(791_000, "GBP"), { exchangeRates: { "USD/GBP": 1.13 } }))),
+    exclude: US_PLAN,
+    warnings: ["threshold-boundary"],
+  },
+  {
     name: "US: only the inverse pair USD/EUR 0.9 is given: EUR 500,000 = USD 555,555.56, over 550,000",
     law: "exchangeRates inverse pair",
     profile: us(merge(outside(500_000, "EUR"), { exchangeRates: { "USD/EUR": 0.9 } })),

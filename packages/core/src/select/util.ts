@@ -68,16 +68,20 @@ export type Conversion =
 
 /**
  * Converts `money` into `to` with the profile's `exchangeRates` (`BASE/QUOTE`: 1 BASE = rate QUOTE).
- * Uses the direct pair, else the inverse pair; never guesses a rate (returns `ok: false`).
+ * Uses the direct pair, else the inverse pair; never guesses a rate (returns `ok: false`). The result
+ * is rounded to the cent.
  */
 export function convert(money: Money, to: string, rates: Readonly<Record<string, number>> | undefined): Conversion {
   if (money.currency === to) return { ok: true, amount: money.amount };
   const direct = `${money.currency}/${to}`;
   const inverse = `${to}/${money.currency}`;
+  // Converted amounts are rounded to the cent, so that binary floating point (500,000 × 1.1 =
+  // 550,000.0000000001) never pushes an amount over a threshold it only equals.
+  const cents = (x: number) => Math.round(x * 100) / 100;
   const r = rates?.[direct];
-  if (r !== undefined) return { ok: true, amount: money.amount * r, pair: direct, rate: r };
+  if (r !== undefined) return { ok: true, amount: cents(money.amount * r), pair: direct, rate: r };
   const i = rates?.[inverse];
-  if (i !== undefined) return { ok: true, amount: money.amount / i, pair: inverse, rate: i, inverse: true };
+  if (i !== undefined) return { ok: true, amount: cents(money.amount / i), pair: inverse, rate: i, inverse: true };
   return { ok: false, from: money.currency, to };
 }
 
