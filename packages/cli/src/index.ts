@@ -32,7 +32,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   clauses: { summary: "list the clause library or show one clause", load: () => import("./commands/clauses.js") },
   schema: {
-    summary: "print the JSON Schema of a profile, clause, obligation or selection",
+    summary: "print the JSON Schema of a profile, clause, obligation, selection or library",
     load: () => import("./commands/schema.js"),
   },
 };
