@@ -7,6 +7,8 @@
 import {
   builtinLibrary,
   calendarToICalendar,
+  type LintFinding,
+  lint,
   obligationCalendar,
   type Selection,
   select,
@@ -44,6 +46,13 @@ function pack(selection: Selection, edition: Edition): TenderPack {
 
 /** Selects regimes, risk and clauses for a valid profile, with the built-in library. */
 export const selectProfile: ((profile: TenderProfile) => Selection) | undefined = (profile) => select(profile);
+
+/** Gaps a legal reviewer would flag in a selection (remedies without remediation, a dangling reference…). */
+export function reviewSelection(selection: Selection): LintFinding[] {
+  return lint(selection);
+}
+
+export type { LintFinding };
 
 /** The tender pack as a complete HTML document (inline CSS, no script), for the sandboxed preview. */
 export const renderHtml: ((selection: Selection, edition: Edition) => string) | undefined = (selection, edition) =>

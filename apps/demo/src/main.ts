@@ -13,6 +13,7 @@ import {
   renderDocx,
   renderHtml,
   renderMarkdown,
+  reviewSelection,
   selectProfile,
   waitingFor,
 } from "./engine.js";
@@ -231,7 +232,7 @@ function update(): void {
   }
   try {
     current.selection = selectProfile(parsed.data);
-    renderSelection(results, current.selection);
+    renderSelection(results, current.selection, reviewSelection(current.selection));
     results.dataset.state = "selected";
     const { clauses, risk } = current.selection;
     announce(`Risk ${risk.level}. ${clauses.length} clauses selected.`);

@@ -1,7 +1,8 @@
 /** The "What applies" pane: risk, regimes, warnings, selected clauses and what was left out, with reasons. */
 
-import type { Issue, Reason, Selection, Strength } from "@fairtender/core";
+import type { Issue, Reason, SelectedClause, Selection, Strength } from "@fairtender/core";
 import { h } from "./dom.js";
+import type { LintFinding } from "./engine.js";
 
 const STRENGTH: Record<Strength, { label: string; meaning: string }> = {
   mandatory: { label: "Mandatory", meaning: "Required by law for this procurement" },
@@ -23,6 +24,31 @@ function reasonList(reasons: readonly Reason[]): HTMLUListElement {
     "ul",
     { class: "reasons" },
     reasons.map((r) => h("li", { "data-rule": r.rule }, r.text)),
+  );
+}
+
+function showValue(value: SelectedClause["parameters"][string]["value"]): string {
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+/** The clause's parameters that this procurement sets away from the library default, with why. */
+function parameterList(clause: SelectedClause): HTMLUListElement | false {
+  const changed = Object.entries(clause.parameters).filter(
+    ([, p]) => JSON.stringify(p.value) !== JSON.stringify(p.default),
+  );
+  if (changed.length === 0) return false;
+  return h(
+    "ul",
+    { class: "parameters" },
+    changed.map(([name, p]) =>
+      h(
+        "li",
+        { "data-parameter": name },
+        h("span", { class: "parameter-name" }, name),
+        // The engine's reason already names the value and the default ("24 hours instead of 72 because…").
+        p.reason ? ` ${p.reason}` : ` ${showValue(p.value)} (default ${showValue(p.default)})`,
+      ),
+    ),
   );
 }
 
@@ -81,7 +107,11 @@ export function renderFailure(target: HTMLElement, message: string): void {
 }
 
 /** Shows the selection: risk and its factors, regimes, warnings, the clauses and what was left out. */
-export function renderSelection(target: HTMLElement, selection: Selection): void {
+export function renderSelection(
+  target: HTMLElement,
+  selection: Selection,
+  findings: readonly LintFinding[] = [],
+): void {
   const { risk } = selection;
   const level = LEVEL[risk.level] ?? risk.level;
   const factorsOpen = target.querySelector<HTMLDetailsElement>("#risk-factors")?.open ?? false;
@@ -132,22 +162,39 @@ export function renderSelection(target: HTMLElement, selection: Selection): void
     );
 
   const warningsOpen = target.querySelector<HTMLDetailsElement>("#warnings")?.open ?? false;
+  const gaps = findings.filter((f) => f.severity === "error").length;
+  const points = selection.warnings.length + findings.length;
   const warnings =
-    selection.warnings.length > 0 &&
+    points > 0 &&
     h(
       "details",
-      { class: "card warnings", id: "warnings", open: warningsOpen },
+      { class: `card warnings${gaps > 0 ? " has-gaps" : ""}`, id: "warnings", open: warningsOpen },
       h(
         "summary",
         {},
-        `${selection.warnings.length} ${selection.warnings.length === 1 ? "point" : "points"} to check before issuing`,
+        `${points} ${points === 1 ? "point" : "points"} to check before issuing`,
+        gaps > 0 && h("span", { class: "gap-count" }, ` (${gaps} ${gaps === 1 ? "gap" : "gaps"} in the clause set)`),
       ),
       h(
         "ul",
         {},
+        findings.map((f) =>
+          h(
+            "li",
+            { "data-lint": f.code, class: `finding-${f.severity}` },
+            f.severity === "error" ? "Gap: " : "",
+            f.message,
+          ),
+        ),
         selection.warnings.map((w) => h("li", { "data-code": w.code }, w.message)),
       ),
     );
+
+  const meta = h(
+    "p",
+    { class: "selection-meta" },
+    `Rules and thresholds as of ${selection.asOf} · clause library ${selection.libraryVersion}`,
+  );
 
   const byStrength = (Object.keys(STRENGTH) as Strength[])
     .map((strength) => [strength, selection.clauses.filter((c) => c.strength === strength).length] as const)
@@ -180,6 +227,7 @@ export function renderSelection(target: HTMLElement, selection: Selection): void
             h("span", { class: `strength strength-${c.strength}`, title: s.meaning }, s.label),
           ),
           reasonList(c.reasons),
+          parameterList(c),
           h("code", { class: "clause-id" }, c.id),
         );
       }),
@@ -211,5 +259,5 @@ export function renderSelection(target: HTMLElement, selection: Selection): void
 
   const open = target.querySelector<HTMLDetailsElement>("#excluded")?.open ?? false;
   excluded.open = open;
-  target.replaceChildren(riskCard, regimes || "", warnings || "", clauses, excluded);
+  target.replaceChildren(riskCard, regimes || "", warnings || "", clauses, excluded, meta);
 }
