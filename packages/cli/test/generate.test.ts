@@ -71,6 +71,25 @@ describe("fairtender generate", () => {
     expect(run.stderr).toContain("did you mean 'docx'?");
   });
 
+  it("--reference-docx restyles the Word output", async () => {
+    const { parseProfile, select } = await import("@fairtender/core");
+    const { buildTenderPack } = await import("@fairtender/renderer");
+    const { toDocx } = await import("@fairtender/renderer/docx");
+    const { parse } = await import("yaml");
+    const pack = buildTenderPack(select(parseProfile(parse(readFileSync(embassy, "utf8")))));
+    writeFileSync(join(dir, "house.docx"), await toDocx(pack, { theme: { font: "Georgia", colour: "7B1F1F" } }));
+    const styles = (file: string) =>
+      new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(join(dir, file))))["word/styles.xml"]);
+    expect((await cli(["generate", embassy, "--out", "plain", "--format", "docx"], dir)).status).toBe(0);
+    const run = await cli(
+      ["generate", embassy, "--out", "styled", "--format", "docx", "--reference-docx", "house.docx"],
+      dir,
+    );
+    expect(run.status).toBe(0);
+    expect(styles("plain/embassy.docx")).not.toContain("Georgia");
+    expect(styles("styled/embassy.docx")).toContain("Georgia");
+  });
+
   it("a reference .docx that is missing or not a .docx is invalid input (status 1)", async () => {
     writeFileSync(join(dir, "notes.docx"), "plain text");
     const missing = await cli(["generate", embassy, "--out", "o", "--reference-docx", "nope.docx"], dir);
