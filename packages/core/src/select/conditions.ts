@@ -337,7 +337,7 @@ export function evaluate(c: Condition, ctx: EvalContext): Outcome {
         regimes: ctx.profile.regimes ? [...ctx.profile.regimes] : null,
         modules: ctx.profile.modules ? [...ctx.profile.modules] : null,
       };
-      return why ? leaf(true, `${c.id} applies (${why})`, inputs) : leaf(false, `${c.id} does not apply`, inputs);
+      return why ? leaf(true, `${c.id} applies because ${why}`, inputs) : leaf(false, `${c.id} does not apply`, inputs);
     }
     case "buyer-kind": {
       const kind = ctx.profile.buyer.kind;

@@ -217,7 +217,9 @@ export function runSelection(
 
   function regimeText(clause: Clause): string {
     const on = clause.regimes.filter((r) => regimeReasons.has(r));
-    return on.map((r) => `${r} applies: ${regimeReasons.get(r)}`).join("; ") || "no regime of the clause applies";
+    return (
+      on.map((r) => `${r} applies because ${regimeReasons.get(r)}`).join("; ") || "no regime of the clause applies"
+    );
   }
 
   function reason(rule: string, text: string, outcomes: readonly Outcome[], sources: readonly Source[]): Reason {

@@ -140,7 +140,7 @@ export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regim
     for (const id of profile.regimes) {
       add(
         id,
-        `named in profile.regimes, which overrides the regimes derived from the buyer (${derived.id ? `the buyer alone would give ${derived.id}: ${derived.reason}` : derived.reason})`,
+        `it is named in profile.regimes, which overrides the regimes derived from the buyer (${derived.id ? `the buyer alone would give ${derived.id}: ${derived.reason}` : derived.reason})`,
       );
     }
     if (derived.id && !profile.regimes.includes(derived.id)) {
@@ -153,7 +153,7 @@ export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regim
     add(derived.id, derived.reason);
   }
   if (derived.warning && !profile.regimes) warnings.push(derived.warning);
-  for (const id of profile.modules ?? []) add(id, "added by profile.modules (a buyer choice)");
+  for (const id of profile.modules ?? []) add(id, "it is added by profile.modules (a buyer choice)");
 
   const applicable: RegimeDecision[] = [];
   for (const id of REGIME_IDS) {
