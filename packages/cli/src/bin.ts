@@ -8,6 +8,14 @@ import nodeModule from "node:module";
 
 const { main } = await import("./index.js");
 
+// The reader went away (`fairtender clauses list | head`): stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 // Interrupted (Ctrl-C): stop the batch workers, then remove the temporary files of unfinished atomic
 // writes, so an interrupted run leaves the old files or complete new ones, and nothing else; then
 // stop with the usual status 130.

@@ -2,10 +2,11 @@
 // the TypeScript source through tsx rather than a build): exit statuses, stdout/stderr, lazy loading,
 // and batch mode on worker threads.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtures, runBin, tempDir } from "./helpers.js";
+import { binSource, fixtures, runBin, tempDir } from "./helpers.js";
 
 let dir: string;
 let remove: () => void;
@@ -30,6 +31,16 @@ describe("the fairtender process", () => {
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(urls.some((u) => u.includes("/commands/"))).toBe(false);
     expect(urls.some((u) => /\/core\/(src|dist)\//.test(u))).toBe(false);
+  });
+
+  it("stops quietly when the reader of its output goes away (| head)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    const node = JSON.stringify(process.execPath);
+    const cmd = `${node} --import ${tsx} --conditions @fairtender/source ${JSON.stringify(binSource)} clauses list | head -n 1`;
+    const run = spawnSync("sh", ["-c", cmd], { cwd: dir, encoding: "utf8" });
+    expect(run.stdout).toMatch(/^ID\s+TOPIC/);
+    expect(run.stderr).not.toContain("EPIPE");
   });
 
   it("usage errors exit 2 with the message on stderr only", async () => {
