@@ -4,8 +4,9 @@
  * only the differing fields as overrides.
  *
  * Usage (from packages/core): `npx tsx scripts/clause-to-markdown.ts <clauses.json> [outDir]`, where the
- * JSON file holds a clause or a list of clauses (e.g. an organisation's own clauses); with no
- * arguments it rewrites library/clauses/ from src/library/builtin.generated.ts.
+ * JSON file holds a clause or a list of clauses (e.g. an organisation's own clauses; default outDir
+ * library/clauses). `--from-generated` rewrites library/clauses/ from src/library/builtin.generated.ts
+ * (it overwrites unsaved edits: only for reformatting the whole library).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,7 +19,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 type Named = Map<string, Record<string, unknown>>;
 
-function namedSources(): Named {
+/** The named sources of library/sources.yaml, with the default `checked` date applied. */
+export function namedSources(): Named {
   const doc = parse(readFileSync(join(root, "library/sources.yaml"), "utf8")) as {
     checked: string;
     sources: Record<string, Record<string, unknown>>;
@@ -107,14 +109,21 @@ export function clauseToMarkdown(clause: Clause, named: Named): string {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const named = namedSources();
-  const [input, outDir = join(root, "library/clauses")] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const fromGenerated = args.includes("--from-generated");
+  const positional = args.filter((a) => a !== "--from-generated");
+  const input = fromGenerated ? undefined : positional[0];
+  const outDir = (fromGenerated ? positional[0] : positional[1]) ?? join(root, "library/clauses");
   let clauses: Clause[];
-  if (input) {
+  if (fromGenerated) {
+    const { BUILTIN_LIBRARY } = await import("../src/library/builtin.generated.js");
+    clauses = BUILTIN_LIBRARY.clauses;
+  } else if (input) {
     const data = JSON.parse(readFileSync(input, "utf8")) as Clause | Clause[];
     clauses = Array.isArray(data) ? data : [data];
   } else {
-    const { BUILTIN_LIBRARY } = await import("../src/library/builtin.generated.js");
-    clauses = BUILTIN_LIBRARY.clauses;
+    console.error("Usage: tsx scripts/clause-to-markdown.ts <clauses.json> [outDir] | --from-generated");
+    process.exit(2);
   }
   mkdirSync(outDir, { recursive: true });
   for (const c of clauses) writeFileSync(join(outDir, `${c.id}.md`), clauseToMarkdown(c, named));

@@ -148,3 +148,14 @@ Second paragraph.
     expect(problemsOf(files)).toContainEqual(expect.stringContaining("library/sectors.yaml : is missing"));
   });
 });
+
+describe("clauseToMarkdown", () => {
+  it("round-trips every built-in clause through the Markdown format", async () => {
+    const { clauseToMarkdown, namedSources } = await import("../../scripts/clause-to-markdown.js");
+    const named = namedSources();
+    const { library } = compileLibrary(real);
+    const files = new Map(real);
+    for (const c of library.clauses) files.set(`library/clauses/${c.id}.md`, clauseToMarkdown(c, named));
+    expect(JSON.stringify(compileLibrary(files).library)).toBe(JSON.stringify(library));
+  });
+});

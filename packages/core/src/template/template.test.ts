@@ -118,7 +118,11 @@ describe("resolveBody", () => {
   });
 
   it("reports a missing parameter value in strict mode, naming the leaf", () => {
-    const c = withBody(grievance, { intro: "Intro.", subclauses: [{ text: "ok" }, { text: "{{params.missing}}" }] }, {});
+    const c = withBody(
+      grievance,
+      { intro: "Intro.", subclauses: [{ text: "ok" }, { text: "{{params.missing}}" }] },
+      {},
+    );
     const e = errorOf(() => resolveBody(c, {}, lib));
     expect(e.message).toContain('clause "general-grievance-mechanism" body.subclauses[1].text');
   });
