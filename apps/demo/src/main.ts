@@ -17,7 +17,7 @@ import {
   selectProfile,
   waitingFor,
 } from "./engine.js";
-import { US_FEDERAL_EXAMPLE } from "./example.js";
+import { EXAMPLES } from "./example.js";
 import { containerFor, fieldContainers, focusField, readValues, showFieldIssues, writeValues } from "./form-dom.js";
 import {
   buyerKindOptions,
@@ -297,7 +297,13 @@ function loadProfile(data: unknown, note?: string): void {
   update();
 }
 
-byId("load-example", HTMLButtonElement).addEventListener("click", () => loadProfile(US_FEDERAL_EXAMPLE));
+byId("examples", HTMLParagraphElement).append(
+  ...EXAMPLES.map((example) => {
+    const button = h("button", { type: "button", class: "link-button", "data-example": example.id }, example.label);
+    button.addEventListener("click", () => loadProfile(example.profile));
+    return button;
+  }),
+);
 
 byId("import-file", HTMLInputElement).addEventListener("change", async (event) => {
   const input = event.target as HTMLInputElement;

@@ -1,6 +1,6 @@
-import { safeParseProfile } from "@fairtender/core";
+import { safeParseProfile, select } from "@fairtender/core";
 import { describe, expect, it } from "vitest";
-import { US_FEDERAL_EXAMPLE } from "./example.js";
+import { EXAMPLES, US_FEDERAL_EXAMPLE } from "./example.js";
 import {
   currencyFor,
   emptyValues,
@@ -24,6 +24,17 @@ describe("form values ↔ profile", () => {
     expect(mergeCarry(input, carry)).toEqual(US_FEDERAL_EXAMPLE);
     expect(safeParseProfile(input).success).toBe(true);
   });
+
+  it.each(EXAMPLES.map((e) => [e.label, e.profile] as const))(
+    "the %s example is valid, selects clauses, and round-trips through the form",
+    (_label, profile) => {
+      const { values, carried } = inputToValues(profile);
+      expect(carried).toEqual([]);
+      expect(valuesToInput(values).input).toEqual(profile);
+      const selection = select(profile);
+      expect(selection.clauses.length).toBeGreaterThan(0);
+    },
+  );
 
   it("keeps fields the form does not show, and reports them", () => {
     const file = {

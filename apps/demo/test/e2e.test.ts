@@ -279,7 +279,7 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
 
   it("reports a file that is not a profile without losing the form", async () => {
     await page.goto(url);
-    await page.getByRole("button", { name: "Fill in an example" }).click();
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
     await page.locator("#import-file").setInputFiles({
       name: "broken.yaml",
       mimeType: "text/yaml",
@@ -296,7 +296,7 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("form-heading");
 
-    await page.getByRole("button", { name: "Fill in an example" }).focus();
+    await page.getByRole("button", { name: "US federal services abroad" }).focus();
     await page.keyboard.press("Enter");
     await waitForState(page, "selected");
 
@@ -320,7 +320,7 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     try {
       await narrow.setViewportSize({ width: 390, height: 844 });
       await narrow.goto(url);
-      await narrow.getByRole("button", { name: "Fill in an example" }).click();
+      await narrow.getByRole("button", { name: "US federal services abroad" }).click();
       const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
       // Every control keeps an accessible name.

@@ -125,7 +125,7 @@ export async function captureScreenshot(browser: Browser, url: string, path = SC
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   try {
     await page.goto(url);
-    await page.getByRole("button", { name: "Fill in an example" }).click();
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
     await waitForState(page, "selected");
     await page.frameLocator("#preview").locator("h1").waitFor();
     await page.evaluate(() => document.fonts.ready);
