@@ -5207,8 +5207,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "text": "If it is the apparent successful offeror, the offeror must, before award, give the contracting officer a signed certification that:",
             "items": [
-              "it has put in place a {{term \"compliance-plan\"}} meeting the requirements of {{ref \"us-far-compliance-plan\"}}, designed to prevent the activities prohibited by {{ref \"us-far-52-222-50\"}} and to monitor, detect and end the involvement of any {{term \"agent\"}} or {{term \"subcontractor\"}} in them; and",
-              "after having carried out due diligence, to the best of its knowledge neither it nor any proposed agent or subcontractor (or any of their agents) is engaged in any of those activities, or, if abuses were found, it or the proposed subcontractor has taken appropriate remedial and referral action."
+              "it has put in place a {{term \"compliance-plan\"}} meeting {{ref \"us-far-compliance-plan\"}}, built to stop the activities that {{ref \"us-far-52-222-50\"}} prohibits and to find and end the involvement of any {{term \"agent\"}} or {{term \"subcontractor\"}} in them; and",
+              "it has made proper enquiries and does not know of any such activity by itself, its proposed agents or subcontractors, or their agents, or, where abuse was found, that it (or the proposed subcontractor) has put it right and referred it to the authorities as appropriate."
             ]
           },
           {
@@ -5448,16 +5448,16 @@ export const BUILTIN_LIBRARY: Library = {
         "intro": "This clause applies to each portion of the contract that is for supplies, other than COTS items, acquired outside the United States, or for services performed outside the United States, and whose estimated value exceeds the threshold in FAR 52.222-50(h) in force on the date of award.",
         "subclauses": [
           {
-            "text": "The Supplier must keep a written {{term \"compliance-plan\"}} for the whole period of performance. The plan must be appropriate to the size and complexity of the contract and to the nature and scope of the work, including the number of non-US citizens expected to be employed and the risk that the supplies or services are exposed to trafficking in persons."
+            "text": "The Supplier must keep a written {{term \"compliance-plan\"}} for the whole period of performance. The plan must fit the contract: the larger and more complex the contract, the more workers who are not US citizens, and the more exposed the supplies or services are to trafficking in persons, the fuller the plan must be."
           },
           {
             "text": "The plan must contain at least:",
             "items": [
-              "an awareness programme that tells employees about the US Government's policy prohibiting trafficking in persons, the activities prohibited by {{ref \"us-far-52-222-50\"}} and the actions that will be taken against employees who violate it;",
-              "a process for employees to report, without fear of retaliation, any activity that breaches that policy, which makes the Global Human Trafficking Hotline (1-844-888-FREE, help@befree.org) available to all employees and which meets {{ref \"general-grievance-mechanism\"}};",
-              "a recruitment and wage plan that uses only recruitment companies with trained employees, prohibits charging {{term \"recruitment-fees\"}} to any {{term \"worker\"}} as set out in {{ref \"general-recruitment-fees\"}}, and ensures that wages meet the legal requirements of the host country or explains any variance;",
+              "a programme that makes sure employees know the US Government's policy against trafficking in persons, what {{ref \"us-far-52-222-50\"}} prohibits and what will happen to them if they break those rules;",
+              "a way for employees to report anything that breaks that policy without fear of retaliation, which meets {{ref \"general-grievance-mechanism\"}} and tells every employee about the Global Human Trafficking Hotline (1-844-888-FREE, help@befree.org);",
+              "a plan for recruitment and pay under which the Supplier uses only recruitment firms whose staff have been trained, no {{term \"worker\"}} is charged {{term \"recruitment-fees\"}} (see {{ref \"general-recruitment-fees\"}}), and wages are at least what host-country law requires, or any shortfall is explained;",
               "a housing plan, if the Supplier or any {{term \"subcontractor\"}} intends to provide or arrange housing, showing how that housing will meet the housing and safety standards of the host country and how it will be inspected; and",
-              "procedures to prevent {{term \"agent\"}}s and subcontractors at any tier and of any value from engaging in trafficking in persons, and to monitor, detect and end any agreement with an agent, subcontract or subcontractor employee that has engaged in it, as set out in {{ref \"us-far-flow-down\"}}."
+              "procedures that keep {{term \"agent\"}}s and subcontractors, at every tier and whatever the value of their work, from taking part in trafficking in persons, that check for it and detect it, and that end the involvement of any agent, subcontract or subcontractor employee found to have taken part, as set out in {{ref \"us-far-flow-down\"}}."
             ]
           },
           {
@@ -5658,10 +5658,10 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "text": "In particular, the Supplier must:",
             "items": [
-              "disclose to the agency Inspector General enough information to identify the nature and extent of an offence and the individuals responsible for it;",
-              "answer requests for documents from auditors and investigators promptly and completely;",
-              "give reasonable access to its facilities and staff, both inside and outside the United States, to those performing audits and investigations; and",
-              "protect each suspected victim or witness and not prevent or hinder any {{term \"worker\"}} from cooperating with law enforcement authorities, including before they return home."
+              "tell the agency Inspector General what it knows about an offence, in enough detail to show what happened, how far it went and who was responsible;",
+              "respond fully and without delay whenever Government auditors or investigators ask for documents;",
+              "on reasonable terms, let Government auditors and investigators visit its sites and speak to its staff, in the United States and abroad; and",
+              "keep anyone who may be a victim or a witness safe, and never stop or discourage any {{term \"worker\"}} from helping the police or other authorities, including before the worker goes home."
             ]
           },
           {
@@ -5779,7 +5779,7 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "Where a subcontract covers a portion that would itself require a compliance plan, the Supplier must also pass on the compliance-plan and certification requirements for that portion."
           },
           {
-            "text": "The Supplier must have procedures to prevent agents and subcontractors from engaging in trafficking in persons, to monitor, detect and end any agreement with an agent, subcontract or subcontractor employee that has engaged in it, and to ensure that subcontractors report and cooperate as required by {{ref \"us-far-incident-reporting\"}} and {{ref \"us-far-cooperation\"}}."
+            "text": "The Supplier must have procedures that keep agents and subcontractors from taking part in trafficking in persons, check for it, and end the involvement of any agent, subcontract or subcontractor employee found to have taken part, and must make sure that subcontractors report and cooperate as {{ref \"us-far-incident-reporting\"}} and {{ref \"us-far-cooperation\"}} require."
           }
         ]
       },
@@ -5971,13 +5971,13 @@ export const BUILTIN_LIBRARY: Library = {
       "body": {
         "subclauses": [
           {
-            "text": "The Supplier must immediately inform the contracting officer and the agency Inspector General of any {{term \"credible-information\"}} it receives from any source (including host-country law enforcement) that an employee, {{term \"subcontractor\"}}, subcontractor employee or {{term \"agent\"}} has engaged in conduct that violates the policy of {{ref \"us-far-52-222-50\"}}."
+            "text": "As soon as it receives {{term \"credible-information\"}}, from whatever source (the police of the host country included), suggesting that any of its employees, {{term \"subcontractor\"}}s, subcontractor employees or {{term \"agent\"}}s has broken the policy of {{ref \"us-far-52-222-50\"}}, the Supplier must tell both the contracting officer and the agency Inspector General."
           },
           {
             "text": "The Supplier must also inform them of any action it has taken against the employee, subcontractor, subcontractor employee or agent, and keep them informed as that action proceeds."
           },
           {
-            "text": "If the allegation may be associated with more than one contract, the Supplier must inform the contracting officer of the contract with the highest dollar value."
+            "text": "Where the allegation may concern more than one contract, the Supplier must tell the contracting officer of the contract with the highest value."
           },
           {
             "text": "Reporting under this clause does not relieve the Supplier of any other reporting or disclosure duty it has under law or the contract."
@@ -6180,7 +6180,7 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "For any part of the contract performed inside the United States, the Supplier must do the same for each worker who is not a US national and was brought into the United States to work on the contract, where a temporary-worker programme or a written agreement with the worker requires it."
           },
           {
-            "text": "The duties in this clause do not apply to a worker who is legally permitted to stay in the country of employment and chooses to do so, or who has been exempted by an authorised official of the contracting agency."
+            "text": "These duties do not apply to a worker who may lawfully stay in the country where they worked and decides to stay, or to a worker for whom an authorised official of the contracting agency has granted an exemption."
           },
           {
             "text": "For a worker who is a victim of, or a witness in, a trafficking case, the Supplier must arrange the timing and manner of return so that it does not obstruct the worker's access to victim services, legal redress or testimony."
