@@ -4428,7 +4428,7 @@ export const BUILTIN_LIBRARY: Library = {
       "body": {
         "subclauses": [
           {
-            "text": "The Supplier represents and warrants that neither it, nor any of its parent entities, subsidiaries or affiliates, is engaged in any practice inconsistent with the rights set out in the Convention on the Rights of the Child, including Article 32, which protects children from economic exploitation and from work that is likely to be hazardous, to interfere with their education or to be harmful to their health or development."
+            "text": "The Supplier promises that neither it nor any company in its group uses children in a way that breaches the Convention on the Rights of the Child, in particular Article 32: the right of children to be protected from economic exploitation and from work that is dangerous, gets in the way of their schooling or harms their health or development."
           },
           {
             "text": "The Supplier must ensure that no {{term \"child-labour\"}} is used in performing the contract, including by its subcontractors, and must keep records that show the age of the workers it employs."
@@ -4520,10 +4520,10 @@ export const BUILTIN_LIBRARY: Library = {
       "body": {
         "subclauses": [
           {
-            "text": "The Supplier must take all appropriate measures to prevent {{term \"sexual-exploitation-and-abuse\"}} by its employees and any other person it engages to perform the contract."
+            "text": "The Supplier must do everything reasonably possible to make sure that none of its staff, and no one else it uses to perform the contract, commits {{term \"sexual-exploitation-and-abuse\"}} against anyone."
           },
           {
-            "text": "In particular, the Supplier must not allow any such person to engage in sexual activity with anyone under the age of 18, whatever the age of consent where they are, or to exchange money, employment, goods, services or other things of value for sex."
+            "text": "In particular, no such person may have sexual activity with anyone under 18, whatever the local age of consent, or offer money, a job, goods, services or anything else of value in return for sex."
           },
           {
             "text": "The Supplier must report to the UN at once any allegation of sexual exploitation or abuse connected with the contract, take appropriate action against those responsible and cooperate with any investigation."
