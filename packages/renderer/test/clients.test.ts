@@ -70,6 +70,8 @@ function libreOfficeLabels(txt: string): string[] {
     .filter((l): l is string => l !== undefined);
 }
 
+const PDF_CASES = ["real-us-guidance", "hostile"];
+
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 
 describe.skipIf(!clientAvailable("soffice"))("LibreOffice opens every .docx", () => {
@@ -93,7 +95,21 @@ describe.skipIf(!clientAvailable("soffice"))("LibreOffice opens every .docx", ()
       { stdio: "ignore", timeout: 120_000 },
     );
     for (const c of all) text.set(c.name, readFileSync(join(dir, `${c.name}.txt`), "utf8"));
-  }, 150_000);
+    // And one run to PDF, for the page fields (a second batch: one output format per soffice run).
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        ...PDF_CASES.map((name) => join(dir, `${name}.docx`)),
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+  }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("shows the buyer, the clause headings and the numbers of the Markdown (parity)", () => {
@@ -121,6 +137,21 @@ describe.skipIf(!clientAvailable("soffice"))("LibreOffice opens every .docx", ()
           }
         }
       }
+    }
+  });
+
+  it.skipIf(!clientAvailable("pdftotext"))("lays out pages with the header and a computed Page X of Y footer", () => {
+    for (const name of PDF_CASES) {
+      const pdf = join(dir, `${name}.pdf`);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+      expect(pages, name).toBeGreaterThan(5);
+      const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+      const last = execFileSync("pdftotext", ["-f", String(pages), "-l", String(pages), pdf, "-"], {
+        encoding: "utf8",
+      });
+      expect(first, name).toContain(`Page 1 of ${pages}`);
+      expect(last, name).toContain(`Page ${pages} of ${pages}`);
+      if (name === "real-us-guidance") expect(first).toContain("USAED-2026-0142");
     }
   });
 

@@ -363,6 +363,8 @@ function list(node: ListNode, ctx: Ctx, inNote = false): Paragraph[] {
         numbering: node.ordered
           ? { reference: NUMBERING.listNumber, level: 0, instance }
           : { reference: NUMBERING.listBullet, level: 0 },
+        // Inside a note, the bullet sits within the note's indent (direct indent beats the list's).
+        ...(inNote ? { indent: { left: 1134, hanging: 283 } } : {}),
         children: runs(item.children),
       }),
   );

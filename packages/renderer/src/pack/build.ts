@@ -504,13 +504,13 @@ class PackBuilder {
                 "obligations",
                 "Schedule of supplier obligations",
                 [
-                  ["No.", 5],
-                  ["Obligation", 25],
+                  ["No.", 6],
+                  ["Obligation", 24],
                   ["Timing", 13],
                   ["Evidence", 17],
                   ["Flows down", 11],
-                  ["Clause", 8],
-                  ["Regimes satisfied", 21],
+                  ["Clause", 10],
+                  ["Regimes satisfied", 19],
                 ],
                 obligations.map((o, i) => this.obligationRow(o, i)),
               ),
@@ -531,8 +531,8 @@ class PackBuilder {
     ).filter((r) => obligations.some((o) => o.satisfies.some((s) => s.regime === r)));
     const width = regimeIds.length === 0 ? 0 : Math.floor(60 / regimeIds.length);
     const columns: Array<[string, number]> = [
-      ["No.", 5],
-      ["Obligation", 100 - 5 - width * regimeIds.length],
+      ["No.", 6],
+      ["Obligation", 100 - 6 - width * regimeIds.length],
       ...regimeIds.map((r): [string, number] => [this.regimeLabel(r), width]),
     ];
     return {
@@ -661,8 +661,8 @@ class PackBuilder {
           "compliancePlan",
           "Minimum elements of the compliance plan",
           [
-            ["No.", 5],
-            ["Element", 20],
+            ["No.", 6],
+            ["Element", 19],
             ["Minimum content", 35],
             ["Citation", 15],
             ["Supplier's description and evidence", 25],
