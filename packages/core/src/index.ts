@@ -5,9 +5,24 @@
  * clause selection. Pure and isomorphic: no file or network I/O.
  */
 
+// Citations
+export { formatCitation } from "./cite.js";
 export type { FairtenderErrorCode, Issue, SafeResult } from "./errors.js";
 // Errors
 export { FairtenderError, isFairtenderError } from "./errors.js";
+// --- Library (built-in clause library, user libraries, templates) ---
+export type { CreateLibraryOptions, DefinitionInput, OwnLibrary } from "./library/index.js";
+export {
+  assertLibrary,
+  builtinLibrary,
+  checkLibrary,
+  createLibrary,
+  findClause,
+  getClause,
+  parseClause,
+  safeCreateLibrary,
+  safeParseClause,
+} from "./library/index.js";
 export type { ClauseInput, LibraryInput, ParameterValue } from "./model/clause.js";
 export {
   Clause,
@@ -60,26 +75,6 @@ export {
 } from "./model/selection.js";
 export type { RegimeId, TopicId } from "./model/topics.js";
 export { REGIME_IDS, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
-
-// Validation
-export { parseProfile, safeParseProfile } from "./validate/profile.js";
-
-// --- Library (built-in clause library, user libraries, templates) ---
-export type { CreateLibraryOptions, DefinitionInput, OwnLibrary } from "./library/index.js";
-export {
-  assertLibrary,
-  builtinLibrary,
-  checkLibrary,
-  createLibrary,
-  findClause,
-  getClause,
-  parseClause,
-  safeCreateLibrary,
-  safeParseClause,
-} from "./library/index.js";
-export type { ParameterValues, TemplateSource, TemplateUsage } from "./template/index.js";
-export { joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
-
 // --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
 export {
   CALENDAR_CSV_COLUMNS,
@@ -110,3 +105,7 @@ export {
   SME_BURDEN,
 } from "./select/rules.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";
+export type { ParameterValues, TemplateSource, TemplateUsage } from "./template/index.js";
+export { joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
+// Validation
+export { parseProfile, safeParseProfile } from "./validate/profile.js";

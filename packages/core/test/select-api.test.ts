@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { applicableRegimes, FairtenderError, isFairtenderError, safeSelect, select } from "../src/index.js";
+import {
+  applicableRegimes,
+  builtinLibrary,
+  FairtenderError,
+  isFairtenderError,
+  safeSelect,
+  select,
+} from "../src/index.js";
 import { parseProfile } from "../src/validate/profile.js";
 import { fixtureLibrary } from "./fixtures/library.js";
 import { EU_BUYER, merge, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "./helpers.js";
@@ -143,5 +150,30 @@ describe("applicableRegimes", () => {
     expect(
       regimes(merge(US_AGENCY, { buyer: { kind: "local-government" }, regimes: ["us-far"] })).map((r) => r.id),
     ).toEqual(["us-far"]);
+  });
+});
+
+describe("parameters drive the schedule, not only the text", () => {
+  test("a buyer's own cure period changes the clause text and the obligation's time limit", () => {
+    const builtin = builtinLibrary();
+    const base = select(US_AGENCY, { library: builtin });
+    const ladder = base.clauses.find((c) => c.id === "general-remedies-ladder");
+    expect(ladder?.parameters.cureDays?.value).toBe(30);
+    const custom = select(US_AGENCY, {
+      library: builtin,
+      parameterRules: [
+        {
+          clause: "general-remedies-ladder",
+          parameter: "cureDays",
+          byRisk: { low: 21, medium: 21, high: 21 },
+          why: "buyer policy",
+        },
+      ],
+    });
+    const clause = custom.clauses.find((c) => c.id === "general-remedies-ladder");
+    expect(clause?.parameters.cureDays?.value).toBe(21);
+    const hours = clause?.obligations.map((o) => (o.timing.kind === "on-event" ? o.timing.withinHours : undefined));
+    expect(hours).toContain(21 * 24);
+    expect(hours).not.toContain(30 * 24);
   });
 });

@@ -185,8 +185,16 @@ export function runSelection(
   const rules = new Map<string, SelectionRule>();
   for (const r of SELECTION_RULES) rules.set(r.clause, r);
   for (const r of options.rules ?? []) rules.set(r.clause, r);
-  const parameterRules = [
-    ...(options.parameterRules ?? []),
+  // A caller's rule replaces the built-in one for the same parameter, but keeps the built-in link to
+  // the obligation timing it drives unless it names its own: the link belongs to the clause, not to
+  // the choice of value.
+  const builtinRule = (o: ParameterRule) =>
+    PARAMETER_RULES.find((r) => r.clause === o.clause && r.parameter === o.parameter);
+  const parameterRules: ParameterRule[] = [
+    ...(options.parameterRules ?? []).map((o) => {
+      const timing = o.timing ?? builtinRule(o)?.timing;
+      return timing ? { ...o, timing } : o;
+    }),
     ...PARAMETER_RULES.filter(
       (r) => !(options.parameterRules ?? []).some((o) => o.clause === r.clause && o.parameter === r.parameter),
     ),

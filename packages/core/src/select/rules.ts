@@ -985,6 +985,36 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
     why: "the library default",
     timing: { field: "recurring.everyMonths" },
   },
+  // Deadlines written in days whose obligations count in hours: linked so that a changed value
+  // (a user's own parameter rule) also changes the schedule and the calendar, not only the text.
+  {
+    clause: "general-recruitment-fees",
+    parameter: "feeRepaymentDays",
+    byRisk: {},
+    why: "the library default",
+    timing: { field: "on-event.withinHours", factor: 24 },
+  },
+  {
+    clause: "general-remedies-ladder",
+    parameter: "cureDays",
+    byRisk: {},
+    why: "the library default",
+    timing: { field: "on-event.withinHours", factor: 24 },
+  },
+  {
+    clause: "gb-remedial-action-plan",
+    parameter: "remedialPlanDays",
+    byRisk: {},
+    why: "the library default",
+    timing: { field: "on-event.withinHours", factor: 24 },
+  },
+  {
+    clause: "eu-corrective-action-plan",
+    parameter: "correctiveActionDays",
+    byRisk: {},
+    why: "the library default",
+    timing: { field: "on-event.withinHours", factor: 24 },
+  },
 ];
 
 /**
