@@ -107,6 +107,7 @@ export async function fillUsFederalServicesAbroad(page: Page, abroad: string): P
   await page.getByLabel("Estimated total value").fill("4,200,000");
   await page.getByLabel("Value supplied or performed outside the buyer's country").fill(abroad);
   await page.getByLabel("Countries where the goods are made or the work is done").fill("PH, qa");
+  await page.locator("#countries-names", { hasText: "Qatar" }).waitFor();
   await page.getByLabel("Cleaning").check();
   await page.getByLabel("Construction").check();
   await page.getByLabel("Workers are hired through recruitment or labour agencies").check();
