@@ -9,14 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Selection } from "@fairtender/core";
 import { buildTenderPack, type PartNode, type TenderPack, type TopicNode } from "@fairtender/renderer";
-import { toDocx } from "@fairtender/renderer/docx";
+import { type DocxOptions, toDocx } from "@fairtender/renderer/docx";
 import { toMarkdown } from "@fairtender/renderer/markdown";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plainText } from "../src/pack/labels.js";
 import { scrub } from "../src/text/scrub.js";
 import { unSelection, usSelection } from "./fixtures/selections.js";
-import { clientAvailable, LABEL, realUn, realUs } from "./helpers.js";
+import { clientAvailable, has, LABEL, realUn, realUs } from "./helpers.js";
 
 const HOSTILE_BUYER = "<script>alert(1)</script> **Acme** | pipe # heading [x](y) مرحبا 🚀";
 
@@ -30,6 +30,7 @@ function hostileSelection(): Selection {
 interface Case {
   name: string;
   pack: TenderPack;
+  options?: DocxOptions;
 }
 
 const cases = (): Case[] => [
@@ -38,6 +39,19 @@ const cases = (): Case[] => [
   { name: "fixture-us-tender", pack: buildTenderPack(usSelection()) },
   { name: "fixture-un-guidance", pack: buildTenderPack(unSelection(), { edition: "guidance" }) },
   { name: "hostile", pack: buildTenderPack(hostileSelection()) },
+  // a house template: pandoc's reference.docx supplies the styles and theme
+  ...(has("pandoc")
+    ? [
+        {
+          name: "real-un-house-styles",
+          pack: buildTenderPack(realUn()),
+          options: {
+            referenceDocx: new Uint8Array(execFileSync("pandoc", ["--print-default-data-file", "reference.docx"])),
+            theme: { pageSize: "Letter" as const },
+          },
+        },
+      ]
+    : []),
 ];
 
 const topicsOf = (p: TenderPack) =>
@@ -79,7 +93,7 @@ describe.skipIf(!clientAvailable("soffice"))("LibreOffice opens every .docx", ()
   const all = cases();
   const text = new Map<string, string>();
   beforeAll(async () => {
-    for (const c of all) writeFileSync(join(dir, `${c.name}.docx`), await toDocx(c.pack));
+    for (const c of all) writeFileSync(join(dir, `${c.name}.docx`), await toDocx(c.pack, c.options));
     // One soffice run for every file, with a private profile (no clash with a running office).
     execFileSync(
       "soffice",

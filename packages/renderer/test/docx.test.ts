@@ -1,11 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildTenderPack, type PartNode, STYLE_NAMES, type TenderPack, type TopicNode } from "@fairtender/renderer";
 import { toDocx } from "@fairtender/renderer/docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { unSelection, usSelection } from "./fixtures/selections.js";
 import { golden } from "./golden.js";
-import { docxPart, parseXml, prettyXml, realUs } from "./helpers.js";
+import { clientAvailable, docxPart, parseXml, prettyXml, realUs } from "./helpers.js";
 
 const topics = (p: TenderPack) =>
   p.children
@@ -176,9 +179,50 @@ describe("toDocx", () => {
     expect(styles).toContain('w:styleId="HouseOnly"');
     expect(styles).toMatch(/w:styleId="Heading1"[^>]*>[\s\S]*?<w:color w:val="FF0000"/);
     for (const s of STYLE_NAMES) expect(styles, s.id).toContain(`w:styleId="${s.id}"`);
+    // no theme in the reference: none added
+    expect(Object.keys(unzipSync(out))).not.toContain("word/theme/theme1.xml");
     await expect(toDocx(pack, { referenceDocx: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
       code: "template-error",
     });
+  });
+
+  it("brings the reference's theme with its relationship and content type", async () => {
+    const files = unzipSync(bytes);
+    const theme =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="House"><a:themeElements/></a:theme>';
+    const rels = strFromU8(files["word/_rels/document.xml.rels"]!).replace(
+      "</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/house.xml"/></Relationships>',
+    );
+    const reference = zipSync({
+      ...files,
+      "word/_rels/document.xml.rels": strToU8(rels),
+      "word/theme/house.xml": strToU8(theme),
+    });
+    const out = await toDocx(pack, { referenceDocx: reference });
+    expect(docxPart(out, "word/theme/theme1.xml")).toContain('name="House"');
+    expect(docxPart(out, "word/_rels/document.xml.rels")).toMatch(/relationships\/theme" Target="theme\/theme1.xml"/);
+    expect(docxPart(out, "[Content_Types].xml")).toContain('PartName="/word/theme/theme1.xml"');
+    for (const part of ["word/_rels/document.xml.rels", "[Content_Types].xml"])
+      expect(() => parseXml(docxPart(out, part))).not.toThrow();
+  });
+
+  it.skipIf(!clientAvailable("pandoc"))("works with pandoc's reference.docx as a house template", async () => {
+    const reference = new Uint8Array(execFileSync("pandoc", ["--print-default-data-file", "reference.docx"]));
+    const out = await toDocx(pack, { referenceDocx: reference });
+    const styles = docxPart(out, "word/styles.xml");
+    for (const s of STYLE_NAMES) expect(styles, s.id).toContain(`w:styleId="${s.id}"`);
+    expect(() => parseXml(styles)).not.toThrow();
+    expect(Object.keys(unzipSync(out))).toContain("word/theme/theme1.xml");
+    // pandoc reads the result back with its headings
+    const dir = mkdtempSync(join(tmpdir(), "fairtender-ref-"));
+    try {
+      writeFileSync(join(dir, "out.docx"), out);
+      const gfm = execFileSync("pandoc", ["-f", "docx", "-t", "gfm", join(dir, "out.docx")], { encoding: "utf8" });
+      expect(gfm).toMatch(/^# Part 3 — Contract clauses$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("never uses a Node-only API in the shipped source", () => {
