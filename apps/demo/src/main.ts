@@ -114,6 +114,8 @@ let currencyChosen = false;
 let importProblem: string | undefined;
 let current: { profile: TenderProfile; input: JsonObject; selection?: Selection } | undefined;
 let lastPreview = "";
+/** The profile the current results were selected for. */
+let lastKey = "";
 
 function edition(): Edition {
   const checked = document.querySelector<HTMLInputElement>('input[name="edition"]:checked');
@@ -209,6 +211,7 @@ function update(): void {
 
   if (!parsed.success || localIssues.length > 0) {
     current = undefined;
+    lastKey = "";
     renderIncomplete(results, issues, (path) => {
       const container = containerFor(containers, path);
       if (container) touched.add(container);
@@ -222,6 +225,10 @@ function update(): void {
     updatePreview();
     return;
   }
+  // Leaving a field re-runs the update with the same profile: keep the results (and their open sections).
+  const key = JSON.stringify(parsed.data);
+  if (key === lastKey && current?.selection) return;
+  lastKey = key;
   current = { profile: parsed.data, input };
   if (!selectProfile) {
     renderWaiting(results, waitingFor().selection);
@@ -240,7 +247,17 @@ function update(): void {
     renderFailure(results, error instanceof Error ? error.message : String(error));
     results.dataset.state = "failed";
   }
-  updatePreview();
+  // The clause list first; the pack (the heavier part) right after the browser has painted it.
+  schedulePreview();
+}
+
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+function schedulePreview(): void {
+  if (previewTimer !== undefined) clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => {
+    previewTimer = undefined;
+    updatePreview();
+  }, 0);
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -308,6 +308,7 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     await expect.poll(() => page.locator("#risk-factors").textContent()).not.toBe(before);
 
     // The edition switch is a radio group: arrow keys move it.
+    await page.frameLocator("#preview").locator("h1").waitFor();
     const tenderHtml = await page.locator("#preview").getAttribute("srcdoc");
     await page.locator("#edition-tender").focus();
     await page.keyboard.press("ArrowRight");
