@@ -32,6 +32,7 @@ const TEXT_FIELDS = [
   "countries",
   "commodities",
   "startDate",
+  "commencedOn",
   "durationMonths",
   "turnoverAmount",
   "turnoverCurrency",

@@ -152,6 +152,15 @@ function showSummary(unplaced: readonly Issue[]): void {
   summary.replaceChildren(...parts);
 }
 
+/** Questions that only matter in one jurisdiction are shown for it (or while none is chosen). */
+function showJurisdictionFields(): void {
+  const jurisdiction = byId("jurisdiction", HTMLSelectElement).value;
+  for (const el of form.querySelectorAll<HTMLElement>("[data-only-for]")) {
+    const wanted = (el.dataset.onlyFor ?? "").split(/\s+/);
+    el.hidden = jurisdiction !== "" && !wanted.includes(jurisdiction);
+  }
+}
+
 function showCountryNames(): void {
   const codes = splitCodes(byId("countries", HTMLInputElement).value);
   const names = codes.map((c) => countryName(c)).filter((n): n is string => n !== undefined);
@@ -208,6 +217,7 @@ function update(): void {
   const unplaced = showFieldIssues(form, containers, issues, (c) => showAll || touched.has(c));
   showSummary(unplaced);
   showCountryNames();
+  showJurisdictionFields();
 
   if (!parsed.success || localIssues.length > 0) {
     current = undefined;

@@ -35,6 +35,8 @@ export interface FormValues {
   commodities: string;
   labour: Record<LabourKey, boolean>;
   startDate: string;
+  /** The day the procurement was started (notice published), when it differs from the start date. */
+  commencedOn: string;
   durationMonths: string;
   turnoverAmount: string;
   turnoverCurrency: string;
@@ -73,6 +75,7 @@ export function emptyValues(currency = "USD"): FormValues {
       housingProvided: false,
     },
     startDate: "",
+    commencedOn: "",
     durationMonths: "",
     turnoverAmount: "",
     turnoverCurrency: currency,
@@ -194,6 +197,7 @@ export function valuesToInput(v: FormValues): { input: JsonObject; issues: Issue
   procurement.countries = splitCodes(v.countries);
   procurement.labour = { ...v.labour };
   if (v.startDate) procurement.startDate = v.startDate;
+  if (v.commencedOn) procurement.commencedOn = v.commencedOn;
   const duration = parseWhole(v.durationMonths);
   if (duration !== undefined) procurement.durationMonths = duration;
 
@@ -236,6 +240,7 @@ const MANAGED: Record<string, readonly string[] | true> = {
     "countries",
     "labour",
     "startDate",
+    "commencedOn",
     "durationMonths",
   ],
   supplier: ["annualTurnover", "sme"],
@@ -311,6 +316,7 @@ export function inputToValues(input: unknown): { values: FormValues; carry: Json
       housingProvided: labour.housingProvided === true,
     },
     startDate: text(p.startDate),
+    commencedOn: text(p.commencedOn),
     durationMonths: text(p.durationMonths),
     turnoverAmount: amountText(supplier.annualTurnover),
     turnoverCurrency: currencyText(supplier.annualTurnover, currency),

@@ -314,6 +314,12 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     await page.keyboard.press("ArrowRight");
     expect(await page.locator("#edition-guidance").isChecked()).toBe(true);
     await expect.poll(() => page.locator("#preview").getAttribute("srcdoc")).not.toBe(tenderHtml);
+
+    // US-only questions are shown for US buyers only.
+    const cots = page.getByLabel("Only commercially available off-the-shelf (COTS) items");
+    expect(await cots.isVisible()).toBe(true);
+    await page.getByLabel("Jurisdiction").selectOption("GB");
+    await expect.poll(() => cots.isVisible()).toBe(false);
   });
 
   it("fits a narrow screen without sideways scrolling", async () => {
