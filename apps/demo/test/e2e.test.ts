@@ -275,6 +275,12 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     expect(download.suggestedFilename()).toBe("SAQMMA-26-R-0142.profile.yaml");
     const saved = parseYaml(readFileSync((await download.path())!, "utf8"));
     expect(saved).toEqual(file);
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Save .json" }).click(),
+    ]);
+    expect(json.suggestedFilename()).toBe("SAQMMA-26-R-0142.profile.json");
+    expect(JSON.parse(readFileSync((await json.path())!, "utf8"))).toEqual(file);
   });
 
   it("reports a file that is not a profile without losing the form", async () => {
