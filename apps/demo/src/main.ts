@@ -15,7 +15,6 @@ import {
   renderMarkdown,
   reviewSelection,
   selectProfile,
-  waitingFor,
 } from "./engine.js";
 import { EXAMPLES } from "./example.js";
 import { containerFor, fieldContainers, focusField, readValues, showFieldIssues, writeValues } from "./form-dom.js";
@@ -37,7 +36,7 @@ import {
   splitCodes,
   valuesToInput,
 } from "./profile-values.js";
-import { renderFailure, renderIncomplete, renderSelection, renderWaiting } from "./results.js";
+import { renderFailure, renderIncomplete, renderSelection } from "./results.js";
 
 const form = byId("profile-form", HTMLFormElement);
 const summary = byId("summary", HTMLDivElement);
@@ -80,7 +79,7 @@ for (const id of ["valueCurrency", "abroadCurrency", "turnoverCurrency"]) {
   select.value = "USD";
 }
 
-const sectorInfo = new Map((librarySectors() ?? []).map((s) => [s.id, s]));
+const sectorInfo = new Map(librarySectors().map((s) => [s.id, s]));
 byId("sector-list", HTMLDivElement).replaceChildren(
   ...SECTORS.map((id) => {
     const info = sectorInfo.get(id);
@@ -180,21 +179,13 @@ function setPreviewPlaceholder(text: string | undefined): void {
 
 function updatePreview(): void {
   const selection = current?.selection;
-  const waiting = waitingFor();
-  buttons.md.disabled = !(selection && renderMarkdown);
-  buttons.docx.disabled = !(selection && renderDocx);
-  buttons.ics.disabled = !(selection && renderCalendar);
+  for (const button of Object.values(buttons)) button.disabled = !selection;
   if (!current) {
     setPreviewPlaceholder("The tender pack appears here once the profile is complete.");
     return;
   }
-  if (!selection || !renderHtml) {
-    const missing = [...waiting.selection, ...waiting.pack.filter((p) => p.includes("HTML"))];
-    setPreviewPlaceholder(
-      missing.length > 0
-        ? `Waiting for ${missing.join(" and ")}.`
-        : "No tender pack: the clauses could not be selected for this profile.",
-    );
+  if (!selection) {
+    setPreviewPlaceholder("No tender pack: the clauses could not be selected for this profile.");
     return;
   }
   setPreviewPlaceholder(undefined);
@@ -240,13 +231,6 @@ function update(): void {
   if (key === lastKey && current?.selection) return;
   lastKey = key;
   current = { profile: parsed.data, input };
-  if (!selectProfile) {
-    renderWaiting(results, waitingFor().selection);
-    results.dataset.state = "waiting";
-    announce("The profile is complete.");
-    updatePreview();
-    return;
-  }
   try {
     current.selection = selectProfile(parsed.data);
     renderSelection(results, current.selection, reviewSelection(current.selection));
@@ -386,17 +370,17 @@ byId("export-json", HTMLButtonElement).addEventListener("click", () => {
 
 buttons.md.addEventListener("click", () => {
   const selection = current?.selection;
-  if (!selection || !renderMarkdown) return;
+  if (!selection) return;
   download(`${baseName()}-${edition()}.md`, "text/markdown", renderMarkdown(selection, edition()));
 });
 buttons.ics.addEventListener("click", () => {
   const selection = current?.selection;
-  if (!selection || !renderCalendar) return;
+  if (!selection) return;
   download(`${baseName()}-obligations.ics`, "text/calendar", renderCalendar(selection));
 });
 buttons.docx.addEventListener("click", async () => {
   const selection = current?.selection;
-  if (!selection || !renderDocx) return;
+  if (!selection) return;
   const which = edition();
   buttons.docx.disabled = true;
   status.textContent = "Preparing the Word file…";

@@ -82,18 +82,6 @@ export function renderIncomplete(
   );
 }
 
-/** Shows that the profile is valid but the selection engine is not available yet. */
-export function renderWaiting(target: HTMLElement, waiting: readonly string[]): void {
-  target.replaceChildren(
-    h(
-      "div",
-      { class: "empty-state waiting", "data-state": "waiting" },
-      h("p", { class: "empty-title" }, "The profile is complete and valid."),
-      h("p", {}, `Waiting for ${waiting.join(" and ")}. The results will appear here when it is available.`),
-    ),
-  );
-}
-
 /** Shows an unexpected failure of the selection, in words, without losing the form. */
 export function renderFailure(target: HTMLElement, message: string): void {
   target.replaceChildren(

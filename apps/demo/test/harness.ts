@@ -91,7 +91,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Waits for the page's debounced update to settle on a state (`incomplete`, `waiting`, `selected`). */
+/** Waits for the page's debounced update to settle on a state (`incomplete`, `selected`, `failed`). */
 export async function waitForState(page: Page, state: string): Promise<void> {
   await page.waitForFunction((s) => document.getElementById("results")?.dataset.state === s, state);
 }
