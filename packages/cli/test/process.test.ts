@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { binSource, fixtures, runBin, tempDir } from "./helpers.js";
+import { binSource, cli, fixtures, runBin, tempDir } from "./helpers.js";
 
 let dir: string;
 let remove: () => void;
@@ -94,6 +94,12 @@ describe("the fairtender process", () => {
     expect(run.stderr).not.toContain("\x1b[");
     expect(readdirSync(join(dir, "batch-out")).sort()).toEqual(["a.json", "a.md", "c.json", "c.md"]);
     expect(readFileSync(join(dir, "batch-out", "c.md"), "utf8")).toContain("DOS-2026-0043");
+    // A worker writes exactly what a single in-process run writes.
+    const single = await cli(["generate", "batch/a.yaml", "--out", "single-out", "--format", "md,json"], dir);
+    expect(single.status).toBe(0);
+    for (const f of ["a.md", "a.json"]) {
+      expect(readFileSync(join(dir, "batch-out", f)), f).toEqual(readFileSync(join(dir, "single-out", f)));
+    }
   });
 
   it("interrupted (Ctrl-C) mid-batch: status 130, no temporary files, every .docx written is complete", async () => {
