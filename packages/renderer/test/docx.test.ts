@@ -6,6 +6,8 @@ import { buildTenderPack, type PartNode, STYLE_NAMES, type TenderPack, type Topi
 import { toDocx } from "@fairtender/renderer/docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { packFiles } from "../src/docx/pack.js";
+import { buildDocument } from "../src/docx/render.js";
 import { unSelection, usSelection } from "./fixtures/selections.js";
 import { golden } from "./golden.js";
 import { clientAvailable, docxPart, parseXml, prettyXml, realUs } from "./helpers.js";
@@ -43,6 +45,19 @@ describe("toDocx", () => {
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     const dosDate = view.getUint16(12, true);
     expect([(dosDate >> 9) + 1980, (dosDate >> 5) & 15, dosDate & 31]).toEqual([2026, 9, 15]);
+  });
+
+  it("reads the same parts through the public Packer when docx's internal compiler is not used", async () => {
+    const p = buildTenderPack(realUs(), { edition: "guidance", issueDate: "2026-09-15" });
+    const viaCompiler = await packFiles(buildDocument(p), true);
+    const viaPacker = await packFiles(buildDocument(p), false);
+    expect(Object.keys(viaPacker)).toEqual(Object.keys(viaCompiler));
+    // docx stamps core.xml with the clock (toDocx then sets the issue date); every other part is equal
+    const undated = (d: Uint8Array) =>
+      strFromU8(d).replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, "<dcterms:$1><");
+    for (const [name, data] of Object.entries(viaCompiler)) {
+      expect(undated(viaPacker[name]!), name).toBe(undated(data));
+    }
   });
 
   it("sets document properties: title, subject, keywords, creator, versions", () => {

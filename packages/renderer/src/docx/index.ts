@@ -5,9 +5,9 @@
  * table of contents and deterministic bytes. Browser-safe (returns a `Uint8Array`).
  */
 import { FairtenderError } from "@fairtender/core";
-import { Packer } from "docx";
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from "fflate";
 import type { TenderPack } from "../pack/types.js";
+import { packFiles } from "./pack.js";
 import { mergeReferenceStyles } from "./reference.js";
 import { buildDocument, type DocxTheme, PACK_TABLE_STYLE } from "./render.js";
 
@@ -22,13 +22,6 @@ export interface DocxOptions {
    * reference document. Styles the pack needs that the reference lacks are added from the defaults.
    */
   referenceDocx?: Uint8Array;
-}
-
-interface ZipLike {
-  files: Record<string, { dir: boolean; async(type: "uint8array"): Promise<Uint8Array> }>;
-}
-interface CompilerLike {
-  compile(file: unknown, prettify?: unknown, overrides?: unknown[]): ZipLike;
 }
 
 /**
@@ -53,22 +46,6 @@ export async function toDocx(pack: TenderPack, options: DocxOptions = {}): Promi
   finishParts(files, pack.meta.issueDate);
   if (options.referenceDocx) mergeReferenceStyles(files, readReference(options.referenceDocx));
   return zipDeterministic(files, pack.meta.issueDate);
-}
-
-/** The parts of the package, in docx's (stable) order, uncompressed. */
-async function packFiles(doc: Parameters<typeof Packer.toArrayBuffer>[0]): Promise<Record<string, Uint8Array>> {
-  const compiler = (Packer as unknown as { compiler?: CompilerLike }).compiler;
-  const out: Record<string, Uint8Array> = {};
-  if (compiler && typeof compiler.compile === "function") {
-    // Read the parts before docx zips them, so the package is compressed only once (by fflate).
-    const zip = compiler.compile(doc, undefined, []);
-    for (const [name, entry] of Object.entries(zip.files)) {
-      if (!entry.dir) out[name] = await entry.async("uint8array");
-    }
-    return out;
-  }
-  const buffer = await Packer.toArrayBuffer(doc);
-  return unzipSync(new Uint8Array(buffer)) as Record<string, Uint8Array>;
 }
 
 /** Fixes what docx writes in a way Word or determinism dislikes. */
