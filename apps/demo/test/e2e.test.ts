@@ -189,12 +189,17 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     const titles = (await page.locator("#selected-clauses .clause-title").allTextContents()).map((t) => t.trim());
     expect(titles.length).toBeGreaterThan(5);
 
+    // The Word renderer is a separate chunk, fetched only when a .docx is asked for.
+    const docxChunk = (r: string) => /\/assets\/docx-[\w-]+\.js$/.test(r);
+    expect(requests.filter(docxChunk)).toEqual([]);
+
     // Word, tender edition: a real .docx that LibreOffice reads, with every clause heading and the buyer.
     const [docx] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Word .docx" }).click(),
     ]);
     expect(docx.suggestedFilename()).toBe("SAQMMA-26-R-0142-tender.docx");
+    expect(requests.filter(docxChunk)).toHaveLength(1);
     const docxBytes = readFileSync((await docx.path())!);
     const entries = unzipSync(new Uint8Array(docxBytes));
     expect(Object.keys(entries)).toEqual(expect.arrayContaining(["[Content_Types].xml", "word/document.xml"]));
