@@ -146,6 +146,10 @@ function showSummary(unplaced: readonly Issue[]): void {
       h("p", { class: "summary-note" }, `Kept from the opened file and saved back unchanged: ${carried.join(", ")}.`),
     );
   }
+  // The summary is an alert: touch it only when what it says changes, or it is read out on every keystroke.
+  const said = parts.map((p) => p.textContent).join("\n");
+  if (said === summary.dataset.said) return;
+  summary.dataset.said = said;
   summary.hidden = parts.length === 0;
   summary.classList.toggle("summary-error", importProblem !== undefined || unplaced.length > 0);
   summary.replaceChildren(...parts);
