@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Confidence, DatedParameter, Id, IsoDate, SemVer, Source } from "./common.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema, Topic } from "./topics.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { COUNTRY_CODES, CURRENCY_CODES } from "./codes.js";
 
 const currencySet: ReadonlySet<string> = new Set(CURRENCY_CODES);

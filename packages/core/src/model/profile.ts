@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EU_MEMBER_STATES } from "./codes.js";
 import { CountryCode, CurrencyCode, IsoDate, Money } from "./common.js";
 import { SECTOR_IDS } from "./sectors.js";

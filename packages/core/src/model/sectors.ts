@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Sector ids a profile may name. The sector data itself (name, risk signal, sources) lives in the

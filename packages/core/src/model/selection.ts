@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Clause, Definition, FlowDown, Obligation, Party, Timing } from "./clause.js";
 import { Id, IsoDate, SemVer, Source } from "./common.js";
 import { RiskLevel, TenderProfile } from "./profile.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The canonical obligation topics shared across regimes (fact sheet §7A). Harmonisation merges
