@@ -1,4 +1,4 @@
-import type { Obligation, Source, Timing } from "@fairtender/core";
+import { formatCitation, type Obligation, type Source, type Timing } from "@fairtender/core";
 
 /** Wraps text to `width` columns, each line prefixed with `indent`. */
 export function wrap(text: string, width = 100, indent = ""): string {
@@ -46,9 +46,7 @@ export function table(rows: readonly (readonly string[])[], gap = "  "): string 
 
 /** `FAR 52.222-50 (b) (Nov 2021)`: a citation as lawyers write it. */
 export function cite(source: Source): string {
-  return [source.citation, source.provision, source.edition ? `(${source.edition})` : undefined]
-    .filter((p) => p !== undefined)
-    .join(" ");
+  return formatCitation(source);
 }
 
 /** A source on one line, with its confidence when not confirmed. */

@@ -1,5 +1,6 @@
 import {
   FairtenderError,
+  formatCitation,
   IsoDate,
   lint,
   type Inline as ResolvedInline,
@@ -77,10 +78,7 @@ const STRENGTH_LABEL = {
 } as const;
 
 function citation(s: Source): string {
-  let out = s.citation;
-  if (s.provision && !s.citation.includes(s.provision)) out += ` ${s.provision}`;
-  if (s.edition) out += ` (${s.edition})`;
-  return out;
+  return formatCitation(s);
 }
 
 function uniq<T>(items: readonly T[], key: (t: T) => string): T[] {
@@ -798,9 +796,7 @@ class PackBuilder {
             ["Applies through", 30],
           ],
           sorted.map(({ source, by }) => [
-            source.provision && !source.citation.includes(source.provision)
-              ? `${source.citation} ${source.provision}`
-              : source.citation,
+            formatCitation(source, { edition: false }),
             source.instrument,
             source.edition ?? "Current version",
             by.join("; "),
