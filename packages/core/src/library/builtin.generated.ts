@@ -3621,7 +3621,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Remediation before exit (fact sheet 0.5): the CSDDD, the ABA MCCs 2.0, Electronics Watch and the UN guidance all put remedy for workers before termination; FAR counts reparation to victims as a mitigating factor. The clause requires a Remedial Action Plan agreed with the Buyer, worker involvement, and remedy in kind (fees repaid, wages paid, return travel, compensation). CSDDD Art. 12 remediation is limited to impacts the company caused or jointly caused (secondary; exact wording unconfirmed): this clause does not make that distinction and puts the duty on the Supplier for its supply chain, which is a contractual choice.",
+      "draftingNote": "Remediation before exit: the CSDDD, the ABA MCCs 2.0, Electronics Watch and the UN guidance all put remedy for workers before termination; FAR counts reparation to victims as a mitigating factor. The clause requires a Remedial Action Plan agreed with the Buyer, worker involvement, and remedy in kind (fees repaid, wages paid, return travel, compensation). CSDDD Art. 12 remediation is limited to impacts the company caused or jointly caused (secondary; exact wording unconfirmed): this clause does not make that distinction and puts the duty on the Supplier for its supply chain, which is a contractual choice.",
       "terms": [
         "remediation",
         "worker",
@@ -3767,7 +3767,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Buyer remedies as a ladder: remediate, escalate, suspend, terminate (fact sheet 0.5). Termination is a last resort under the CSDDD (Art. 10(6): suspend, then terminate where the governing law allows), the ABA MCCs 2.0 (responsible exit) and Electronics Watch; FAR 52.222-50(e) gives a list of remedies with mitigating factors. The clause refers to the remediation clause, so the engine must select general-remediation whenever it selects this clause. Default cure period 30 days (cureDays). The Buyer keeps an immediate right to terminate for the most serious cases (a supplier knowingly involved, or refusing to cooperate), which some legal teams will want to narrow; regime-specific termination rights (FAR, UK, UN) apply alongside.",
+      "draftingNote": "Buyer remedies as a ladder: remediate, escalate, suspend, terminate. Termination is a last resort under the CSDDD (Art. 10(6): suspend, then terminate where the governing law allows), the ABA MCCs 2.0 (responsible exit) and Electronics Watch; FAR 52.222-50(e) gives a list of remedies with mitigating factors. The clause refers to the remediation clause, so the engine must select general-remediation whenever it selects this clause. Default cure period 30 days (cureDays). The Buyer keeps an immediate right to terminate for the most serious cases (a supplier knowingly involved, or refusing to cooperate), which some legal teams will want to narrow; regime-specific termination rights (FAR, UK, UN) apply alongside.",
       "terms": [
         "remediation",
         "responsible-exit",
@@ -6112,7 +6112,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Sets out the remedies ladder of FAR 52.222-50(e) and the factors of 52.222-50(f) and 22.1704 in the order a contracting officer would normally consider them, starting with abatement and remediation (FACTS 0.5: remediation before exit). The FAR does not oblige the Government to follow the order; it is listed to show proportionality. Reparation to victims counts as a mitigating factor; failing to abate or to enforce the compliance plan when directed is aggravating. A substantiated violation must be entered in FAPIIS (22.1704). Termination authority also rests on 22 U.S.C. 7104(g).",
+      "draftingNote": "Sets out the remedies ladder of FAR 52.222-50(e) and the factors of 52.222-50(f) and 22.1704 in the order a contracting officer would normally consider them, starting with abatement and remediation (remediation before exit). The FAR does not oblige the Government to follow the order; it is listed to show proportionality. Reparation to victims counts as a mitigating factor; failing to abate or to enforce the compliance plan when directed is aggravating. A substantiated violation must be entered in FAPIIS (22.1704). Termination authority also rests on 22 U.S.C. 7104(g).",
       "terms": [
         "remediation",
         "subcontractor"

@@ -32,7 +32,7 @@ export type TopicId = (typeof TOPICS)[number]["id"];
 export const TOPIC_IDS = TOPICS.map((t) => t.id) as [TopicId, ...TopicId[]];
 
 /** A canonical obligation topic id, e.g. `grievance`. */
-export const Topic = z.enum(TOPIC_IDS).meta({ description: "Canonical obligation topic (FACTS §7A)" });
+export const Topic = z.enum(TOPIC_IDS).meta({ description: "Canonical obligation topic, shared across regimes" });
 
 /**
  * Regimes and buyer-choice modules. Profiles and tools write these ids.

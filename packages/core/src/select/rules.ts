@@ -38,7 +38,7 @@ export interface SelectionRule {
   whyNot: string;
   /** The rule's legal basis. */
   sources: readonly Source[];
-  /** When a module clause is not selected: suggest the module when this holds (FACTS §8.5). */
+  /** When a module clause is not selected: suggest the module when this holds (the soft-law modules' own scope). */
   suggest?: { when: Condition; text: string };
   /** Warnings raised whenever the clause is selected (e.g. a rule resting on secondary facts). */
   warnWhenSelected?: readonly { code: string; message: string }[];
@@ -139,7 +139,18 @@ const S = {
     "CEB/2022/HLCM/19",
     "Addressing Forced Labour and Human Trafficking in UN Supply Chains — Guidance for UN Staff",
   ),
-  factsRisk: src("FACTS §7 risk signals", "Fairtender fact sheet, risk signals used to scale requirements"),
+  // Cross-regime recommendations scale with the assessed risk, following the risk-tiered approach of
+  // the UK guidance (Table 1); which clause each tier brings is Fairtender's drafting choice, and the
+  // note says so, so that no reason claims more legal force than it has.
+  factsRisk: {
+    ...src(
+      "PPN 009",
+      "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+      "risk assessment, Table 1",
+      "secondary",
+    ),
+    note: "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement.",
+  },
   iloFr: src(
     "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
     "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
@@ -858,7 +869,7 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
         if: selected("general-remedies-ladder"),
         strength: "recommended",
         companion: true,
-        why: "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; FACTS §0.5, CSDDD Art. 10(6), ABA MCCs 2.0).",
+        why: "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; CSDDD Art. 10(6), ABA MCCs 2.0).",
         sources: [S.csddd, S.aba],
       },
     ],
@@ -885,7 +896,7 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     sources: [S.factsRisk],
   },
 
-  // --- Buyer-choice modules (FACTS §8.5) ------------------------------------------------------
+  // --- Buyer-choice modules (the soft-law modules' own scope) ------------------------------------------------------
   {
     id: "aba-buyer-code",
     clause: "aba-mcc2-responsible-purchasing",
@@ -896,7 +907,7 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     sources: [S.aba, S.abaBuyer],
     suggest: {
       when: any(sme, riskAtLeast("medium")),
-      text: "FACTS §8.5 suggests offering the ABA MCC 2.0 module (add aba-mcc2 to profile.modules) because",
+      text: "The ABA MCC 2.0 module (shared buyer–supplier responsibility) is worth offering (add aba-mcc2 to profile.modules) because",
     },
   },
   {
@@ -918,7 +929,7 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     sources: [S.iloFr],
     suggest: {
       when: any(agencies, migrants, riskAtLeast("high")),
-      text: "FACTS §8.5 suggests the ILO fair recruitment module (add ilo-fair-recruitment to profile.modules) because",
+      text: "The ILO fair recruitment module (employer pays) is worth adding (add ilo-fair-recruitment to profile.modules) because",
     },
   },
   {
