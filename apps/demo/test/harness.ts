@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,7 +43,10 @@ export function buildIfStale(): void {
     join(REPO, "packages/renderer/src"),
   ];
   if (built > 0 && sources.every((s) => newestMtime(s) < built)) return;
-  execFileSync(join(APP_DIR, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+  // Resolve Vite as Node does (npm may hoist it to the repository root), and run its bin with this Node.
+  const vitePkg = createRequire(join(APP_DIR, "package.json")).resolve("vite/package.json");
+  const viteBin = join(dirname(vitePkg), "bin/vite.js");
+  execFileSync(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
     cwd: APP_DIR,
     stdio: "inherit",
   });

@@ -2,27 +2,12 @@ import Handlebars from "handlebars";
 import { FairtenderError } from "../errors.js";
 
 /**
- * The private Handlebars environment of the clause library. Only two helpers exist (`ref`, `term`);
- * output is never HTML-escaped (each renderer escapes for its own format); a missing value is an
- * error rather than an empty string; prototype properties and methods are never reachable.
+ * The private Handlebars environment of the clause library. It is used only to parse clause text: the
+ * syntax tree is then checked (`templateUsage`) and interpreted (`fillLeaf`), never compiled, so there
+ * are no helpers to register, nothing is HTML-escaped (each renderer escapes for its own format), a
+ * missing value is an error rather than an empty string, and no prototype can be reached.
  */
 const env = Handlebars.create();
-
-/** Compile options shared by every clause text leaf. */
-export const COMPILE_OPTIONS: CompileOptions = {
-  noEscape: true,
-  strict: true,
-  knownHelpers: { ref: true, term: true },
-  knownHelpersOnly: true,
-};
-
-/** Runtime options: no prototype access, whatever the template says. */
-export const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
-  allowProtoPropertiesByDefault: false,
-  allowProtoMethodsByDefault: false,
-};
-
-type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 
 /** Where a leaf sits in a clause body, for error messages: `intro`, `subclauses[1].text`, `subclauses[1].items[0]`. */
 export type LeafPath = string;
@@ -58,37 +43,56 @@ export function parseLeaf(clauseId: string, leaf: Leaf): hbs.AST.Program {
   }
 }
 
-/** Compiled leaves by template text: the same clause text is filled many times per selection. */
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+/** Parsed leaves by template text: the same clause text is filled many times per selection. */
+const parsed = new Map<string, hbs.AST.Program>();
 const CACHE_LIMIT = 5000;
 
-function compileLeaf(text: string): HandlebarsTemplateDelegate {
-  let template = compiled.get(text);
-  if (!template) {
-    if (compiled.size >= CACHE_LIMIT) compiled.clear();
-    template = env.compile(text, COMPILE_OPTIONS);
-    compiled.set(text, template);
+function parsedLeaf(clauseId: string, leaf: Leaf): hbs.AST.Program {
+  let program = parsed.get(leaf.text);
+  if (!program) {
+    program = parseLeaf(clauseId, leaf);
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(leaf.text, program);
   }
-  return template;
+  return program;
 }
 
-/** Compiles (once) and runs one leaf in the private environment. */
-export function renderLeaf(
-  clauseId: string,
-  leaf: Leaf,
-  context: Record<string, unknown>,
-  helpers: { ref: (id: unknown) => string; term: (id: unknown) => string },
-): string {
-  try {
-    const template = compileLeaf(leaf.text);
-    return template(context, {
-      ...RUNTIME_OPTIONS,
-      helpers: helpers as unknown as Handlebars.RuntimeOptions["helpers"],
-    });
-  } catch (cause) {
-    if (cause instanceof FairtenderError) throw cause;
-    throw templateError(clauseId, leaf.path, `could not be filled in: ${firstLine(cause)}`, cause);
+/** One run of filled-in text: literal text, a cross-reference, or a defined term. */
+export type LeafRun = { type: "text"; value: string } | { type: "ref"; id: string } | { type: "term"; id: string };
+
+/**
+ * Fills one leaf by walking its Handlebars syntax tree (the leaf must already have passed
+ * `templateUsage`, which admits only `{{params.name}}`, `{{ref "id"}}` and `{{term "id"}}`).
+ *
+ * Interpreting the tree instead of compiling it means no code is generated or evaluated: clause text
+ * runs under a strict Content Security Policy (no `unsafe-eval`), parameter values are inserted as
+ * literal text whatever characters they hold, and a first selection in a fresh process does not pay
+ * for compiling every leaf. Strict semantics are kept: a parameter with no value is an error.
+ */
+export function fillLeaf(clauseId: string, leaf: Leaf, params: Readonly<Record<string, string>>): LeafRun[] {
+  const program = parsedLeaf(clauseId, leaf);
+  const runs: LeafRun[] = [];
+  for (const node of program.body) {
+    if (node.type === "ContentStatement") {
+      const value = (node as hbs.AST.ContentStatement).value;
+      if (value) runs.push({ type: "text", value });
+      continue;
+    }
+    if (node.type !== "MustacheStatement") continue; // comments; anything else was rejected by templateUsage
+    const m = node as hbs.AST.MustacheStatement;
+    const path = m.path as hbs.AST.PathExpression;
+    if (path.original === "ref" || path.original === "term") {
+      const id = (m.params[0] as hbs.AST.StringLiteral).value;
+      runs.push({ type: path.original, id });
+      continue;
+    }
+    const name = path.parts[1] ?? "";
+    if (!Object.hasOwn(params, name)) {
+      throw templateError(clauseId, leaf.path, `could not be filled in: "params.${name}" has no value`);
+    }
+    runs.push({ type: "text", value: params[name] as string });
   }
+  return runs;
 }
 
 /** A `template-error` whose message and issue name the clause and the leaf. */

@@ -1,7 +1,7 @@
 import { FairtenderError } from "../errors.js";
 import type { Clause, ClauseParameter, Library, ParameterValue } from "../model/clause.js";
 import type { Inline, ResolvedBody } from "../model/selection.js";
-import { type Leaf, leavesOf, renderLeaf, templateError } from "./handlebars.js";
+import { fillLeaf, type Leaf, leavesOf, templateError } from "./handlebars.js";
 import { templateUsage } from "./usage.js";
 
 /** Parameter values by name, e.g. `{ responseDays: 14, grievanceLanguages: ["English", "Tagalog"] }`. */
@@ -93,50 +93,33 @@ export function resolveBody(
   params: ParameterValues,
   lib: Pick<Library, "definitions">,
 ): ResolvedBody {
-  // Validates the template shape (only params/ref/term) before running anything.
+  // Validates the template shape (only params/ref/term) before filling anything.
   templateUsage(clause);
   const values = parameterValues(clause, params);
   // No prototype: a template can only ever reach the declared parameters.
   const shown: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(values)) shown[k] = display(v);
   const leaves = leavesOf(clause.body);
-  const marker = pickMarker([...Object.values(shown), ...leaves.map((l) => l.text)]);
-  const context = { params: shown };
 
-  const helpersFor = (path: string) => ({
-    ref: (id: unknown) => `${marker}r${String(id)}${marker}`,
-    term: (id: unknown) => {
-      const key = String(id);
-      if (termText(lib, key) === undefined) {
-        throw templateError(clause.id, path, `uses {{term "${key}"}}, which the library does not define`);
-      }
-      return `${marker}t${key}${marker}`;
-    },
-  });
-  const resolveLeaf = (leaf: Leaf): Inline[] =>
-    splitRuns(renderLeaf(clause.id, leaf, context, helpersFor(leaf.path)), marker, lib);
-
-  // Fast path: fill every leaf of the clause in one template run, joined by a separator that occurs
-  // in no leaf and no value. On any error, fall back to leaf by leaf so the error names its leaf.
-  const byPath = new Map<string, Inline[]>();
-  const canBatch =
-    leaves.length > 1 && ![...leaves.map((l) => l.text), ...Object.values(shown)].some((t) => t.includes(SEPARATOR));
-  if (canBatch) {
-    try {
-      const joined: Leaf = { path: "body", text: leaves.map((l) => l.text).join(SEPARATOR) };
-      const parts = renderLeaf(clause.id, joined, context, helpersFor("body")).split(SEPARATOR);
-      if (parts.length === leaves.length) {
-        leaves.forEach((leaf, i) => {
-          byPath.set(leaf.path, splitRuns(parts[i] ?? "", marker, lib));
-        });
-      }
-    } catch {
-      byPath.clear();
-    }
-  }
   const runsOf = (leaf: Leaf | undefined): Inline[] => {
     if (!leaf) return [];
-    return byPath.get(leaf.path) ?? resolveLeaf(leaf);
+    const runs: Inline[] = [];
+    for (const run of fillLeaf(clause.id, leaf, shown)) {
+      if (run.type === "text") {
+        const last = runs[runs.length - 1];
+        if (last && last.type === "text") last.value += run.value;
+        else runs.push({ type: "text", value: run.value });
+      } else if (run.type === "ref") {
+        runs.push({ type: "ref", clause: run.id });
+      } else {
+        const text = termText(lib, run.id);
+        if (text === undefined) {
+          throw templateError(clause.id, leaf.path, `uses {{term "${run.id}"}}, which the library does not define`);
+        }
+        runs.push({ type: "term", term: run.id, text });
+      }
+    }
+    return runs;
   };
 
   const out: ResolvedBody = { subclauses: [] };
@@ -153,40 +136,4 @@ export function resolveBody(
     out.subclauses.push({ text: runsOf(textLeaf), items });
   });
   return out;
-}
-
-/** Joins leaves for the one-run fast path; never used when a leaf or value contains it. */
-const SEPARATOR = "\uE003\uE004";
-
-/**
- * A marker that occurs in no parameter value and no template text, so splitting on it can never cut
- * a parameter value apart. Private-use code points, lengthened until unique.
- */
-function pickMarker(texts: readonly string[]): string {
-  let marker = "\uE000\uE001";
-  while (texts.some((t) => t.includes(marker))) marker += "\uE002";
-  return marker;
-}
-
-function splitRuns(rendered: string, marker: string, lib: Pick<Library, "definitions">): Inline[] {
-  const parts = rendered.split(marker);
-  const runs: Inline[] = [];
-  const pushText = (value: string) => {
-    if (value === "") return;
-    const last = runs[runs.length - 1];
-    if (last && last.type === "text") last.value += value;
-    else runs.push({ type: "text", value });
-  };
-  parts.forEach((part, i) => {
-    // Even indexes are text between markers; odd indexes are the payload of a ref or term.
-    if (i % 2 === 0) {
-      pushText(part);
-      return;
-    }
-    const kind = part[0];
-    const id = part.slice(1);
-    if (kind === "r") runs.push({ type: "ref", clause: id });
-    else runs.push({ type: "term", term: id, text: termText(lib, id) ?? id });
-  });
-  return runs;
 }

@@ -172,3 +172,27 @@ describe("templateUsage", () => {
     expect(e.message).toContain(expected);
   });
 });
+
+describe("no code generation", () => {
+  it("fills clause text without generating or evaluating code (runs under a CSP without unsafe-eval)", () => {
+    const c = withBody(getClause(lib, "general-grievance-mechanism"), {
+      subclauses: [{ text: `Unique ${Date.now()} text {{params.responseDays}} {{term "agent"}}.` }],
+    });
+    const RealFunction = globalThis.Function;
+    const forbidden = new Proxy(RealFunction, {
+      construct() {
+        throw new Error("code generation attempted");
+      },
+      apply() {
+        throw new Error("code generation attempted");
+      },
+    });
+    globalThis.Function = forbidden;
+    try {
+      const body = resolveBody(c, { responseDays: 7 }, lib);
+      expect(body.subclauses[0]?.text[0]).toEqual({ type: "text", value: expect.stringContaining("text 7 ") });
+    } finally {
+      globalThis.Function = RealFunction;
+    }
+  });
+});
