@@ -43,7 +43,7 @@ const Contract = z.object({
       evidence: z.array(z.string()),
       flowsDown: z.object({ required: z.boolean() }),
       clauses: z.array(z.string()).min(1),
-      satisfies: z.array(z.object({ regime: z.string(), citation: z.string().min(1) })).min(1),
+      satisfies: z.array(z.object({ regime: z.string(), citation: z.string().min(1) })),
     }),
   ),
   warnings: z.array(z.object({ code: z.string().min(1), message: z.string().min(1) })),

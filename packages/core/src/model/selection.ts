@@ -116,8 +116,12 @@ export const ScheduledObligation = z
     flowsDown: FlowDown,
     /** Selected clauses that create this obligation. */
     clauses: z.array(Id).min(1),
-    /** Every regime and citation the obligation meets. No citation is lost in a merge. */
-    satisfies: z.array(Satisfies).min(1),
+    /**
+     * The regimes applicable to this tender that the obligation meets, each with its citation. May be
+     * empty for good practice that no applicable regime's instrument names (the row's `sources` still
+     * cite where it comes from). No citation is lost in a merge: every source is in `sources`.
+     */
+    satisfies: z.array(Satisfies),
     /** Ids of the library obligations merged into this row. */
     mergedFrom: z.array(Id).min(1),
     sources: z.array(Source).min(1),

@@ -85,11 +85,10 @@ describe("harmonise", () => {
     expect(row?.mergedFrom).toEqual(["far-report", "general-notify"]);
     expect(row?.clauses).toEqual(["us-far-incident-reporting", "general-incident-notification"]);
     expect(row?.action).toBe("Report credible information to the CO and IG. Notify the buyer.");
-    // Every citation kept, attributed to its regime (by citation prefix, when the clause serves that regime).
+    // Every citation kept in sources; satisfies shows those of the applicable regimes (us-far, gb) only.
     expect(row?.satisfies).toEqual([
       { regime: "us-far", citation: "FAR 52.222-50(d)", clause: "us-far-incident-reporting" },
       { regime: "gb", citation: "PPN 009", clause: "general-incident-notification" },
-      { regime: "eu", citation: "Directive (EU) 2024/1760 Art. 14", clause: "general-incident-notification" },
     ]);
     expect(row?.sources.map((s) => s.citation)).toEqual(["FAR 52.222-50", "PPN 009", "Directive (EU) 2024/1760"]);
   });
@@ -201,4 +200,57 @@ describe("harmonise", () => {
     ];
     for (const [t, text] of cases) expect(timingText(t)).toBe(text);
   });
+});
+
+describe("harmonise: which regimes an obligation is shown to meet", () => {
+  test("a UN tender's schedule does not claim FAR or UK rules, and the ILO principles are not filed under a regime", () => {
+    const general = clause("general-recruitment-fees", ALL, [
+      ob("fees", {
+        topic: "recruitment-fees",
+        sources: [src("FAR 52.222-50", "(b)(6)"), src("ILO Fair Recruitment Principles"), src("PPN 009")],
+      }),
+    ]);
+    general.sources = [src("UN Supplier Code of Conduct"), src("FAR 52.222-50")];
+    const rows = harmonise([general], new Set<RegimeId>(["un"]));
+    // No obligation citation meets an applicable regime, so the clause's own UN citation is used.
+    expect(rows[0]?.satisfies).toEqual([
+      { regime: "un", citation: "UN Supplier Code of Conduct", clause: "general-recruitment-fees" },
+    ]);
+    // Nothing is lost: every obligation citation is still a source of the row.
+    expect(rows[0]?.sources.map((s) => s.citation)).toEqual([
+      "FAR 52.222-50",
+      "ILO Fair Recruitment Principles",
+      "PPN 009",
+    ]);
+  });
+
+  test("a citation without a regime prefix counts for a single-regime clause's own regime", () => {
+    const child = clause(
+      "un-child-labour",
+      ["un"],
+      [ob("cl", { topic: "prohibition", sources: [src("CRC Art. 32")] })],
+    );
+    expect(harmonise([child], new Set<RegimeId>(["un"]))[0]?.satisfies).toEqual([
+      { regime: "un", citation: "CRC Art. 32", clause: "un-child-labour" },
+    ]);
+  });
+
+  test("good practice that no applicable regime names has an empty satisfies, and keeps its sources", () => {
+    const general = clause("general-wages", ALL, [ob("w", { topic: "wages", sources: [src("ILO C131")] })]);
+    const [row] = harmonise([general], new Set<RegimeId>(["au"]));
+    expect(row?.satisfies).toEqual([]);
+    expect(row?.sources.map((s) => s.citation)).toEqual(["ILO C131"]);
+  });
+});
+
+test("an applicable regime the obligation does not cite is filled from the clause's own citations", () => {
+  const general = clause("general-recruitment-fees", ALL, [
+    ob("repay", { topic: "recruitment-fees", sources: [src("ILO Fair Recruitment Principles")] }),
+  ]);
+  general.sources = [src("PPN 009"), src("ILO Fair Recruitment Principles"), src("FAR 52.222-50")];
+  const [row] = harmonise([general], new Set<RegimeId>(["gb", "ilo-fair-recruitment"]));
+  expect(row?.satisfies).toEqual([
+    { regime: "ilo-fair-recruitment", citation: "ILO Fair Recruitment Principles", clause: "general-recruitment-fees" },
+    { regime: "gb", citation: "PPN 009", clause: "general-recruitment-fees" },
+  ]);
 });

@@ -18,11 +18,12 @@ import { compareText, sourceKey, uniqueSources } from "./util.js";
  * limit beats "without undue delay"), the most frequent recurrence (and the earliest first occurrence),
  * the widest flow-down (`all` tiers beats a number, a larger number beats a smaller, agents `true`
  * wins, required if any requires it). The actions of all merged obligations are kept (distinct sentences
- * in order), evidence lists are unioned without duplicates in first-seen order, and every source and
- * every regime citation is kept: no citation is lost in a merge.
+ * in order), evidence lists are unioned without duplicates in first-seen order, and every source is kept in
+ * the row's `sources`: no citation is lost in a merge. `satisfies` lists the citations that meet a
+ * regime applicable to this tender, each under that regime (see `regimeOf`).
  */
 export const HARMONISATION_RULE =
-  "Obligations merge when they share topic, party and kind of timing (before award; at signature; within N days of the same event; recurring; on an event; ongoing). The strictest term wins; actions, evidence, sources and citations are all kept.";
+  "Obligations merge when they share topic, party and kind of timing (before award; at signature; within N days of the same event; recurring; on an event; ongoing). The strictest term wins; actions, evidence and sources are all kept; satisfies lists the citations of the regimes that apply.";
 
 const PARTY_ORDER: readonly Party[] = ["supplier", "subcontractor", "buyer"];
 const TIMING_ORDER = [
@@ -43,10 +44,9 @@ export function timingClass(t: Timing): string {
 }
 
 /**
- * The regime a citation belongs to, by its usual prefix. Used to attribute a cross-regime clause's
- * citations to the regime they come from (when the clause serves that regime, even if the regime does
- * not apply to this tender: the obligation still meets that instrument); a citation that matches none
- * is attributed to the clause's first applicable regime.
+ * The regime a citation belongs to, by its usual prefix (`FAR` → `us-far`, `PPN` → `gb`, ...).
+ * Citations of international standards (ILO conventions, the CRC) belong to no regime unless a
+ * module claims them (`ILO` → the `ilo-fair-recruitment` module).
  */
 export const CITATION_REGIMES: readonly { pattern: RegExp; regime: RegimeId }[] = [
   { pattern: /^(FAR\b|E\.O\. 13627|22 U\.S\.C\.|TVPA)/, regime: "us-far" },
@@ -59,10 +59,18 @@ export const CITATION_REGIMES: readonly { pattern: RegExp; regime: RegimeId }[] 
   { pattern: /^ILO\b/, regime: "ilo-fair-recruitment" },
 ];
 
-function regimeOf(citation: string, clauseRegimes: readonly RegimeId[], applicable: ReadonlySet<RegimeId>): RegimeId {
+/**
+ * The applicable regime a citation of `clause` meets in this tender, if any. A citation whose prefix
+ * names a regime counts for that regime only when it applies (a UN tender's schedule does not claim
+ * to meet FAR, even where a cross-regime clause also cites FAR); a citation with no regime prefix
+ * counts for the clause's regime only when the clause serves a single regime (e.g. the CRC cited by the
+ * UN child-labour clause). Citations that meet no applicable regime stay in the row's `sources`.
+ */
+function regimeOf(citation: string, clause: SelectedClause, applicable: ReadonlySet<RegimeId>): RegimeId | undefined {
   const hit = CITATION_REGIMES.find((c) => c.pattern.test(citation));
-  if (hit && clauseRegimes.includes(hit.regime)) return hit.regime;
-  return clauseRegimes.find((r) => applicable.has(r)) ?? clauseRegimes[0] ?? "us-far";
+  if (hit) return applicable.has(hit.regime) ? hit.regime : undefined;
+  const own = clause.regimes.filter((r) => applicable.has(r));
+  return clause.regimes.length === 1 && own.length === 1 ? own[0] : undefined;
 }
 
 function strictestTiming(list: readonly Timing[]): Timing {
@@ -200,15 +208,25 @@ export function harmonise(
     for (const m of members) for (const e of m.obligation.evidence) if (!evidence.includes(e)) evidence.push(e);
     const satisfies: Satisfies[] = [];
     const seen = new Set<string>();
-    for (const m of members) {
-      for (const s of m.obligation.sources) {
-        const regime = regimeOf(s.citation, m.clause.regimes, applicable);
+    const attribute = (m: { clause: SelectedClause }, sources: readonly Source[], skip = new Set<RegimeId>()) => {
+      const met = new Set<RegimeId>();
+      for (const s of sources) {
+        const regime = regimeOf(s.citation, m.clause, applicable);
+        if (!regime || skip.has(regime)) continue;
+        met.add(regime);
         const citation = citationText(s);
         const k = `${regime}|${citation}|${m.clause.id}`;
         if (seen.has(k)) continue;
         seen.add(k);
         satisfies.push({ regime, citation, clause: m.clause.id });
       }
+      return met;
+    };
+    for (const m of members) {
+      // The obligation's own citations first; then, for each applicable regime they do not name, the
+      // citations of the clause that creates it (a cross-regime clause cites each regime it serves).
+      const met = attribute(m, m.obligation.sources);
+      attribute(m, m.clause.sources, met);
     }
     const clauseIds: string[] = [];
     for (const m of members) if (!clauseIds.includes(m.clause.id)) clauseIds.push(m.clause.id);
