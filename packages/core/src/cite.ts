@@ -1,5 +1,21 @@
 import type { Source } from "./model/common.js";
-import { citationText } from "./select/harmonise.js";
+
+/**
+ * A source as one citation string: `FAR 52.222-50(d)(1)`, `Directive 2014/24/EU Art. 18(2)` (a
+ * provision that restates the citation's own article is not repeated).
+ */
+export function citationText(s: Pick<Source, "citation" | "provision">): string {
+  const { citation, provision } = s;
+  if (!provision || citation.includes(provision)) return citation;
+  if (provision.startsWith("(")) return `${citation}${provision}`;
+  const last = citation.split(" ").pop() ?? "";
+  if (last.length > 1 && provision.startsWith(last))
+    return `${citation.slice(0, citation.length - last.length)}${provision}`;
+  const first = provision.split(" ")[0] ?? "";
+  const at = first.length > 1 ? citation.lastIndexOf(` ${first} `) : -1;
+  if (at >= 0) return `${citation.slice(0, at)} ${provision}`;
+  return `${citation} ${provision}`;
+}
 
 /**
  * A source as lawyers write it, on one line: `FAR 52.222-50(d)(1) (Nov 2021)`,

@@ -4,11 +4,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { citationText } from "../src/cite.js";
 import type { Library } from "../src/model/clause.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import { SECTOR_IDS } from "../src/model/sectors.js";
 import { Selection } from "../src/model/selection.js";
-import { CITATION_REGIMES, citationText } from "../src/select/harmonise.js";
+import { CITATION_REGIMES } from "../src/select/harmonise.js";
 import { sourceKey } from "../src/select/util.js";
 import { selectWith } from "./helpers.js";
 import { libraries } from "./libraries.js";

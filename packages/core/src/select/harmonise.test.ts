@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { citationText } from "../cite.js";
 import type { Obligation, Timing } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { SelectedClause } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
-import { citationText, harmonise, timingText } from "./harmonise.js";
+import { harmonise, timingText } from "./harmonise.js";
 
 const src = (citation: string, provision?: string): Source => ({
   citation,

@@ -1,3 +1,4 @@
+import { citationText } from "../cite.js";
 import type { FlowDown, Obligation, Party, Timing } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { Satisfies, ScheduledObligation, SelectedClause } from "../model/selection.js";
@@ -154,23 +155,6 @@ export function timingText(t: Timing): string {
     case "ongoing":
       return "Throughout the contract";
   }
-}
-
-/**
- * A source as one citation string: `FAR 52.222-50(d)(1)`, `Directive 2014/24/EU Art. 18(2)` (a
- * provision that restates the citation's own article is not repeated).
- */
-export function citationText(s: Pick<Source, "citation" | "provision">): string {
-  const { citation, provision } = s;
-  if (!provision || citation.includes(provision)) return citation;
-  if (provision.startsWith("(")) return `${citation}${provision}`;
-  const last = citation.split(" ").pop() ?? "";
-  if (last.length > 1 && provision.startsWith(last))
-    return `${citation.slice(0, citation.length - last.length)}${provision}`;
-  const first = provision.split(" ")[0] ?? "";
-  const at = first.length > 1 ? citation.lastIndexOf(` ${first} `) : -1;
-  if (at >= 0) return `${citation.slice(0, at)} ${provision}`;
-  return `${citation} ${provision}`;
 }
 
 function sentence(s: string): string {
