@@ -1,3 +1,9 @@
+/*
+ * A deliberate small twin of core's internal `suggest` (packages/core/src/validate/suggest.ts): the CLI
+ * suggests command and schema names on usage errors without loading @fairtender/core (zod and the
+ * clause library cost ~160 ms of start-up), and, unlike core's, it suggests for short names too.
+ */
+
 /** Edit distance between two strings (insertions, deletions, substitutions). */
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
