@@ -109,3 +109,4 @@ export type { ParameterValues, TemplateSource, TemplateUsage } from "./template/
 export { joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
 // Validation
 export { parseProfile, safeParseProfile } from "./validate/profile.js";
+export { parseSelection, safeParseSelection } from "./validate/selection.js";

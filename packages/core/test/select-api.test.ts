@@ -8,6 +8,7 @@ import {
   select,
 } from "../src/index.js";
 import { parseProfile } from "../src/validate/profile.js";
+import { parseSelection, safeParseSelection } from "../src/validate/selection.js";
 import { fixtureLibrary } from "./fixtures/library.js";
 import { EU_BUYER, merge, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "./helpers.js";
 
@@ -70,11 +71,52 @@ describe("select / safeSelect", () => {
 });
 
 describe("select output ownership", () => {
-  test("the selection shares no objects with the built-in (frozen) library, so callers may edit it", () => {
+  test("the selection is frozen and shares no objects with the library: a copy may be edited", () => {
     const s = select(US_AGENCY);
-    expect(Object.isFrozen(s.clauses[0]?.sources)).toBe(false);
-    s.clauses[0]?.sources.push({ citation: "x", instrument: "x", checked: "2026-01-01", confidence: "confirmed" });
+    expect(Object.isFrozen(s)).toBe(true);
+    expect(Object.isFrozen(s.clauses[0]?.sources)).toBe(true);
+    expect(() => s.clauses[0]?.sources.push(s.clauses[0].sources[0]!)).toThrow(TypeError);
+    const copy = structuredClone(s);
+    copy.clauses[0]?.sources.push({ citation: "x", instrument: "x", checked: "2026-01-01", confidence: "confirmed" });
     expect(select(US_AGENCY).clauses[0]?.sources.some((x) => x.citation === "x")).toBe(false);
+  });
+});
+
+describe("parseSelection", () => {
+  test("takes a selection select() made as it is, without copying it", () => {
+    const s = select(US_AGENCY);
+    expect(parseSelection(s)).toBe(s);
+  });
+
+  test("validates anything else, such as a selection read back from JSON", () => {
+    const s = select(US_AGENCY);
+    const json = JSON.parse(JSON.stringify(s)) as unknown;
+    const parsed = parseSelection(json);
+    expect(parsed).not.toBe(json);
+    expect(parsed).toEqual(s);
+  });
+
+  test("an edited copy is checked again: every problem names the field, the value and what was expected", () => {
+    const copy = structuredClone(select(US_AGENCY)) as unknown as Record<string, unknown> & {
+      clauses: Array<Record<string, unknown>>;
+    };
+    copy.libraryVersion = "one";
+    (copy.clauses[0] as Record<string, unknown>).strength = "compulsory";
+    const result = safeParseSelection(copy);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.code).toBe("invalid-selection");
+    const paths = result.error.issues.map((i) => i.path);
+    expect(paths).toContain("libraryVersion");
+    expect(paths).toContain("clauses[0].strength");
+    expect(result.error.message).toMatch(/clauses\[0\]\.strength: "compulsory" is not allowed \(expected one of/);
+    expect(() => parseSelection(copy)).toThrow(/The selection has 2 problems/);
+  });
+
+  test("a copy of a selection is validated, not trusted, even when nothing in it changed", () => {
+    const s = select(US_AGENCY);
+    const unfrozen = { ...s };
+    expect(parseSelection(unfrozen)).not.toBe(unfrozen);
   });
 });
 

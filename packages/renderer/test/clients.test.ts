@@ -21,7 +21,8 @@ import { clientAvailable, has, LABEL, realUn, realUs } from "./helpers.js";
 const HOSTILE_BUYER = "<script>alert(1)</script> **Acme** | pipe # heading [x](y) مرحبا 🚀";
 
 function hostileSelection(): Selection {
-  const sel = realUs();
+  // A selection from select() is frozen; a tool that edits one works on a copy (validated again).
+  const sel = structuredClone(realUs());
   sel.profile.buyer.name = `${HOSTILE_BUYER}\u0007\u0000\uD800`;
   sel.profile.procurement.title = "1. Not a list\n# Not a heading & <b>not bold</b>";
   return sel;

@@ -2,13 +2,16 @@ import { FairtenderError, type SafeResult } from "../errors.js";
 import { builtinLibrary } from "../library/builtin.js";
 import type { Selection } from "../model/selection.js";
 import { safeParseProfile } from "../validate/profile.js";
+import { issueSelection } from "../validate/selection.js";
 import { runSelection, type SelectOptions } from "./engine.js";
 
 export type { SelectOptions };
 
 /**
  * Selects the clauses, provisions and obligations for a tender, and says why. Deterministic: the same
- * profile, options and library give a deep-equal (and JSON-identical) selection.
+ * profile, options and library give a deep-equal (and JSON-identical) selection. The selection is
+ * frozen (it is a record of a decision); copy it, e.g. with `structuredClone`, to change it, and the
+ * renderer will validate the copy.
  *
  * - `regimes`: the regimes and modules that apply, with reasons and the instruments in force.
  * - `risk`: the risk assessment (see `assessRisk`), or the buyer's own level.
@@ -29,7 +32,7 @@ export function select(profile: unknown, options: SelectOptions = {}): Selection
   const parsed = safeParseProfile(profile);
   if (!parsed.success) throw parsed.error;
   const { library, ...rest } = options;
-  return runSelection(parsed.data, library ?? builtinLibrary(), rest);
+  return issueSelection(runSelection(parsed.data, library ?? builtinLibrary(), rest));
 }
 
 /** Like {@link select}, but returns `{ success, data | error }` instead of throwing. */

@@ -3,10 +3,11 @@ import {
   formatCitation,
   IsoDate,
   lint,
+  parseSelection,
   type Inline as ResolvedInline,
   type ScheduledObligation,
   type SelectedClause,
-  Selection,
+  type Selection,
   type Source,
   TOPICS,
 } from "@fairtender/core";
@@ -101,7 +102,8 @@ function uniq<T>(items: readonly T[], key: (t: T) => string): T[] {
 /**
  * Builds the tender pack, the one document model every backend renders, from a selection.
  *
- * The selection is validated first (it may come as JSON from another tool). Clause numbers and
+ * The selection is validated first (it may come as JSON from another tool); one that `select()`
+ * returned is frozen, so it is taken as it is without validating again. Clause numbers and
  * cross-references are computed here, once, so Markdown, HTML and Word print the same numbers.
  * Pure and deterministic: the issue date defaults to the procurement start date, never the clock.
  *
@@ -116,25 +118,7 @@ function uniq<T>(items: readonly T[], key: (t: T) => string): T[] {
  * ```
  */
 export function buildTenderPack(selection: Selection, options: PackOptions = {}): TenderPack {
-  const parsed = Selection.safeParse(selection);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => {
-      const path = i.path
-        .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-        .join("")
-        .replace(/^\./, "");
-      return { path, message: `${path || "selection"}: ${i.message}` };
-    });
-    throw new FairtenderError(
-      "invalid-selection",
-      `The selection is not valid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${issues
-        .slice(0, 10)
-        .map((i) => `- ${i.message}`)
-        .join("\n")}`,
-      { issues },
-    );
-  }
-  const sel = parsed.data;
+  const sel = parseSelection(selection);
   const edition: Edition = options.edition ?? "tender";
   if (edition !== "tender" && edition !== "guidance") {
     throw optionError("edition", edition, 'expected "tender" or "guidance"');

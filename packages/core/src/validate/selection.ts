@@ -1,0 +1,47 @@
+import { FairtenderError, type SafeResult } from "../errors.js";
+import { deepFreeze } from "../library/freeze.js";
+import { Selection } from "../model/selection.js";
+import { toIssues } from "./issues.js";
+
+/**
+ * Selections that `select()` made and froze. A frozen selection cannot have changed since it was
+ * made, so it is valid by construction and validating it again would only cost time (about 60 ms
+ * on a cold start, the largest single step of a one-document CLI run). Held weakly: a selection
+ * the caller drops is collected as usual.
+ */
+const issued = new WeakSet<object>();
+
+/** Freezes a selection `select()` just made and remembers it as valid. */
+export function issueSelection(selection: Selection): Selection {
+  issued.add(deepFreeze(selection));
+  return selection;
+}
+
+/**
+ * Validates a selection: one returned by `select()` is accepted as it is (it is frozen, so it
+ * cannot have changed); anything else, such as a selection read back from JSON or edited by
+ * another tool, is checked against the `Selection` schema and returned with defaults applied, or
+ * every problem found, each naming the field path, the value and what was expected.
+ */
+export function safeParseSelection(input: unknown): SafeResult<Selection> {
+  if (typeof input === "object" && input !== null && issued.has(input)) {
+    return { success: true, data: input as Selection };
+  }
+  const result = Selection.safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const issues = toIssues(result.error, input, { schema: Selection });
+  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  const shown = issues.slice(0, 10).map((i) => `  - ${i.message}`);
+  if (issues.length > shown.length) shown.push(`  - … and ${issues.length - shown.length} more`);
+  return {
+    success: false,
+    error: new FairtenderError("invalid-selection", `The selection has ${head}:\n${shown.join("\n")}`, { issues }),
+  };
+}
+
+/** Like {@link safeParseSelection}, but throws a `FairtenderError` with code `invalid-selection`. */
+export function parseSelection(input: unknown): Selection {
+  const result = safeParseSelection(input);
+  if (!result.success) throw result.error;
+  return result.data;
+}
