@@ -49,9 +49,13 @@ describe("toDocx", () => {
 
   it("reads the same parts through the public Packer when docx's internal compiler is not used", async () => {
     const p = buildTenderPack(realUs(), { edition: "guidance", issueDate: "2026-09-15" });
-    const viaCompiler = await packFiles(buildDocument(p), true);
-    const viaPacker = await packFiles(buildDocument(p), false);
+    // with a header logo, so the media part is compared too
+    const png = new Uint8Array(readFileSync(new URL("../docs/word-page-1.png", import.meta.url)));
+    const theme = { logo: { data: png, type: "png" as const, width: 40, height: 20 } };
+    const viaCompiler = await packFiles(buildDocument(p, theme), true);
+    const viaPacker = await packFiles(buildDocument(p, theme), false);
     expect(Object.keys(viaPacker)).toEqual(Object.keys(viaCompiler));
+    expect(Object.keys(viaCompiler).filter((n) => n.startsWith("word/media/"))).toHaveLength(1);
     // docx stamps core.xml with the clock (toDocx then sets the issue date); every other part is equal
     const undated = (d: Uint8Array) =>
       strFromU8(d).replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, "<dcterms:$1><");

@@ -1,33 +1,61 @@
 import { Packer } from "docx";
 import { unzipSync } from "fflate";
 
-interface ZipLike {
-  files: Record<string, { dir: boolean; async(type: "uint8array"): Promise<Uint8Array> }>;
+type DocxFile = Parameters<typeof Packer.toArrayBuffer>[0];
+
+/** One part as docx's compiler writes it, before it is zipped. */
+interface XmlPart {
+  path: string;
+  data: string;
 }
+interface MediaLike {
+  type: string;
+  fileName: string;
+  data: Uint8Array | string;
+  fallback?: { fileName: string; data: Uint8Array | string };
+}
+/** The docx 9 internals `Compiler.compile` is made of (see docx's `next-compiler.ts`). */
 interface CompilerLike {
-  compile(file: unknown, prettify?: unknown, overrides?: unknown[]): ZipLike;
+  xmlifyFile(file: unknown, prettify?: unknown): Record<string, XmlPart | XmlPart[]>;
+}
+interface FileInternals {
+  Media?: { Array?: MediaLike[] };
+  FontTable?: { fontOptionsWithKey?: unknown[] };
 }
 
+const utf8 = new TextEncoder();
+const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === "string" ? utf8.encode(data) : data);
+
 /**
- * The parts of the package, in docx's (stable) order, uncompressed. Reads them from docx's compiler
- * before it zips (so the package is compressed once, by fflate); if a docx release moves that
- * internal, falls back to the public `Packer.toArrayBuffer` and unzips (same parts, slower).
+ * The parts of the package, in docx's (stable) order, uncompressed.
+ *
+ * Reads them from docx's compiler as XML strings, before docx zips them: docx's own `compile` adds
+ * each part to a JSZip archive and JSZip then re-encodes it in small asynchronous chunks, which
+ * costs more than the XML itself on a cold start (a one-document CLI run). The package is zipped
+ * once, by the caller. The parts are the ones `compile` writes: every XML part, then the media
+ * (images, and an SVG's PNG fallback). If a docx release moves these internals, or the document
+ * embeds fonts (which docx obfuscates while zipping), falls back to the public
+ * `Packer.toArrayBuffer` and unzips (same parts, slower).
  */
-export async function packFiles(
-  doc: Parameters<typeof Packer.toArrayBuffer>[0],
-  useCompiler = true,
-): Promise<Record<string, Uint8Array>> {
+export async function packFiles(doc: DocxFile, useCompiler = true): Promise<Record<string, Uint8Array>> {
   const compiler = useCompiler ? (Packer as unknown as { compiler?: CompilerLike }).compiler : undefined;
-  const out: Record<string, Uint8Array> = {};
-  if (compiler && typeof compiler.compile === "function") {
-    // Read the parts before docx zips them, so the package is compressed only once (by fflate).
-    const zip = compiler.compile(doc, undefined, []);
-    for (const [name, entry] of Object.entries(zip.files)) {
-      if (!entry.dir) out[name] = await entry.async("uint8array");
+  const internals = doc as unknown as FileInternals;
+  const fonts = internals.FontTable?.fontOptionsWithKey;
+  if (typeof compiler?.xmlifyFile === "function" && Array.isArray(fonts) && fonts.length === 0) {
+    const out: Record<string, Uint8Array> = {};
+    for (const entry of Object.values(compiler.xmlifyFile(doc, undefined))) {
+      for (const part of Array.isArray(entry) ? entry : [entry]) out[part.path] = utf8.encode(part.data);
+    }
+    // Images are registered while the XML is written, so the media list is read afterwards.
+    for (const item of internals.Media?.Array ?? []) {
+      out[`word/media/${item.fileName}`] = bytesOf(item.data);
+      if (item.type === "svg" && item.fallback)
+        out[`word/media/${item.fallback.fileName}`] = bytesOf(item.fallback.data);
     }
     return out;
   }
   const buffer = await Packer.toArrayBuffer(doc);
+  const out: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(unzipSync(new Uint8Array(buffer)))) {
     if (!name.endsWith("/")) out[name] = data; // JSZip writes folder entries; the parts are what count
   }
