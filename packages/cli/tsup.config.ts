@@ -1,12 +1,13 @@
 import { base } from "../../tsup.base";
 
-// Entries: the library entry (`main`, for tests and embedding), the bin (its `#!/usr/bin/env node`
-// line is the first line of src/bin.ts, which esbuild keeps as the banner of that file only, and tsup
-// marks the file executable), and the batch worker, which `worker_threads` loads by file name.
-// Commands are dynamic imports, so each becomes its own chunk: `fairtender --version` loads none of
-// them, and nothing loads `docx` unless a .docx is asked for.
+// Two builds, run one after the other by `npm run build` (so neither cleans away the other's files):
+//
+// 1. This one: the library entry (`main`, for tests and embedding) with its declarations. Its
+//    dependencies (@fairtender/core, @fairtender/renderer, yaml) stay imports, so a program that
+//    imports both this package and @fairtender/core shares one copy of core.
+// 2. tsup.bin.config.ts: the `fairtender` executable, bundled with its dependencies.
 export default base({
-  entry: { index: "src/index.ts", bin: "src/bin.ts", worker: "src/worker.ts" },
+  entry: { index: "src/index.ts" },
   platform: "node",
   target: "node20",
 });

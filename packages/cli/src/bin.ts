@@ -6,6 +6,10 @@ import nodeModule from "node:module";
 // CLI itself is imported, so its modules are cached too.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+// The published bin is bundled and minified (see tsup.bin.config.ts): with --debug, stack traces
+// name the original source files and lines. Turned on before the CLI's own modules load.
+if (process.argv.includes("--debug")) process.setSourceMapsEnabled(true);
+
 const { main } = await import("./index.js");
 
 // The reader went away (`fairtender clauses list | head`): stop quietly, as Unix tools do.
