@@ -65,6 +65,9 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     ({ url, server } = await serveDist());
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    // CI runs every workspace's tests at once on two cores, LibreOffice and the CLI's processes among
+    // them: a page can take far longer than Playwright's default 30 s to answer there.
+    context.setDefaultTimeout(90_000);
     context.on("request", (r) => requests.push(r.url()));
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
