@@ -4,6 +4,7 @@
  */
 
 import "./styles.css";
+import "./zod-config.js";
 import { type Issue, type Selection, safeParseProfile, type TenderProfile } from "@fairtender/core";
 import { byId, h } from "./dom.js";
 import {

@@ -69,6 +69,14 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     // them: a page can take far longer than Playwright's default 30 s to answer there.
     context.setDefaultTimeout(90_000);
     context.on("request", (r) => requests.push(r.url()));
+    // Content Security Policy violations (e.g. code evaluated from a string) count as page errors.
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(
+          `CSP violation: ${e.violatedDirective} (${e.blockedURI || "inline"}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        ),
+      );
+    });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("console", (m) => {
@@ -360,6 +368,13 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     } finally {
       await narrow.close();
     }
+  });
+
+  it("serves a Content Security Policy that forbids connections and evaluating strings as code", async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toContain("unsafe-eval");
   });
 
   it("never contacts anything but the page's own origin, and logs no errors", () => {
