@@ -246,5 +246,21 @@ await check("06-reference-docx.mjs: the reference .docx restyles the Word output
   );
 });
 
+await check("the README's `npx fairtender` works: npm linked the command, and it runs the built CLI", async () => {
+  // Through npm, as the README writes it; --no-install so npm never looks for it in the registry.
+  const root = fileURLToPath(new URL("..", here));
+  const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+  const version = await run(npx, ["--no-install", "fairtender", "--version"], { cwd: root });
+  assert(/^\d+\.\d+\.\d+\n$/.test(version.stdout), `--version printed ${JSON.stringify(version.stdout)}`);
+  const select = await run(
+    npx,
+    ["--no-install", "fairtender", "select", "examples/profiles/us-embassy-cleaning.yaml"],
+    {
+      cwd: root,
+    },
+  );
+  assert(select.stdout.includes("us-far-52-222-50"), "`fairtender select` does not list FAR 52.222-50");
+});
+
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -13,12 +13,12 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/fairtender.js", import.meta.url));
 const profile = fileURLToPath(new URL("../../../examples/profiles/us-embassy-cleaning.yaml", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 
-if (!existsSync(bin)) {
+if (!existsSync(new URL("../dist/bin.js", import.meta.url))) {
   console.error("dist/bin.js is missing: run `npm run build` first.");
   process.exit(1);
 }

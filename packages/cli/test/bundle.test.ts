@@ -15,14 +15,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fixtures, packageDir, tempDir } from "./helpers.js";
 
-const bin = join(packageDir, "dist", "bin.js");
+// What npm links as the `fairtender` command: a committed stub that imports the bundle.
+const bin = join(packageDir, "bin", "fairtender.js");
 const examples = join(packageDir, "..", "..", "examples", "profiles");
 const hook = pathToFileURL(join(fixtures, "trace-hook.mjs")).href;
 
 let dir: string;
 let remove: () => void;
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("dist/bin.js is missing: run `npm run build -w @fairtender/cli` first");
+  if (!existsSync(join(packageDir, "dist", "bin.js"))) {
+    throw new Error("dist/bin.js is missing: run `npm run build -w @fairtender/cli` first");
+  }
   ({ dir, remove } = tempDir("fairtender-bundle-"));
 });
 afterAll(() => remove());
