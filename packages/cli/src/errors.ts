@@ -26,8 +26,13 @@ export class InputError extends Error {
   readonly problems: readonly string[];
   /** The same problems as data (field path, value, position), when they come from a profile. */
   readonly issues: readonly ProblemData[];
-  constructor(message: string, problems: readonly string[] = [], issues: readonly ProblemData[] = []) {
-    super(message);
+  constructor(
+    message: string,
+    problems: readonly string[] = [],
+    issues: readonly ProblemData[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
     this.problems = problems;
     this.issues = issues;
   }

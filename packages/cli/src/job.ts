@@ -34,7 +34,13 @@ export interface JobResult {
 export function describeError(error: unknown, debug: boolean): NonNullable<JobResult["error"]> {
   if (error instanceof InputError || (error as { name?: string })?.name === "InputError") {
     const e = error as InputError;
-    return { message: e.message, problems: [...(e.problems ?? [])] };
+    // With --debug, the stack of what went wrong underneath (a file-system error, say).
+    const cause = e.cause instanceof Error ? e.cause : undefined;
+    return {
+      message: e.message,
+      problems: [...(e.problems ?? [])],
+      ...(debug && cause?.stack ? { stack: cause.stack } : {}),
+    };
   }
   if (isFairtenderError(error)) {
     const problems = error.issues.map((i) => i.message);

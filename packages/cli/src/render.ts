@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Library, Selection, TenderProfile } from "@fairtender/core";
 import { writeFileAtomic } from "./atomic.js";
+import { describeFsError, InputError } from "./errors.js";
 
 /** Output formats of `fairtender generate`, in the order they are written. */
 export const FORMATS = ["docx", "md", "html", "json", "csv", "ics"] as const;
@@ -83,12 +84,22 @@ export async function renderProfile(
  * every format rendered, so a failed render leaves the previous files as they were.
  */
 export async function writeOutputs(outDir: string, name: string, outputs: Rendered): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+    throw cannotWrite(error, outDir, "the output directory");
+  });
   const written: string[] = [];
   for (const [format, data] of outputs) {
     const path = join(outDir, `${name}.${format}`);
-    await writeFileAtomic(path, data);
+    await writeFileAtomic(path, data).catch((error: unknown) => {
+      throw cannotWrite(error, path, "the file");
+    });
     written.push(path);
   }
   return written;
+}
+
+/** A file-system failure while writing, said plainly (the original error is the cause, for --debug). */
+function cannotWrite(error: unknown, path: string, what: string): unknown {
+  if (typeof (error as { code?: unknown })?.code !== "string") return error;
+  return new InputError(`cannot create ${what}: ${describeFsError(error, path)}`, [], [], { cause: error });
 }

@@ -95,7 +95,8 @@ describe("the bundled fairtender executable", () => {
     const args = ["generate", join(fixtures, "embassy.yaml"), "--out", "not-a-directory/out", "--format", "md"];
     const plain = run(args);
     expect(plain.status).toBe(1);
-    expect(plain.stderr).toContain("ENOTDIR");
+    expect(plain.stderr).toContain("cannot create the output directory");
+    expect(plain.stderr).toContain("a part of the path is not a directory");
     expect(plain.stderr).not.toMatch(/\n\s+at /);
     const debug = run([...args, "--debug"]);
     expect(debug.status).toBe(1);

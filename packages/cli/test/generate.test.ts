@@ -135,6 +135,17 @@ describe("fairtender generate", () => {
     expect(readdirSync(out).sort()).toEqual(["embassy.docx", "embassy.md"]);
   });
 
+  it("says plainly when the output directory cannot be made, with the file-system error under --debug", async () => {
+    writeFileSync(join(dir, "a-file"), "");
+    const plain = await cli(["generate", embassy, "--out", "a-file/out", "--format", "md"], dir);
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toContain("cannot create the output directory");
+    expect(plain.stderr).toContain("a-file/out: a part of the path is not a directory");
+    expect(plain.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    const debug = await cli(["generate", embassy, "--out", "a-file/out", "--format", "md", "--debug"], dir);
+    expect(debug.stderr).toMatch(/ENOTDIR[^\n]*\n\s+at /);
+  });
+
   it("--debug adds the stack trace of an unexpected error", async () => {
     vi.resetModules();
     vi.doMock("@fairtender/renderer/docx", () => ({
