@@ -48,3 +48,20 @@ export function isFairtenderError(value: unknown): value is FairtenderError {
 
 /** The result of a `safe*` function: data, or the error that the throwing twin would throw. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: FairtenderError };
+
+/**
+ * A `FairtenderError` saying `<subject> has N problems:` with one indented line per issue, the
+ * same shape for profiles, clauses, libraries and selections. With `shown`, only the first `shown`
+ * issues are listed in the message (then how many more); `issues` always holds them all.
+ */
+export function problemsError(
+  code: FairtenderErrorCode,
+  subject: string,
+  issues: Issue[],
+  shown = Number.POSITIVE_INFINITY,
+): FairtenderError {
+  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  const lines = issues.slice(0, shown).map((i) => `  - ${i.message}`);
+  if (issues.length > lines.length) lines.push(`  - … and ${issues.length - lines.length} more`);
+  return new FairtenderError(code, `${subject} has ${head}:\n${lines.join("\n")}`, { issues });
+}

@@ -1,4 +1,4 @@
-import { FairtenderError, type Issue } from "../errors.js";
+import { FairtenderError, type Issue, problemsError } from "../errors.js";
 import { Library, type LibraryInput } from "../model/clause.js";
 import type { DatedParameter } from "../model/common.js";
 import { SECTOR_IDS } from "../model/sectors.js";
@@ -41,14 +41,7 @@ export function assertLibrary(input: unknown, what = "The clause library"): Libr
 
 /** An `invalid-library` error listing the issues. */
 export function libraryError(what: string, issues: Issue[]): FairtenderError {
-  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-  return new FairtenderError(
-    "invalid-library",
-    `${what} has ${head}:\n${issues.map((i) => `  - ${i.message}`).join("\n")}`,
-    {
-      issues,
-    },
-  );
+  return problemsError("invalid-library", what, issues);
 }
 
 function semanticIssues(lib: Library): Issue[] {

@@ -1,4 +1,4 @@
-import { FairtenderError, type Issue, type SafeResult } from "../errors.js";
+import { type Issue, problemsError, type SafeResult } from "../errors.js";
 import type { Clause, ClauseInput, Library } from "../model/clause.js";
 import { validateLibrary } from "./check.js";
 
@@ -27,18 +27,8 @@ export function safeParseClause(input: ClauseInput | unknown, library: Library):
   const all = own.length ? own : issues;
   const clause = data?.clauses[index];
   if (clause && all.length === 0) return { success: true, data: clause };
-  const head = all.length === 1 ? "1 problem" : `${all.length} problems`;
   const name = typeof id === "string" ? `Clause "${id}"` : "The clause";
-  return {
-    success: false,
-    error: new FairtenderError(
-      "invalid-clause",
-      `${name} has ${head}:\n${all.map((i) => `  - ${i.message}`).join("\n")}`,
-      {
-        issues: all,
-      },
-    ),
-  };
+  return { success: false, error: problemsError("invalid-clause", name, all) };
 }
 
 /** Like {@link safeParseClause}, but throws a `FairtenderError` with code `invalid-clause`. */

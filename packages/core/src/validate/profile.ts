@@ -1,4 +1,4 @@
-import { FairtenderError, type SafeResult } from "../errors.js";
+import { problemsError, type SafeResult } from "../errors.js";
 import { COUNTRY_CODES, CURRENCY_CODES } from "../model/codes.js";
 import { JURISDICTIONS, TenderProfile, type TenderProfileInput } from "../model/profile.js";
 import { SECTOR_IDS } from "../model/sectors.js";
@@ -29,15 +29,7 @@ export function safeParseProfile(input: unknown): SafeResult<TenderProfile> {
   const result = TenderProfile.safeParse(input);
   if (result.success) return { success: true, data: result.data };
   const issues = toIssues(result.error, input, { schema: TenderProfile, candidatesFor });
-  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-  return {
-    success: false,
-    error: new FairtenderError(
-      "invalid-profile",
-      `The tender profile has ${head}:\n${issues.map((i) => `  - ${i.message}`).join("\n")}`,
-      { issues },
-    ),
-  };
+  return { success: false, error: problemsError("invalid-profile", "The tender profile", issues) };
 }
 
 /** Like {@link safeParseProfile}, but throws a `FairtenderError` with code `invalid-profile`. */

@@ -1,4 +1,4 @@
-import { FairtenderError, type SafeResult } from "../errors.js";
+import { problemsError, type SafeResult } from "../errors.js";
 import { deepFreeze } from "../library/freeze.js";
 import { Selection } from "../model/selection.js";
 import { toIssues } from "./issues.js";
@@ -30,13 +30,7 @@ export function safeParseSelection(input: unknown): SafeResult<Selection> {
   const result = Selection.safeParse(input);
   if (result.success) return { success: true, data: result.data };
   const issues = toIssues(result.error, input, { schema: Selection });
-  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-  const shown = issues.slice(0, 10).map((i) => `  - ${i.message}`);
-  if (issues.length > shown.length) shown.push(`  - … and ${issues.length - shown.length} more`);
-  return {
-    success: false,
-    error: new FairtenderError("invalid-selection", `The selection has ${head}:\n${shown.join("\n")}`, { issues }),
-  };
+  return { success: false, error: problemsError("invalid-selection", "The selection", issues, 10) };
 }
 
 /** Like {@link safeParseSelection}, but throws a `FairtenderError` with code `invalid-selection`. */
