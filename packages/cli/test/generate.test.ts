@@ -15,6 +15,24 @@ afterEach(() => {
 
 const embassy = join(fixtures, "embassy.yaml");
 
+/** Runs the CLI in-process with a Word backend whose `toDocx` fails ("disk on fire"). */
+async function withFailingDocx(args: string[]): Promise<{ status: number; stderr: string }> {
+  vi.resetModules();
+  vi.doMock("@fairtender/renderer/docx", () => ({
+    toDocx: async () => {
+      throw new Error("disk on fire");
+    },
+  }));
+  const { main } = await import("../src/index.js");
+  let stderr = "";
+  const status = await main(args, {
+    stdout: { write: () => true },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd: dir,
+  });
+  return { status, stderr };
+}
+
 describe("fairtender generate", () => {
   it("writes <out>/<name>.<ext> for every format", async () => {
     const run = await cli(["generate", embassy, "--out", "out", "--format", "docx,md,html,json,csv,ics"], dir);
@@ -113,19 +131,7 @@ describe("fairtender generate", () => {
     mkdirSync(out);
     writeFileSync(join(out, "embassy.docx"), "OLD DOCX");
     writeFileSync(join(out, "embassy.md"), "OLD MD");
-    vi.resetModules();
-    vi.doMock("@fairtender/renderer/docx", () => ({
-      toDocx: async () => {
-        throw new Error("disk on fire");
-      },
-    }));
-    const { main } = await import("../src/index.js");
-    let stderr = "";
-    const status = await main(["generate", embassy, "--out", "out", "--format", "md,docx"], {
-      stdout: { write: () => true },
-      stderr: { write: (t: string) => (stderr += t) },
-      cwd: dir,
-    });
+    const { status, stderr } = await withFailingDocx(["generate", embassy, "--out", "out", "--format", "md,docx"]);
     expect(status).toBe(1);
     expect(stderr).toContain("disk on fire");
     expect(stderr).not.toMatch(/\n\s+at /);
@@ -147,19 +153,7 @@ describe("fairtender generate", () => {
   });
 
   it("--debug adds the stack trace of an unexpected error", async () => {
-    vi.resetModules();
-    vi.doMock("@fairtender/renderer/docx", () => ({
-      toDocx: async () => {
-        throw new Error("disk on fire");
-      },
-    }));
-    const { main } = await import("../src/index.js");
-    let stderr = "";
-    await main(["generate", embassy, "--out", "out", "--format", "docx", "--debug"], {
-      stdout: { write: () => true },
-      stderr: { write: (t: string) => (stderr += t) },
-      cwd: dir,
-    });
+    const { stderr } = await withFailingDocx(["generate", embassy, "--out", "out", "--format", "docx", "--debug"]);
     expect(stderr).toMatch(/disk on fire\n.*\n\s+at /s);
   });
 });
