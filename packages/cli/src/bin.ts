@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-import nodeModule from "node:module";
-
-// On Node 22.1+ keep V8's compiled code on disk between runs (a no-op on Node 20, which lacks it):
-// about a fifth of a `fairtender generate` run is compiling the modules it loads. Called before the
-// CLI itself is imported, so its modules are cached too.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Started by bin/fairtender.js (the installed command), which turns on Node's compile cache first.
+export {}; // an ES module (top-level await), though it exports nothing
 
 // The published bin is bundled and minified (see tsup.bin.config.ts): with --debug, stack traces
 // name the original source files and lines. Turned on before the CLI's own modules load.
