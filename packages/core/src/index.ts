@@ -105,8 +105,8 @@ export {
   SME_BURDEN,
 } from "./select/rules.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";
-export type { ParameterValues, TemplateSource, TemplateUsage } from "./template/index.js";
-export { joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
+export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";
+export { compileText, fillText, joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
 // Validation
 export { parseProfile, safeParseProfile } from "./validate/profile.js";
 export { parseSelection, safeParseSelection } from "./validate/selection.js";

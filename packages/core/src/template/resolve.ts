@@ -1,7 +1,7 @@
 import { FairtenderError } from "../errors.js";
 import type { Clause, ClauseParameter, Library, ParameterValue } from "../model/clause.js";
 import type { Inline, ResolvedBody } from "../model/selection.js";
-import { fillLeaf, type Leaf, leavesOf, templateError } from "./handlebars.js";
+import { clauseTemplateError, fillLeaf, type Leaf, leavesOf } from "./leaves.js";
 import { templateUsage } from "./usage.js";
 
 /** Parameter values by name, e.g. `{ responseDays: 14, grievanceLanguages: ["English", "Tagalog"] }`. */
@@ -114,7 +114,11 @@ export function resolveBody(
       } else {
         const text = termText(lib, run.id);
         if (text === undefined) {
-          throw templateError(clause.id, leaf.path, `uses {{term "${run.id}"}}, which the library does not define`);
+          throw clauseTemplateError(
+            clause.id,
+            leaf.path,
+            `uses {{term "${run.id}"}}, which the library does not define`,
+          );
         }
         runs.push({ type: "term", term: run.id, text });
       }

@@ -3,7 +3,7 @@ import { isFairtenderError } from "../errors.js";
 import { builtinLibrary } from "../library/builtin.js";
 import { getClause } from "../library/get.js";
 import type { Clause } from "../model/clause.js";
-import { joinList, resolveBody, templateUsage } from "./index.js";
+import { compileText, fillText, joinList, resolveBody, templateUsage } from "./index.js";
 
 const lib = builtinLibrary();
 
@@ -170,6 +170,48 @@ describe("templateUsage", () => {
     expect(e.code).toBe("template-error");
     expect(e.message).toContain('clause "general-wages" body.subclauses[0].text');
     expect(e.message).toContain(expected);
+  });
+});
+
+describe("fillText and compileText (plain value templates)", () => {
+  it("fills {{name}} placeholders with literal values, strictly", () => {
+    expect(fillText("t", "Hello {{who}}, {{n}} times.", { who: "<b>{{x}}</b>", n: 3 })).toBe(
+      "Hello <b>{{x}}</b>, 3 times.",
+    );
+    expect(fillText("t", "No placeholder \\{{kept}}", {})).toBe("No placeholder {{kept}}");
+    const e = errorOf(() => fillText("rule x why", "Because {{because}}.", {}));
+    expect(e.code).toBe("template-error");
+    expect(e.message).toBe('Template error in rule x why: needs a value for "because"');
+  });
+
+  it("never reaches the prototype", () => {
+    expect(errorOf(() => fillText("t", "{{constructor}}", {})).message).toContain('needs a value for "constructor"');
+    expect(errorOf(() => fillText("t", "{{__proto__}}", {})).message).toContain("not a value name");
+  });
+
+  it.each([
+    ["{{#each a}}x{{/each}}", "uses a block"],
+    ["{{> other}}", "uses a partial"],
+    ["{{lookup this 'x'}}", 'calls an unknown helper "lookup"'],
+    ["{{a.b}}", 'uses "a.b"'],
+    ["{{@root.a}}", "uses"],
+    ["{{this}}", "uses"],
+    ['{{ref "x"}}', 'calls an unknown helper "ref"'],
+    ["{{params.x}}", 'uses "params.x"'],
+    ["{{{a}}}", "triple-stash"],
+    ["{{a", "is not a valid template"],
+  ])("rejects %s", (text, expected) => {
+    const e = errorOf(() => compileText("partials.clause", text));
+    expect(e.code).toBe("template-error");
+    expect(e.message).toContain("Template error in partials.clause: ");
+    expect(e.message).toContain(expected);
+  });
+
+  it("limits the names a compiled template may use", () => {
+    expect(compileText("p", "{{a}}-{{b}}", ["a", "b"])({ a: 1, b: "x" })).toBe("1-x");
+    expect(errorOf(() => compileText("p", "{{c}}", ["a", "b"])).message).toContain(
+      'uses "{{c}}", which is not one of its values (a, b)',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { compileText, type TextTemplate } from "../text/template.js";
+import { compileText, type TextTemplate } from "@fairtender/core";
 
 /**
  * The Markdown layout of each block, as Handlebars templates that only place pre-rendered,

@@ -1,4 +1,4 @@
-import { compileText, type TextTemplate } from "../text/template.js";
+import { compileText, type TextTemplate } from "@fairtender/core";
 
 /**
  * The fixed wording of the tender pack. Each phrase is a text leaf: Handlebars fills in values
