@@ -1,15 +1,16 @@
 /** The "What applies" pane: risk, regimes, warnings, selected clauses and what was left out, with reasons. */
 
-import type { Issue, Reason, SelectedClause, Selection, Strength } from "@fairtender/core";
+import {
+  type Issue,
+  type Reason,
+  type SelectedClause,
+  type Selection,
+  strengthCounts,
+  strengthMeaning,
+  strengthName,
+} from "@fairtender/core";
 import { h } from "./dom.js";
 import type { LintFinding } from "./engine.js";
-
-const STRENGTH: Record<Strength, { label: string; meaning: string }> = {
-  mandatory: { label: "Mandatory", meaning: "Required by law for this procurement" },
-  policy: { label: "Policy", meaning: "Required by a binding policy for this buyer" },
-  recommended: { label: "Recommended", meaning: "The risk or the regime's guidance calls for it" },
-  optional: { label: "Optional", meaning: "Available; the buyer's choice" },
-};
 
 const LEVEL: Record<string, string> = { low: "Low", medium: "Medium", high: "High" };
 
@@ -184,11 +185,7 @@ export function renderSelection(
     `Rules and thresholds as of ${selection.asOf} · clause library ${selection.libraryVersion}`,
   );
 
-  const byStrength = (Object.keys(STRENGTH) as Strength[])
-    .map((strength) => [strength, selection.clauses.filter((c) => c.strength === strength).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([strength, n]) => `${n} ${STRENGTH[strength].label.toLowerCase()}`)
-    .join(", ");
+  const byStrength = strengthCounts(selection.clauses);
 
   const clauses = h(
     "section",
@@ -204,7 +201,6 @@ export function renderSelection(
       "ol",
       { class: "clause-list", id: "selected-clauses" },
       selection.clauses.map((c) => {
-        const s = STRENGTH[c.strength];
         return h(
           "li",
           { class: "clause", "data-clause-id": c.id, "data-strength": c.strength },
@@ -212,7 +208,11 @@ export function renderSelection(
             "div",
             { class: "clause-head" },
             h("span", { class: "clause-title" }, c.title),
-            h("span", { class: `strength strength-${c.strength}`, title: s.meaning }, s.label),
+            h(
+              "span",
+              { class: `strength strength-${c.strength}`, title: strengthMeaning(c.strength) },
+              strengthName(c.strength),
+            ),
           ),
           reasonList(c.reasons),
           parameterList(c),

@@ -1,16 +1,12 @@
-import type { LintFinding, Selection, Strength } from "@fairtender/core";
-import { cite, flowText, hang } from "./format.js";
-
-const STRENGTHS: readonly Strength[] = ["mandatory", "policy", "recommended", "optional"];
-
-/** `10 mandatory, 2 policy, 9 recommended`: selected clauses counted by strength. */
-export function countByStrength(selection: Selection): string {
-  const counts = STRENGTHS.map((s) => [s, selection.clauses.filter((c) => c.strength === s).length] as const);
-  return counts
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(", ");
-}
+import {
+  flowDownText,
+  formatCitation,
+  type LintFinding,
+  type Selection,
+  Strength,
+  strengthCounts,
+} from "@fairtender/core";
+import { hang } from "./format.js";
 
 /**
  * The readable account of a selection: regimes and why, the risk level and its factors, each clause
@@ -28,7 +24,8 @@ export function summarize(selection: Selection, findings: readonly LintFinding[]
   for (const r of selection.regimes) {
     out.push(`  ${r.id}: ${r.name}${r.kind === "module" ? " (module)" : ""}`);
     for (const reason of r.reasons) out.push(hang("    - ", reason));
-    if (r.instruments.length > 0) out.push(hang("    instruments: ", r.instruments.map(cite).join("; ")));
+    if (r.instruments.length > 0)
+      out.push(hang("    instruments: ", r.instruments.map((s) => formatCitation(s)).join("; ")));
   }
 
   const risk = selection.risk;
@@ -39,12 +36,12 @@ export function summarize(selection: Selection, findings: readonly LintFinding[]
     out.push(hang(`  ${w.padStart(3)}  `, `${f.description} [${f.source}]`));
   }
 
-  out.push("", `Clauses (${selection.clauses.length}: ${countByStrength(selection) || "none"})`);
-  for (const strength of STRENGTHS) {
+  out.push("", `Clauses (${selection.clauses.length}: ${strengthCounts(selection.clauses) || "none"})`);
+  for (const strength of Strength.options) {
     for (const c of selection.clauses.filter((x) => x.strength === strength)) {
       out.push(`  ${strength.padEnd(11)} ${c.id}: ${c.title}`);
       for (const r of c.reasons) out.push(hang("              why: ", r.text));
-      const sources = c.sources.map(cite).join("; ");
+      const sources = c.sources.map((s) => formatCitation(s)).join("; ");
       if (sources) out.push(hang("              sources: ", sources));
     }
   }
@@ -60,7 +57,7 @@ export function summarize(selection: Selection, findings: readonly LintFinding[]
   out.push("", `Supplier obligations, harmonised (${selection.obligations.length})`);
   for (const o of selection.obligations) {
     out.push(hang("  - ", `${o.party}, ${o.topic}: ${o.action}`));
-    out.push(hang("      when: ", `${o.timingText}; ${flowText(o.flowsDown)}`));
+    out.push(hang("      when: ", `${o.timingText}; ${flowDownText(o.flowsDown)}`));
     out.push(hang("      meets: ", o.satisfies.map((s) => `${s.regime} ${s.citation}`).join("; ")));
     out.push(hang("      clauses: ", o.clauses.join(", ")));
   }

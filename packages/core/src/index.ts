@@ -85,7 +85,7 @@ export {
   obligationCalendar,
 } from "./select/calendar.js";
 export type { AmountPath, Condition, FlagPath } from "./select/conditions.js";
-export { HARMONISATION_RULE, timingText } from "./select/harmonise.js";
+export { HARMONISATION_RULE } from "./select/harmonise.js";
 export { type LintCode, type LintFinding, lint } from "./select/lint.js";
 export { applicableRegimes, MODULE_IDS, REGIME_DATE_BASIS, REGIME_FRAMEWORKS } from "./select/regimes.js";
 export {
@@ -110,3 +110,16 @@ export { compileText, fillText, joinList, parameterValues, resolveBody, template
 // Validation
 export { parseProfile, safeParseProfile } from "./validate/profile.js";
 export { parseSelection, safeParseSelection } from "./validate/selection.js";
+// Wording (timing, flow-down, strength and cross-references in words)
+export {
+  clauseTextPreview,
+  flowDownSummary,
+  flowDownText,
+  flowDownTiers,
+  referenceText,
+  strengthCounts,
+  strengthLabel,
+  strengthMeaning,
+  strengthName,
+  timingText,
+} from "./wording.js";

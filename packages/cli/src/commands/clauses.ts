@@ -2,14 +2,18 @@ import {
   builtinLibrary,
   type Clause,
   type ClauseParameter,
+  clauseTextPreview,
+  flowDownText,
+  formatCitation,
   getClause,
   type Library,
   REGIME_IDS,
   TOPICS,
+  timingText,
 } from "@fairtender/core";
 import { parseCommandArgs } from "../args.js";
 import { EXIT, UsageError } from "../errors.js";
-import { cite, flowText, hang, sourceLine, table, timingText, wrap } from "../format.js";
+import { hang, sourceLine, table, wrap } from "../format.js";
 import { type Context, println } from "../io.js";
 import { suggest } from "../suggest.js";
 
@@ -46,20 +50,6 @@ function paramValue(p: ClauseParameter): string {
   return String(p.default);
 }
 
-/** A clause text leaf as people read it: parameters as `[name: default]`, references and terms by name. */
-function showLeaf(text: string, clause: Clause, lib: Library): string {
-  return text
-    .replace(/\{\{\s*params\.([A-Za-z0-9]+)\s*\}\}/g, (_, name: string) => {
-      const p = clause.parameters[name];
-      return p ? `[${name}: ${paramValue(p)}]` : `[${name}]`;
-    })
-    .replace(/\{\{\s*ref\s+"([^"]+)"\s*\}\}/g, (_, id: string) => `clause [${id}]`)
-    .replace(
-      /\{\{\s*term\s+"([^"]+)"\s*\}\}/g,
-      (_, id: string) => lib.definitions.find((d) => d.id === id)?.term ?? id,
-    );
-}
-
 function showClause(clause: Clause, lib: Library): string {
   const lines: string[] = [];
   const topic = TOPICS.find((t) => t.id === clause.topic)?.title ?? clause.topic;
@@ -70,11 +60,11 @@ function showClause(clause: Clause, lib: Library): string {
     lines.push(`In force: ${clause.effectiveFrom ?? "…"} to ${clause.effectiveTo ?? "…"}`);
   }
   lines.push("", "Text:");
-  if (clause.body.intro) lines.push(wrap(showLeaf(clause.body.intro, clause, lib), 100, "  "));
+  if (clause.body.intro) lines.push(wrap(clauseTextPreview(clause, clause.body.intro, lib), 100, "  "));
   for (const [i, s] of clause.body.subclauses.entries()) {
-    lines.push(hang(`  ${i + 1}. `, showLeaf(s.text, clause, lib)));
+    lines.push(hang(`  ${i + 1}. `, clauseTextPreview(clause, s.text, lib)));
     for (const [j, item] of (s.items ?? []).entries()) {
-      lines.push(hang(`      (${String.fromCharCode(97 + j)}) `, showLeaf(item, clause, lib)));
+      lines.push(hang(`      (${String.fromCharCode(97 + j)}) `, clauseTextPreview(clause, item, lib)));
     }
   }
   const params = Object.entries(clause.parameters);
@@ -94,16 +84,16 @@ function showClause(clause: Clause, lib: Library): string {
   for (const s of clause.sources) lines.push(hang("  - ", sourceLine(s)));
   if (clause.incorporates.length > 0) {
     lines.push("", "Incorporated by reference:");
-    for (const s of clause.incorporates) lines.push(hang("  - ", `${cite(s)}: ${s.instrument}`));
+    for (const s of clause.incorporates) lines.push(hang("  - ", `${formatCitation(s)}: ${s.instrument}`));
   }
   lines.push("", "Drafting note:", wrap(clause.draftingNote, 100, "  "));
   if (clause.obligations.length > 0) {
     lines.push("", "Obligations:");
     for (const o of clause.obligations) {
       lines.push(hang("  - ", `${o.party}: ${o.action}`));
-      lines.push(hang("    when: ", `${timingText(o.timing)}; ${flowText(o.flowsDown)}`));
+      lines.push(hang("    when: ", `${timingText(o.timing)}; ${flowDownText(o.flowsDown)}`));
       if (o.evidence.length > 0) lines.push(hang("    evidence: ", o.evidence.join("; ")));
-      lines.push(hang("    sources: ", o.sources.map(cite).join("; ")));
+      lines.push(hang("    sources: ", o.sources.map((s) => formatCitation(s)).join("; ")));
     }
   }
   if (clause.related.length > 0) lines.push("", `Related clauses: ${clause.related.join(", ")}`);

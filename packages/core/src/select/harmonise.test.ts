@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { citationText } from "../cite.js";
-import type { Obligation, Timing } from "../model/clause.js";
+import type { Obligation } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { SelectedClause } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
-import { harmonise, timingText } from "./harmonise.js";
+import { harmonise } from "./harmonise.js";
 
 const src = (citation: string, provision?: string): Source => ({
   citation,
@@ -178,28 +178,6 @@ describe("harmonise", () => {
     expect(citationText({ citation: "PPN 009" })).toBe("PPN 009");
     expect(citationText({ citation: "MSA 2015 s.54", provision: "s.54(2)" })).toBe("MSA 2015 s.54(2)");
     expect(citationText({ citation: "ILO C29", provision: "Art. 2(1)" })).toBe("ILO C29 Art. 2(1)");
-  });
-
-  test("timing in words", () => {
-    const cases: [Timing, string][] = [
-      [{ kind: "before-award" }, "Before contract award"],
-      [{ kind: "at-signature" }, "At contract signature"],
-      [{ kind: "within", days: 1, from: "start" }, "Within 1 day of the start date"],
-      [{ kind: "within", days: 30, from: "request" }, "Within 30 days of a request"],
-      [{ kind: "recurring", everyMonths: 12 }, "Every year from the start date"],
-      [
-        { kind: "recurring", everyMonths: 6, firstAfterMonths: 1 },
-        "Every 6 months, first 1 month after the start date",
-      ],
-      [{ kind: "on-event", event: "an allegation" }, "Without undue delay after an allegation"],
-      [
-        { kind: "on-event", event: "a complaint is received", withinHours: 336 },
-        "Within 14 days after a complaint is received",
-      ],
-      [{ kind: "on-event", event: "an allegation", withinHours: 24 }, "Within 24 hours after an allegation"],
-      [{ kind: "ongoing" }, "Throughout the contract"],
-    ];
-    for (const [t, text] of cases) expect(timingText(t)).toBe(text);
   });
 });
 

@@ -3,6 +3,7 @@ import type { FlowDown, Obligation, Party, Timing } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { Satisfies, ScheduledObligation, SelectedClause } from "../model/selection.js";
 import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
+import { timingText } from "../wording.js";
 import { compareText, sourceKey, uniqueSources } from "./util.js";
 
 /**
@@ -114,47 +115,6 @@ function widestFlowDown(list: readonly FlowDown[]): FlowDown {
   if (list.some((f) => f.agents === true)) out.agents = true;
   else if (list.some((f) => f.agents === false)) out.agents = false;
   return out;
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? "" : "s"}`;
-}
-
-/** The timing in words, e.g. "Every 12 months from the start date", "Within 24 hours of becoming aware of an incident". */
-export function timingText(t: Timing): string {
-  switch (t.kind) {
-    case "before-award":
-      return "Before contract award";
-    case "at-signature":
-      return "At contract signature";
-    case "within": {
-      const from = {
-        award: "contract award",
-        start: "the start date",
-        request: "a request",
-        end: "the end of the contract",
-      }[t.from];
-      return `Within ${plural(t.days, "day")} of ${from}`;
-    }
-    case "recurring": {
-      const every = t.everyMonths === 12 ? "Every year" : `Every ${plural(t.everyMonths, "month")}`;
-      const first = t.firstAfterMonths ?? t.everyMonths;
-      return first === t.everyMonths
-        ? `${every} from the start date`
-        : `${every}, first ${first === 0 ? "at the start date" : `${plural(first, "month")} after the start date`}`;
-    }
-    case "on-event": {
-      if (t.withinHours === undefined) return `Without undue delay after ${t.event}`;
-      if (t.withinHours === 0) return `Immediately after ${t.event}`;
-      const limit =
-        t.withinHours >= 48 && t.withinHours % 24 === 0
-          ? plural(t.withinHours / 24, "day")
-          : plural(t.withinHours, "hour");
-      return `Within ${limit} after ${t.event}`;
-    }
-    case "ongoing":
-      return "Throughout the contract";
-  }
 }
 
 function sentence(s: string): string {

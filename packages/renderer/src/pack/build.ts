@@ -1,5 +1,7 @@
 import {
   FairtenderError,
+  flowDownSummary,
+  flowDownTiers,
   formatCitation,
   IsoDate,
   lint,
@@ -9,6 +11,7 @@ import {
   type SelectedClause,
   type Selection,
   type Source,
+  strengthLabel,
   TOPICS,
 } from "@fairtender/core";
 import { RENDERER_VERSION } from "../version.js";
@@ -71,16 +74,7 @@ export function letter(n: number): string {
   return String.fromCharCode(97 + i).repeat(repeat);
 }
 
-const STRENGTH_LABEL = {
-  mandatory: "Mandatory (required by law)",
-  policy: "Policy (binding policy for this buyer)",
-  recommended: "Recommended",
-  optional: "Optional",
-} as const;
-
-function citation(s: Source): string {
-  return formatCitation(s);
-}
+const citation = (s: Source): string => formatCitation(s);
 
 function uniq<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
@@ -408,7 +402,7 @@ class PackBuilder {
     const notes: NoteNode[] = [
       {
         type: "note",
-        label: `Why selected: ${STRENGTH_LABEL[clause.strength]}`,
+        label: `Why selected: ${strengthLabel(clause.strength)}`,
         children: [
           orderedList(
             clause.reasons.map((r) => [
@@ -463,7 +457,7 @@ class PackBuilder {
       o.action,
       o.timingText,
       o.evidence.join("; "),
-      flowsDownText(o),
+      flowDownSummary(o.flowsDown),
       this.clauseRefs(o.clauses),
       [...byRegime].map(([r, cites]) => `${this.regimeLabel(r)}: ${cites.join(", ")}`).join("; "),
     ];
@@ -729,9 +723,7 @@ class PackBuilder {
                 rows.map(({ o, no }) => [
                   String(no),
                   o.action,
-                  o.flowsDown.tiers === undefined || o.flowsDown.tiers === "all"
-                    ? "All tiers"
-                    : `${o.flowsDown.tiers} tier${o.flowsDown.tiers === 1 ? "" : "s"} below the supplier`,
+                  capitalise(flowDownTiers(o.flowsDown)),
                   o.flowsDown.agents ? "Yes" : "No",
                   this.clauseRefs(o.clauses),
                   o.timingText,
@@ -826,7 +818,7 @@ class PackBuilder {
           selected.map((c) => [
             this.clauseRefs([c.id]),
             c.title,
-            STRENGTH_LABEL[c.strength],
+            strengthLabel(c.strength),
             c.reasons.map((r) => r.text).join(" "),
           ]),
         ),
@@ -850,11 +842,8 @@ class PackBuilder {
   }
 }
 
-function flowsDownText(o: ScheduledObligation): string {
-  if (!o.flowsDown.required) return "No";
-  const tiers =
-    o.flowsDown.tiers === undefined || o.flowsDown.tiers === "all" ? "all tiers" : `${o.flowsDown.tiers} tier(s)`;
-  return `Yes, ${tiers}${o.flowsDown.agents ? ", and agents" : ""}`;
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Orders "2.10" after "2.9", and "A1.1" after every contract clause. */

@@ -1,3 +1,4 @@
+import { referenceText } from "@fairtender/core";
 import type { Inline, PartNode, RefNode } from "./types.js";
 
 /** The heading of a part as every backend prints it: "Part 3 — Contract clauses", or the title alone. */
@@ -7,7 +8,7 @@ export function partHeading(part: PartNode): string {
 
 /** The text a cross-reference shows: the computed number, or a visible marker when the clause is absent. */
 export function refText(ref: RefNode): string {
-  return ref.number ?? `[clause not included: ${ref.target}]`;
+  return referenceText(ref.number, ref.target);
 }
 
 /** The plain text of running text (no markup), e.g. for tables of contents and document properties. */

@@ -60,7 +60,6 @@ const PHRASES = {
     "This part is for the buyer's procurement and legal team. Remove it before issuing the pack (or issue the tender edition instead).",
   excludedNone: "No library clause was left out.",
   findingsNone: "No findings.",
-  refMissing: "[clause not included: {{id}}]",
 } as const;
 
 /** Names of the fixed phrases of the pack. */
