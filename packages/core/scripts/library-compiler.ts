@@ -8,6 +8,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Issue } from "../src/errors.js";
 import { validateLibrary } from "../src/library/check.js";
+import { Annex, PackWording } from "../src/model/annex.js";
 import { Clause, Definition, Library, Regime, RiskTables, Sector } from "../src/model/clause.js";
 import { DatedParameter, Source } from "../src/model/common.js";
 import { formatPath, toIssues } from "../src/validate/issues.js";
@@ -47,6 +48,8 @@ const TABLES = {
   sectors: "library/sectors.yaml",
   parameters: "library/parameters.yaml",
   risk: "library/risk.yaml",
+  annexes: "library/annexes.yaml",
+  wording: "library/pack.yaml",
 } as const;
 
 /** Compiles the library files (`library/...` relative path → text). Throws {@link LibraryCompileError}. */
@@ -148,6 +151,9 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   const regimes = table<Regime>(TABLES.regimes, "regimes", Regime);
   const sectors = table<Sector>(TABLES.sectors, "sectors", Sector);
   const parameters = table<DatedParameter>(TABLES.parameters, "parameters", DatedParameter);
+  // Annexes and the pack's wording keep their file order: it is the document order.
+  const annexes = table<Annex>(TABLES.annexes, "annexes", Annex);
+  const wording = table<PackWording>(TABLES.wording, "wording", PackWording);
 
   let risk: RiskTables | undefined;
   const riskDoc = yamlFile(TABLES.risk);
@@ -183,6 +189,8 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     sectors: byId(sectors),
     parameters: byId(parameters),
     risk,
+    annexes,
+    wording,
   };
   const clauseFiles = clauses.map((c) => c.file);
   const { data, issues } = validateLibrary(input);
@@ -205,9 +213,9 @@ export const BUILTIN_LIBRARY: Library = ${JSON.stringify(library, null, 2)};
 function locate(
   issue: Issue,
   clauseFiles: readonly string[],
-  input: { definitions: { id: string }[] },
+  input: { definitions: { id: string }[]; annexes: { id: string }[]; wording: { id: string }[] },
 ): CompileProblem {
-  const m = /^(clauses|definitions|regimes|sectors|parameters)\[(\d+)\]\.?(.*)$/.exec(issue.path);
+  const m = /^(clauses|definitions|regimes|sectors|parameters|annexes|wording)\[(\d+)\]\.?(.*)$/.exec(issue.path);
   const message = issue.message.startsWith(`${issue.path}: `)
     ? issue.message.slice(issue.path.length + 2)
     : issue.message;
@@ -216,7 +224,8 @@ function locate(
     if (kind === "clauses")
       return { file: clauseFiles[Number(index)] ?? "library/clauses", field: rest ?? "", message };
     const file = TABLES[kind as keyof typeof TABLES];
-    const id = kind === "definitions" ? input.definitions[Number(index)]?.id : undefined;
+    const named = kind === "definitions" || kind === "annexes" || kind === "wording" ? input[kind] : undefined;
+    const id = named?.[Number(index)]?.id;
     return { file, field: `${kind}[${index}]${id ? ` (${id})` : ""}${rest ? `.${rest}` : ""}`, message };
   }
   const top = issue.path.split(/[.[]/)[0] ?? "";

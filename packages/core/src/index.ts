@@ -23,6 +23,17 @@ export {
   safeCreateLibrary,
   safeParseClause,
 } from "./library/index.js";
+export type { AnnexEntry, AnnexInput } from "./model/annex.js";
+export {
+  Annex,
+  CertificationEntry,
+  DeclarationEntry,
+  ObligationsEntry,
+  PackWording,
+  PlanElementEntry,
+  QuestionEntry,
+  WORDING_VALUES,
+} from "./model/annex.js";
 export type { ClauseInput, LibraryInput, ParameterValue } from "./model/clause.js";
 export {
   Clause,
@@ -68,13 +79,19 @@ export {
   RiskFactor,
   Satisfies,
   ScheduledObligation,
+  SelectedAnnex,
+  SelectedAnnexEntry,
   SelectedClause,
+  SelectedWording,
   Selection,
   SelectionWarning,
   Strength,
+  Wording,
+  WordingInline,
 } from "./model/selection.js";
 export type { RegimeId, TopicId } from "./model/topics.js";
 export { REGIME_IDS, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
+export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/annexes.js";
 // --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
 export {
   CALENDAR_CSV_COLUMNS,

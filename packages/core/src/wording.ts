@@ -143,15 +143,20 @@ export function strengthCounts(clauses: readonly { strength: Strength }[]): stri
 }
 
 /**
- * The text a cross-reference to a clause shows: the clause's number, or a visible marker when the
- * clause is not in the document.
+ * The text a cross-reference shows: the clause's number (or the annex's letter), or a visible marker
+ * when what it refers to is not in the document.
  *
- * @param number - The clause's number in the document ("7.2"), or null/undefined when it is absent.
- * @param clauseId - The clause referred to.
+ * @param shown - The clause's number ("7.2") or the annex's letter ("B"); null or undefined when absent.
+ * @param id - The clause (or annex) referred to.
+ * @param what - What is referred to: `clause` (default) or `annex`.
  * @returns "7.2", or "[clause not included: general-remediation]".
  */
-export function referenceText(number: string | null | undefined, clauseId: string): string {
-  return number ?? `[clause not included: ${clauseId}]`;
+export function referenceText(
+  shown: string | null | undefined,
+  id: string,
+  what: "clause" | "annex" = "clause",
+): string {
+  return shown ?? `[${what} not included: ${id}]`;
 }
 
 /**

@@ -8446,5 +8446,597 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ]
     }
-  }
+  },
+  "annexes": [
+    {
+      "id": "declaration",
+      "title": "Supplier declaration",
+      "why": "Every pack asks the supplier to declare, with its tender, that it will comply with the clauses, to make the declarations due before award or at signature, and that what it says is true.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive 2014/24/EU Art. 57",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 57(4)(h)",
+          "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "A false declaration as a ground for exclusion (serious misrepresentation)."
+        }
+      ],
+      "layout": "declaration",
+      "titleWithProvisions": "Solicitation provisions and supplier declaration",
+      "text": {
+        "intro": "The supplier shall complete, sign and return this annex with its tender. A false declaration is a ground for exclusion and, after award, for termination.",
+        "lead": "The supplier {{supplier}} declares that:",
+        "signature": "Signed for and on behalf of the supplier:"
+      },
+      "entries": [
+        {
+          "id": "comply",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "it has read the contract clauses in Part 3 of this pack and will comply with them if awarded the contract;"
+        },
+        {
+          "id": "obligations-due-at-award",
+          "why": "The supplier declares this obligation in its tender because it falls due before contract award or at contract signature.",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "obligations",
+          "timing": [
+            "before-award",
+            "at-signature"
+          ]
+        },
+        {
+          "id": "far-52-222-56-certification",
+          "when": {
+            "kind": "selected",
+            "clause": "us-far-52-222-56"
+          },
+          "why": "The FAR 52.222-56 certification is part of the declaration because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-56",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+              "edition": "Oct 2020",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "FAR 22.1705",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
+              "provision": "(b)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "certification",
+          "text": "Certification under FAR 52.222-56 (incorporated by reference, see clause {{ref \"us-far-52-222-56\"}}): the supplier certifies that it has put in place the compliance plan required by FAR 52.222-50(h) and the procedures to prevent and monitor the prohibited activities, and that, after due inquiry, to the best of its knowledge neither it nor any proposed agent or subcontractor has engaged in any of the prohibited activities, or, if abuses have been found, that appropriate remedial and referral actions have been taken. The supplier will obtain the same certification from each proposed subcontractor above the threshold before award of the subcontract."
+        },
+        {
+          "id": "true-and-complete",
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 57",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 57(4)(h)",
+              "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "the information given in this annex and in its answers to Annex {{annex \"questionnaire\"}} is true and complete."
+        }
+      ]
+    },
+    {
+      "id": "compliance-plan",
+      "title": "Compliance plan template",
+      "when": {
+        "kind": "selected",
+        "clause": "us-far-compliance-plan"
+      },
+      "why": "The compliance plan template is added because {{because}}.",
+      "sources": [
+        {
+          "citation": "FAR 52.222-50",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(2)-(3)",
+          "edition": "Nov 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(5)",
+          "edition": "Nov 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+        }
+      ],
+      "layout": "plan",
+      "text": {
+        "intro": "The supplier shall complete this template as its compliance plan (clause {{ref \"us-far-compliance-plan\"}}). Each element is a minimum content requirement of FAR 52.222-50(h)(3); the plan must be appropriate to the size and complexity of the contract and to the nature and scope of its activities, including the number of non-US citizens expected to work on the contract.",
+        "closing": "The supplier shall post the relevant contents of the plan at the workplace (unless the work is performed at a location where posting is impractical) and on its website, or provide it to each worker in writing."
+      },
+      "entries": [
+        {
+          "id": "awareness",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(i)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            }
+          ],
+          "kind": "plan-element",
+          "title": "Awareness programme",
+          "text": "How workers are told of the policy against trafficking-related activities, what is prohibited, and what happens to workers who breach it."
+        },
+        {
+          "id": "reporting",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(ii)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            }
+          ],
+          "kind": "plan-element",
+          "title": "Reporting without retaliation",
+          "text": "How workers can report conduct that breaches the policy without fear of retaliation, including how the Global Human Trafficking Hotline is made known to all workers."
+        },
+        {
+          "id": "recruitment-and-wages",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iii)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            }
+          ],
+          "kind": "plan-element",
+          "title": "Recruitment and wage plan",
+          "text": "Use only recruitment companies whose staff are trained; no recruitment fees charged to workers; wages meet host-country legal requirements, or any difference is explained."
+        },
+        {
+          "id": "housing",
+          "when": {
+            "kind": "flag",
+            "path": "procurement.labour.housingProvided",
+            "yes": "the supplier or a subcontractor provides or arranges housing for workers",
+            "no": "housing for workers is not shown as provided or arranged"
+          },
+          "why": "The plan must cover housing because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iv)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            }
+          ],
+          "kind": "plan-element",
+          "title": "Housing plan",
+          "text": "How housing provided or arranged for workers meets host-country housing and safety standards, or any difference is explained."
+        },
+        {
+          "id": "housing-if-provided",
+          "when": {
+            "kind": "not",
+            "of": {
+              "kind": "flag",
+              "path": "procurement.labour.housingProvided",
+              "yes": "the supplier or a subcontractor provides or arranges housing for workers",
+              "no": "housing for workers is not shown as provided or arranged"
+            }
+          },
+          "why": "The housing element applies only if housing is provided or arranged, because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iv)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            }
+          ],
+          "kind": "plan-element",
+          "title": "Housing plan (only if the supplier or a subcontractor provides or arranges housing)",
+          "text": "How housing provided or arranged for workers meets host-country housing and safety standards, or any difference is explained."
+        },
+        {
+          "id": "agents-and-subcontractors",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(v)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            }
+          ],
+          "kind": "plan-element",
+          "title": "Agents and subcontractors",
+          "text": "Procedures to prevent agents and subcontractors at any tier and of any value from trafficking-related conduct, and to monitor, detect and end the engagement of any agent, subcontract or subcontractor worker who engages in it."
+        }
+      ]
+    },
+    {
+      "id": "questionnaire",
+      "title": "Supplier questionnaire",
+      "why": "Every pack asks the supplier selection-stage questions, more of them as the risk rises.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "layout": "questionnaire",
+      "text": {
+        "intro": "Selection-stage questions for a {{level}}-risk procurement. Answer each question; attach evidence where asked."
+      },
+      "entries": [
+        {
+          "id": "policy",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Does the supplier have a written policy that prohibits human trafficking, forced labour and child labour in its own operations and its supply chain? Attach it."
+        },
+        {
+          "id": "convictions",
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 57",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 57(1) and (7)",
+              "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Has the supplier, or any person with powers of representation, decision or control over it, been convicted of an offence of forced labour, human trafficking or child labour in the last five years? If so, give details and the measures taken since."
+        },
+        {
+          "id": "responsible-person",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Name the person who will be responsible for compliance with the anti-trafficking clauses of this contract."
+        },
+        {
+          "id": "risk-assessment",
+          "when": {
+            "kind": "risk",
+            "atLeast": "medium"
+          },
+          "why": "Asked at medium or high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Describe how the supplier identifies and assesses the risk of forced labour in its own operations and in the supply chain for this contract."
+        },
+        {
+          "id": "recruitment-fees",
+          "when": {
+            "kind": "risk",
+            "atLeast": "medium"
+          },
+          "why": "Asked at medium or high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "ILO Fair Recruitment Principles",
+              "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+              "edition": "2019",
+              "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "The employer-pays principle is usually cited as general principle 7 (number unconfirmed)."
+            }
+          ],
+          "kind": "question",
+          "text": "Will recruitment or labour agencies supply workers for this contract? If so, how does the supplier make sure that no worker pays a recruitment fee?"
+        },
+        {
+          "id": "grievance-mechanism",
+          "when": {
+            "kind": "risk",
+            "atLeast": "medium"
+          },
+          "why": "Asked at medium or high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Describe the grievance mechanism open to workers on this contract and how it protects those who use it."
+        },
+        {
+          "id": "supply-chain-members",
+          "when": {
+            "kind": "risk",
+            "atLeast": "high"
+          },
+          "why": "Asked at high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 71",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 71(5)",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "List the supply-chain members who will perform or supply a material part of this contract, with their countries of operation."
+        },
+        {
+          "id": "past-cases",
+          "when": {
+            "kind": "risk",
+            "atLeast": "high"
+          },
+          "why": "Asked at high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Describe any case in the last three years in which indicators of forced labour or trafficking were found in the supplier's operations or supply chain, and the remediation that followed."
+        },
+        {
+          "id": "audits",
+          "when": {
+            "kind": "risk",
+            "atLeast": "high"
+          },
+          "why": "Asked at high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Describe the audits or independent checks of labour conditions carried out in the last two years and give a summary of the most recent."
+        },
+        {
+          "id": "housing",
+          "when": {
+            "kind": "risk",
+            "atLeast": "high"
+          },
+          "why": "Asked at high risk, because {{because}}.",
+          "sources": [
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "provision": "indicator 10 (abusive working and living conditions)",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "question",
+          "text": "Will the supplier or a subcontractor provide or arrange housing for workers on this contract? If so, describe how it meets host-country housing and safety standards."
+        }
+      ]
+    },
+    {
+      "id": "flow-down",
+      "title": "Subcontractor flow-down schedule",
+      "why": "Every pack lists the obligations the supplier must pass on to its subcontractors and agents.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "layout": "flow-down",
+      "text": {
+        "intro": "The supplier shall include the following obligations in its subcontracts and agreements with agents, to the tiers shown, and shall keep evidence that it has done so.",
+        "none": "No obligation of this pack is required to flow down to subcontractors."
+      },
+      "entries": [
+        {
+          "id": "obligations-that-flow-down",
+          "why": "The obligation flows down: the clause that creates it requires the supplier to pass it on to its subcontractors.",
+          "sources": [
+            {
+              "citation": "Principles to Guide Government Action (2018)",
+              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "obligations",
+          "flowsDown": true
+        }
+      ]
+    },
+    {
+      "id": "instruments",
+      "title": "Instruments incorporated by reference",
+      "why": "Every pack lists the instruments its clauses incorporate by reference and the instruments of the regimes that apply, with their versions.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Incorporation by reference follows the library's drafting practice (each clause's incorporates list); no single instrument governs it across regimes."
+        }
+      ],
+      "layout": "instruments",
+      "text": {
+        "intro": "The following instruments are incorporated by reference or apply to this procurement, in the versions shown. Where a clause incorporates an instrument by reference, the instrument has the same force as if set out in full."
+      }
+    }
+  ],
+  "wording": [
+    {
+      "id": "scope-intro",
+      "text": "This pack sets out what {{buyer}} requires of the supplier on human trafficking, forced labour and related abuses in the procurement “{{title}}”. Part 3 contains the contract clauses. The schedules and annexes are generated from the same selection as the clauses and form part of the contract documents.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "provisions-note",
+      "text": "Solicitation provisions are answered before award and are not contract clauses. They are set out in Annex A (numbered A1, A2, …) with the supplier's declaration, so that the contract clauses and the declarations cannot be confused.",
+      "sources": [
+        {
+          "citation": "FAR 22.1705",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The FAR prescribes solicitation provisions and contract clauses separately."
+        }
+      ]
+    },
+    {
+      "id": "definitions-intro",
+      "text": "In this pack the following terms have the meanings given. Only the terms that the selected clauses use are defined.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "clauses-intro",
+      "text": "The supplier shall comply with the following clauses. A reference to a clause is to a clause of this Part unless stated otherwise.",
+      "sources": [
+        {
+          "citation": "Principles to Guide Government Action (2018)",
+          "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
+          "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    }
+  ]
 };

@@ -5,7 +5,8 @@ import { SECTOR_IDS } from "../model/sectors.js";
 import { REGIME_IDS } from "../model/topics.js";
 import { templateUsage } from "../template/usage.js";
 import { toIssues } from "../validate/issues.js";
-import { suggest } from "../validate/suggest.js";
+import { annexIssues } from "./check-annexes.js";
+import { didYouMean, duplicates, pushIssue } from "./issues-helpers.js";
 
 /**
  * Runs every self-check of a clause library and returns the problems found (empty when the library
@@ -15,7 +16,9 @@ import { suggest } from "../validate/suggest.js";
  * (also inside definitions); every `{{ref}}` resolves and is listed in `related`, and every
  * `related` id resolves; every clause and obligation has a source and every obligation has evidence;
  * versions are semver; `effectiveFrom` is not after `effectiveTo`; every sector id is covered; every
- * regime a clause names is described; dated parameter periods neither overlap nor run backwards.
+ * regime a clause names is described; dated parameter periods neither overlap nor run backwards;
+ * annexes and the pack's wording place only the values the engine fills in and refer only to clauses
+ * and annexes of the library (see `annexIssues`).
  *
  * Issue paths point into the library, e.g. `clauses[3].body.subclauses[1].text`, and each message
  * names the clause (or definition) id so that it can be found in the source files.
@@ -46,22 +49,13 @@ export function libraryError(what: string, issues: Issue[]): FairtenderError {
 
 function semanticIssues(lib: Library): Issue[] {
   const out: Issue[] = [];
-  const add = (path: string, message: string, received?: unknown) =>
-    out.push(
-      received === undefined
-        ? { path, message: `${path}: ${message}` }
-        : { path, received, message: `${path}: ${message}` },
-    );
+  const add = (path: string, message: string, received?: unknown) => pushIssue(out, path, message, received);
 
   const clauseIds = lib.clauses.map((c) => c.id);
   const clauseSet = new Set(clauseIds);
   const termIds = lib.definitions.map((d) => d.id);
   const termSet = new Set(termIds);
   const regimeSet = new Set(lib.regimes.map((r) => r.id));
-  const didYouMean = (value: string, candidates: readonly string[]) => {
-    const hits = suggest(value, candidates);
-    return hits.length ? ` (did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?)` : "";
-  };
 
   for (const [id, at] of duplicates(clauseIds)) {
     add(`clauses[${at}].id`, `clause id "${id}" is used more than once; ids must be unique`, id);
@@ -232,6 +226,7 @@ function semanticIssues(lib: Library): Issue[] {
       add(`parameters[${pi}].${problem.path}`, `dated parameter "${p.id}" ${problem.message}`);
   });
 
+  out.push(...annexIssues(lib));
   return out;
 }
 
@@ -264,16 +259,6 @@ function datedParameterProblems(p: DatedParameter): { path: string; message: str
         message: `periods are not in date order (${next.effectiveFrom} comes after ${v.effectiveFrom})`,
       });
     }
-  });
-  return out;
-}
-
-function duplicates(ids: readonly string[]): [string, number][] {
-  const seen = new Set<string>();
-  const out: [string, number][] = [];
-  ids.forEach((id, i) => {
-    if (seen.has(id)) out.push([id, i]);
-    seen.add(id);
   });
   return out;
 }

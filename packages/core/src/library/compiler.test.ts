@@ -159,3 +159,29 @@ describe("clauseToMarkdown", () => {
     expect(JSON.stringify(compileLibrary(files).library)).toBe(JSON.stringify(library));
   });
 });
+
+describe("compileLibrary: annexes and the pack's wording", () => {
+  const annexes = real.get("library/annexes.yaml") ?? "";
+  const pack = real.get("library/pack.yaml") ?? "";
+
+  it("names the file, the annex and the field for a schema problem or an unknown source key", () => {
+    const problems = problemsOf(
+      withFile(
+        "library/annexes.yaml",
+        annexes
+          .replace("layout: questionnaire", "layout: questionaire")
+          .replace("[ilo-fair-recruitment]", "[ilo-fair-recruitmen]"),
+      ),
+    );
+    expect(problems.some((p) => p.startsWith("library/annexes.yaml annexes[2] (questionnaire).layout:"))).toBe(true);
+    expect(problems).toContainEqual(expect.stringContaining('unknown source key "ilo-fair-recruitmen"'));
+    expect(problems).toContainEqual(expect.stringContaining('did you mean "ilo-fair-recruitment"'));
+  });
+
+  it("maps a library check of the wording back to pack.yaml", () => {
+    const problems = problemsOf(
+      withFile("library/pack.yaml", pack.replace("what {{buyer}} requires", "what {{buyers}} requires")),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/^library\/pack\.yaml wording\[0\] \(scope-intro\)\.text: /));
+  });
+});

@@ -81,3 +81,37 @@ describe("createLibrary", () => {
     ]);
   });
 });
+
+describe("createLibrary: annexes and the pack's wording", () => {
+  const source = own.sources[0] as NonNullable<ClauseInput["sources"]>[number];
+  const questionnaire = {
+    id: "acme-questions",
+    layout: "questionnaire" as const,
+    title: "Acme supplier questions",
+    why: "Acme asks its own questions in every pack.",
+    sources: [source],
+    text: { intro: "Answer for {{supplier}}." },
+    entries: [{ id: "wage", kind: "question" as const, text: "Do you pay the living wage?", sources: [source] }],
+  };
+
+  it("adds an organisation's annex after the built-in ones, checked like them", () => {
+    const lib = createLibrary(builtinLibrary(), { annexes: [questionnaire] });
+    expect(lib.annexes.map((a) => a.id).at(-1)).toBe("acme-questions");
+    const bad = safeCreateLibrary(builtinLibrary(), {
+      annexes: [{ ...questionnaire, text: { intro: 'See {{ref "acme-nothing"}}.' } }],
+    });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.message).toContain('refers to {{ref "acme-nothing"}}, which is not a clause');
+  });
+
+  it("replaces built-in wording only when asked", () => {
+    const wording = [{ id: "clauses-intro", text: "The supplier must comply with these clauses.", sources: [source] }];
+    const clash = safeCreateLibrary(builtinLibrary(), { wording });
+    expect(clash.success).toBe(false);
+    if (!clash.success) expect(clash.error.message).toContain('already has a piece of wording "clauses-intro"');
+    const lib = createLibrary(builtinLibrary(), { wording }, { override: true });
+    expect(lib.wording.find((w) => w.id === "clauses-intro")?.text).toBe(
+      "The supplier must comply with these clauses.",
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import type { Issue, SafeResult } from "../errors.js";
+import type { AnnexInput, PackWording } from "../model/annex.js";
 import type { ClauseInput, Definition, Library, Regime, RiskTables, Sector } from "../model/clause.js";
 import type { DatedParameter } from "../model/common.js";
 import { libraryError, validateLibrary } from "./check.js";
@@ -6,8 +7,8 @@ import { deepFreeze } from "./freeze.js";
 
 /**
  * What an organisation adds to a library: its own clauses (written like the built-in ones), and
- * optionally definitions, regimes, sectors, dated parameters, risk tables and a version for the
- * merged library. Everything is validated exactly like the built-in library.
+ * optionally definitions, regimes, sectors, dated parameters, risk tables, annexes, the pack's wording
+ * and a version for the merged library. Everything is validated exactly like the built-in library.
  */
 export interface OwnLibrary {
   /** Version of the merged library (semver); defaults to the base library's version. */
@@ -19,6 +20,10 @@ export interface OwnLibrary {
   parameters?: readonly DatedParameter[];
   /** Replaces the base risk tables (only with `override: true`). */
   risk?: RiskTables;
+  /** Annexes of the pack, after the base library's (an annex with a base id replaces it with `override: true`). */
+  annexes?: readonly AnnexInput[];
+  /** The pack's own wording (a piece with a base id replaces it with `override: true`). */
+  wording?: readonly PackWording[];
 }
 
 /** A definition as written (its `terms` may be omitted). */
@@ -27,8 +32,8 @@ export type DefinitionInput = Omit<Definition, "terms"> & { terms?: string[] };
 /** Options of {@link createLibrary}. */
 export interface CreateLibraryOptions {
   /**
-   * Replace base entries that have the same id (a clause, definition, regime, sector or dated
-   * parameter) and the base risk tables. Without it, a clash is an `invalid-library` error naming the id.
+   * Replace base entries that have the same id (a clause, definition, regime, sector, dated
+   * parameter, annex or piece of wording) and the base risk tables. Without it, a clash is an `invalid-library` error naming the id.
    */
   override?: boolean;
 }
@@ -97,6 +102,8 @@ export function safeCreateLibrary(
     sectors: merge("sector", "sectors", base.sectors, own.sectors, override, issues),
     parameters: merge("dated parameter", "parameters", base.parameters, own.parameters, override, issues),
     risk: base.risk,
+    annexes: merge("annex", "annexes", base.annexes as AnnexInput[], own.annexes, override, issues),
+    wording: merge("piece of wording", "wording", base.wording, own.wording, override, issues),
   };
   if (own.risk !== undefined) {
     if (override) merged.risk = own.risk;

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { Annex, PackWording } from "./annex.js";
 import { Confidence, DatedParameter, Id, IsoDate, SemVer, Source } from "./common.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema, Topic } from "./topics.js";
@@ -262,6 +263,10 @@ export const Library = z
     sectors: z.array(Sector),
     parameters: z.array(DatedParameter).default([]),
     risk: RiskTables,
+    /** The pack's annexes, in document order (library/annexes.yaml). */
+    annexes: z.array(Annex).default([]),
+    /** The pack's own wording that states legal effect (library/pack.yaml). */
+    wording: z.array(PackWording).default([]),
   })
   .strict()
   .meta({ id: "Library" });

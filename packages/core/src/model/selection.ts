@@ -180,6 +180,121 @@ export const SelectionWarning = z
 export type SelectionWarning = z.infer<typeof SelectionWarning>;
 
 /**
+ * A piece of annex or pack wording after values are filled in: text, a reference to a clause (printed
+ * as the clause's number) or to an annex (printed as the annex's letter).
+ */
+export const WordingInline = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("text"), value: z.string() }).strict(),
+    z.object({ type: z.literal("ref"), clause: Id }).strict(),
+    z.object({ type: z.literal("annex"), annex: Id }).strict(),
+  ])
+  .meta({ id: "WordingInline" });
+export type WordingInline = z.infer<typeof WordingInline>;
+
+/** Filled-in wording: a run of {@link WordingInline}s. */
+export const Wording = z.array(WordingInline);
+export type Wording = z.infer<typeof Wording>;
+
+/** The library entry's id. */
+const entryId = { id: Id };
+/** Why the entry is in the pack, with its sources. */
+const entryReasons = { reasons: z.array(Reason).min(1) };
+
+/** An entry of a selected annex, with its reason. */
+export const SelectedAnnexEntry = z
+  .discriminatedUnion("kind", [
+    z.object({ ...entryId, kind: z.literal("declaration"), text: Wording, ...entryReasons }).strict(),
+    z.object({ ...entryId, kind: z.literal("certification"), text: Wording, ...entryReasons }).strict(),
+    /** A line taken from the obligation schedule: `obligation` is the id of a row of `obligations`. */
+    z.object({ ...entryId, kind: z.literal("obligation"), obligation: Id, ...entryReasons }).strict(),
+    z
+      .object({
+        ...entryId,
+        kind: z.literal("plan-element"),
+        title: z.string().min(1),
+        /** The element's citation, e.g. "FAR 52.222-50(h)(3)(i)". */
+        citation: z.string().min(1),
+        text: Wording,
+        ...entryReasons,
+      })
+      .strict(),
+    z.object({ ...entryId, kind: z.literal("question"), text: Wording, ...entryReasons }).strict(),
+  ])
+  .meta({ id: "SelectedAnnexEntry" });
+export type SelectedAnnexEntry = z.infer<typeof SelectedAnnexEntry>;
+
+/** Why the annex is in the pack, with its sources. */
+const annexReasons = { reasons: z.array(Reason).min(1) };
+
+/**
+ * An annex of the pack for this procurement, from the library: its wording filled in and the entries
+ * that apply, each with its reason. `layout` says how the renderer sets it out.
+ */
+export const SelectedAnnex = z
+  .discriminatedUnion("layout", [
+    z
+      .object({
+        id: Id,
+        layout: z.literal("declaration"),
+        title: z.string().min(1),
+        titleWithProvisions: z.string().min(1),
+        text: z.object({ intro: Wording, lead: Wording, signature: Wording }).strict(),
+        entries: z.array(SelectedAnnexEntry),
+        ...annexReasons,
+      })
+      .strict(),
+    z
+      .object({
+        id: Id,
+        layout: z.literal("plan"),
+        title: z.string().min(1),
+        text: z.object({ intro: Wording, closing: Wording }).strict(),
+        entries: z.array(SelectedAnnexEntry),
+        ...annexReasons,
+      })
+      .strict(),
+    z
+      .object({
+        id: Id,
+        layout: z.literal("questionnaire"),
+        title: z.string().min(1),
+        text: z.object({ intro: Wording }).strict(),
+        entries: z.array(SelectedAnnexEntry),
+        ...annexReasons,
+      })
+      .strict(),
+    z
+      .object({
+        id: Id,
+        layout: z.literal("flow-down"),
+        title: z.string().min(1),
+        text: z.object({ intro: Wording, none: Wording }).strict(),
+        entries: z.array(SelectedAnnexEntry),
+        ...annexReasons,
+      })
+      .strict(),
+    z
+      .object({
+        id: Id,
+        layout: z.literal("instruments"),
+        title: z.string().min(1),
+        text: z.object({ intro: Wording }).strict(),
+        ...annexReasons,
+      })
+      .strict(),
+  ])
+  .meta({ id: "SelectedAnnex" });
+export type SelectedAnnex = z.infer<typeof SelectedAnnex>;
+
+/** A piece of the pack's own wording, filled in (see the library's `pack.yaml`). */
+export const SelectedWording = z
+  .object({ id: Id, text: Wording, sources: z.array(Source) })
+  .strict()
+  .meta({ id: "SelectedWording" });
+export type SelectedWording = z.infer<typeof SelectedWording>;
+
+/**
  * The result of `select(profile)`: what applies, what goes in, what was left out, and why.
  * Deterministic for the same profile, options and library.
  */
@@ -197,6 +312,10 @@ export const Selection = z
     /** Definitions of the terms the selected clauses use (transitively), sorted by term. */
     definitions: z.array(Definition),
     warnings: z.array(SelectionWarning),
+    /** The annexes of the pack, in document order, each with its reason. */
+    annexes: z.array(SelectedAnnex),
+    /** The pack's own wording that states legal effect, filled in. */
+    wording: z.array(SelectedWording),
   })
   .strict()
   .meta({ id: "Selection", title: "Fairtender selection" });

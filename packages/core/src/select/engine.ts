@@ -14,6 +14,7 @@ import type {
 } from "../model/selection.js";
 import { REGIME_IDS, type RegimeId, TOPIC_IDS } from "../model/topics.js";
 import { resolveBody } from "../template/resolve.js";
+import { selectAnnexes } from "./annexes.js";
 import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
 import { harmonise } from "./harmonise.js";
 import { analyseRegimes } from "./regimes.js";
@@ -449,6 +450,11 @@ export function runSelection(
   }
 
   const obligations = harmonise(selected, new Set(regimeReasons.keys()));
+  const { warnings: annexWarnings, ...annexes } = selectAnnexes(
+    { profile, risk, regimes: regimeAnalysis.applicable, clauses: selected, obligations },
+    lib,
+  );
+  warnings.push(...annexWarnings);
   // A fresh copy: the selection shares nothing with the (frozen) library, so callers may change it.
   return structuredClone({
     profile,
@@ -461,5 +467,6 @@ export function runSelection(
     obligations,
     definitions: definitionsFor(selected, lib),
     warnings: dedupeWarnings(warnings),
+    ...annexes,
   });
 }

@@ -1,0 +1,116 @@
+import { FairtenderError, type Issue } from "../errors.js";
+import { WORDING_VALUES } from "../model/annex.js";
+import type { Library } from "../model/clause.js";
+import type { Condition } from "../select/conditions.js";
+import { TEXT_GRAMMAR, type TemplateGrammar, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
+import { didYouMean, duplicates, pushIssue } from "./issues-helpers.js";
+
+/**
+ * The self-checks of the annexes and the pack's wording: unique ids (annexes, entries within an
+ * annex, wording); every piece of wording is a valid template that places only the values the engine
+ * fills in, refers only to clauses and annexes of the library; every reason template places only
+ * `{{because}}`; every `selected` condition names a clause of the library. Issue paths point into the
+ * library (`annexes[1].entries[3].text`).
+ */
+export function annexIssues(lib: Library): Issue[] {
+  const out: Issue[] = [];
+  const add = (path: string, message: string, received?: unknown) => pushIssue(out, path, message, received);
+  const clauseIds = lib.clauses.map((c) => c.id);
+  const annexIds = lib.annexes.map((a) => a.id);
+
+  const checkTemplate = (
+    path: string,
+    who: string,
+    text: string,
+    grammar: TemplateGrammar,
+    values: readonly string[],
+  ): void => {
+    let parts: ReturnType<typeof templateParts>;
+    try {
+      parts = templateParts({ label: path, path }, text, grammar);
+    } catch (error) {
+      const issue = error instanceof FairtenderError ? error.issues[0] : undefined;
+      add(path, `${who} ${issue ? issue.message.slice(issue.path.length + 2) : String(error)}`);
+      return;
+    }
+    for (const part of parts) {
+      if (part.type === "value" && !values.includes(part.name)) {
+        add(
+          path,
+          `${who} places {{${part.name}}}, which the engine does not fill in (expected ${values.map((v) => `{{${v}}}`).join(", ")})${didYouMean(part.name, values)}`,
+          part.name,
+        );
+      } else if (part.type === "ref" && !clauseIds.includes(part.id)) {
+        add(
+          path,
+          `${who} refers to {{ref "${part.id}"}}, which is not a clause in the library${didYouMean(part.id, clauseIds)}`,
+          part.id,
+        );
+      } else if (part.type === "annex" && !annexIds.includes(part.id)) {
+        add(
+          path,
+          `${who} refers to {{annex "${part.id}"}}, which is not an annex of the library${didYouMean(part.id, annexIds)}`,
+          part.id,
+        );
+      }
+    }
+  };
+  const checkWording = (path: string, who: string, text: string) =>
+    checkTemplate(path, who, text, WORDING_GRAMMAR, WORDING_VALUES);
+  const checkWhy = (path: string, who: string, text: string | undefined) => {
+    if (text !== undefined) checkTemplate(path, who, text, TEXT_GRAMMAR, ["because"]);
+  };
+  const checkWhen = (path: string, who: string, when: Condition | undefined) => {
+    for (const { condition, at } of conditionsIn(when, path)) {
+      if (condition.kind === "selected" && !clauseIds.includes(condition.clause)) {
+        add(
+          `${at}.clause`,
+          `${who} depends on clause "${condition.clause}", which is not in the library${didYouMean(condition.clause, clauseIds)}`,
+          condition.clause,
+        );
+      }
+    }
+  };
+
+  for (const [id, at] of duplicates(annexIds)) {
+    add(`annexes[${at}].id`, `annex id "${id}" is used more than once; ids must be unique`, id);
+  }
+  lib.annexes.forEach((annex, ai) => {
+    const at = `annexes[${ai}]`;
+    const who = `annex "${annex.id}"`;
+    checkWhy(`${at}.why`, who, annex.why);
+    checkWhen(`${at}.when`, who, annex.when);
+    for (const [name, text] of Object.entries(annex.text)) checkWording(`${at}.text.${name}`, who, text);
+    const entries = "entries" in annex ? annex.entries : [];
+    for (const [id, ei] of duplicates(entries.map((e) => e.id))) {
+      add(`${at}.entries[${ei}].id`, `${who} has the entry id "${id}" more than once; ids must be unique`, id);
+    }
+    entries.forEach((entry, ei) => {
+      const path = `${at}.entries[${ei}]`;
+      const whoEntry = `${who} entry "${entry.id}"`;
+      checkWhy(`${path}.why`, whoEntry, entry.why);
+      checkWhen(`${path}.when`, whoEntry, entry.when);
+      if ("text" in entry) checkWording(`${path}.text`, whoEntry, entry.text);
+    });
+  });
+
+  for (const [id, at] of duplicates(lib.wording.map((w) => w.id))) {
+    add(`wording[${at}].id`, `wording id "${id}" is used more than once; ids must be unique`, id);
+  }
+  lib.wording.forEach((w, wi) => {
+    checkWording(`wording[${wi}].text`, `wording "${w.id}"`, w.text);
+  });
+  return out;
+}
+
+/** Every condition inside a condition (itself first), with its path. */
+function conditionsIn(c: Condition | undefined, at: string): { condition: Condition; at: string }[] {
+  if (c === undefined) return [];
+  const out = [{ condition: c, at }];
+  if (c.kind === "all" || c.kind === "any" || c.kind === "count") {
+    c.of.forEach((x, i) => {
+      out.push(...conditionsIn(x, `${at}.of[${i}]`));
+    });
+  } else if (c.kind === "not") out.push(...conditionsIn(c.of, `${at}.of`));
+  return out;
+}

@@ -1,0 +1,164 @@
+import * as z from "zod";
+import type { Condition } from "../select/conditions.js";
+import { Id, Source } from "./common.js";
+
+/**
+ * When an annex or an annex entry is part of the pack, in the rule `Condition` vocabulary
+ * (`{ kind: selected, clause: us-far-compliance-plan }`, `{ kind: risk, atLeast: medium }`, ...).
+ * Absent: always.
+ */
+// merge: ConditionSchema — a placeholder until the rules slice's schema is merged; only the shape
+// `{ kind: string, ... }` is checked here.
+export const AnnexCondition = z.custom<Condition>(
+  (v) => typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { kind?: unknown }).kind === "string",
+  { message: "expected a condition such as { kind: selected, clause: <clause id> }" },
+);
+
+/**
+ * A piece of annex or pack wording: plain drafting that may place `{{buyer}}`, `{{title}}`,
+ * `{{supplier}}` or `{{level}}` (the buyer's name, the procurement's title, the supplier's name or a
+ * blank for it, the risk level), refer to a clause as `{{ref "clause-id"}}` (printed as the clause's
+ * number) and to an annex as `{{annex "annex-id"}}` (printed as the annex's letter).
+ */
+export const WordingText = z.string().min(1);
+
+/** The values wording may place, filled in from the profile and the risk assessment. */
+export const WORDING_VALUES = ["buyer", "title", "supplier", "level"] as const;
+
+/**
+ * Why an annex or entry is in the pack: a reason template that may place `{{because}}`, the facts
+ * that decided its `when` condition.
+ */
+export const AnnexWhy = z.string().min(1);
+
+const entryBase = {
+  /** Unique within the annex; quoted in the entry's reason as `annex.<annex>.<entry>`. */
+  id: Id,
+  when: AnnexCondition.optional(),
+  /** Why the entry is in the pack (default: the annex's reason, or the facts of `when`). */
+  why: AnnexWhy.optional(),
+  sources: z.array(Source).min(1),
+};
+
+/** A line of the supplier's declaration. */
+export const DeclarationEntry = z
+  .object({ ...entryBase, kind: z.literal("declaration"), text: WordingText })
+  .strict()
+  .meta({ id: "DeclarationEntry" });
+
+/** A certification the supplier gives with its declaration (e.g. under FAR 52.222-56). */
+export const CertificationEntry = z
+  .object({ ...entryBase, kind: z.literal("certification"), text: WordingText })
+  .strict()
+  .meta({ id: "CertificationEntry" });
+
+/** The stages of the procurement an obligation can fall due at (timing kinds). */
+export const TimingKind = z.enum(["before-award", "at-signature", "within", "recurring", "on-event", "ongoing"]);
+
+/**
+ * Lines taken from the harmonised obligation schedule: the obligations whose timing is one of
+ * `timing` (e.g. the steps due before award, which the supplier declares), and/or that flow down.
+ */
+export const ObligationsEntry = z
+  .object({
+    ...entryBase,
+    kind: z.literal("obligations"),
+    timing: z.array(TimingKind).min(1).optional(),
+    flowsDown: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((e) => e.timing !== undefined || e.flowsDown !== undefined, {
+    error: "says which obligations: give timing (a list of timing kinds) or flowsDown: true",
+  })
+  .meta({ id: "ObligationsEntry" });
+
+/** A minimum element of a compliance plan. The first source is printed as the element's citation. */
+export const PlanElementEntry = z
+  .object({ ...entryBase, kind: z.literal("plan-element"), title: z.string().min(1), text: WordingText })
+  .strict()
+  .meta({ id: "PlanElementEntry" });
+
+/** A selection-stage question to the supplier. */
+export const QuestionEntry = z
+  .object({ ...entryBase, kind: z.literal("question"), text: WordingText })
+  .strict()
+  .meta({ id: "QuestionEntry" });
+
+const annexBase = {
+  /** The annex id; the pack's part is `annex-<id>`. Another annex's wording refers to it as `{{annex "<id>"}}`. */
+  id: Id,
+  title: z.string().min(1),
+  when: AnnexCondition.optional(),
+  /** Why the annex is in the pack (may place `{{because}}`). */
+  why: AnnexWhy,
+  sources: z.array(Source).min(1),
+};
+
+/**
+ * An annex of the tender pack, as library data. `layout` says how the renderer sets it out; each
+ * layout has its own named pieces of wording (`text`) and its own kinds of entries. Annexes are
+ * printed in library order and lettered A, B, C… (an annex whose `when` does not hold is left out and
+ * the letters close up).
+ */
+export const Annex = z
+  .discriminatedUnion("layout", [
+    z
+      .object({
+        ...annexBase,
+        layout: z.literal("declaration"),
+        /** The title when the pack has solicitation provisions, which are set out in this annex. */
+        titleWithProvisions: z.string().min(1),
+        text: z.object({ intro: WordingText, lead: WordingText, signature: WordingText }).strict(),
+        entries: z.array(z.discriminatedUnion("kind", [DeclarationEntry, CertificationEntry, ObligationsEntry])),
+      })
+      .strict(),
+    z
+      .object({
+        ...annexBase,
+        layout: z.literal("plan"),
+        text: z.object({ intro: WordingText, closing: WordingText }).strict(),
+        entries: z.array(PlanElementEntry),
+      })
+      .strict(),
+    z
+      .object({
+        ...annexBase,
+        layout: z.literal("questionnaire"),
+        text: z.object({ intro: WordingText }).strict(),
+        entries: z.array(QuestionEntry),
+      })
+      .strict(),
+    z
+      .object({
+        ...annexBase,
+        layout: z.literal("flow-down"),
+        text: z.object({ intro: WordingText, none: WordingText }).strict(),
+        entries: z.array(ObligationsEntry),
+      })
+      .strict(),
+    z
+      .object({
+        ...annexBase,
+        layout: z.literal("instruments"),
+        text: z.object({ intro: WordingText }).strict(),
+      })
+      .strict(),
+  ])
+  .meta({ id: "Annex", title: "Fairtender annex" });
+export type Annex = z.output<typeof Annex>;
+export type AnnexInput = z.input<typeof Annex>;
+
+/** An entry of any annex. */
+export type AnnexEntry = Extract<Annex, { entries: unknown }>["entries"][number];
+
+/** A piece of the pack's own wording that states legal effect (e.g. that the annexes form part of the contract). */
+export const PackWording = z
+  .object({
+    /** Where the renderer prints it, e.g. `scope-intro`, `clauses-intro`. */
+    id: Id,
+    text: WordingText,
+    sources: z.array(Source).min(1),
+  })
+  .strict()
+  .meta({ id: "PackWording" });
+export type PackWording = z.output<typeof PackWording>;
