@@ -7,12 +7,16 @@ import {
   lint,
   parseSelection,
   type Inline as ResolvedInline,
+  referenceText,
   type ScheduledObligation,
+  type SelectedAnnex,
+  type SelectedAnnexEntry,
   type SelectedClause,
   type Selection,
   type Source,
   strengthLabel,
   TOPICS,
+  type Wording,
 } from "@fairtender/core";
 import { RENDERER_VERSION } from "../version.js";
 import { phrase } from "./text.js";
@@ -168,11 +172,9 @@ class PackBuilder {
       "A",
     );
     this.regimeName = new Map(sel.regimes.map((r) => [r.id, r.name]));
-    let code = 65; // "A"
-    for (const annex of ["declaration", "plan", "questionnaire", "flowdown", "instruments"]) {
-      if (annex === "plan" && !this.numbers.has("us-far-compliance-plan")) continue;
-      this.annexLetters.set(annex, String.fromCharCode(code++));
-    }
+    sel.annexes.forEach((annex, i) => {
+      this.annexLetters.set(annex.id, String.fromCharCode(65 + i)); // "A", "B", …
+    });
   }
 
   /** Groups clauses by topic in the canonical order and numbers them: topic "3", clause "3.2". */
@@ -206,11 +208,8 @@ class PackBuilder {
       this.clausesPart(),
       this.schedulePart(),
       this.crosswalkPart(),
-      this.declarationAnnex(),
+      ...this.sel.annexes.map((annex) => this.annexPart(annex)),
     ];
-    const plan = this.planAnnex();
-    if (plan) parts.push(plan);
-    parts.push(this.questionnaireAnnex(), this.flowDownAnnex(), this.instrumentsAnnex());
     if (this.guidance) parts.push(this.guidancePart());
 
     return {
@@ -278,12 +277,28 @@ class PackBuilder {
     return this.regimeName.get(id) ?? id;
   }
 
+  /** Library wording as one run of text: clause references print their number, annex references their letter. */
+  say(wording: Wording): string {
+    let out = "";
+    for (const run of wording) {
+      if (run.type === "text") out += run.value;
+      else if (run.type === "ref") out += referenceText(this.numbers.get(run.clause), run.clause);
+      else out += referenceText(this.annexLetters.get(run.annex), run.annex, "annex");
+    }
+    return out;
+  }
+
+  /** The paragraphs of the pack's own wording with this id (none when the library has no such wording). */
+  packWording(id: string, role: ParagraphNode["role"] = "body"): ParagraphNode[] {
+    return this.sel.wording.filter((w) => w.id === id).map((w) => para(this.say(w.text), role));
+  }
+
   // --- parts ----------------------------------------------------------------------------------
 
   scopePart(): PartNode {
-    const { profile, risk } = this.sel;
+    const { risk } = this.sel;
     const children: Block[] = [
-      para(phrase("scopeIntro", { buyer: profile.buyer.name, title: profile.procurement.title })),
+      ...this.packWording("scope-intro"),
       para(phrase("scopeRegimes")),
       table(
         "regimes",
@@ -324,7 +339,7 @@ class PackBuilder {
     } else {
       children.push(para(phrase("riskNoFactors")));
     }
-    if (this.provisions.size > 0) children.push(para(phrase("provisionsNote"), "note"));
+    if (this.provisions.size > 0) children.push(...this.packWording("provisions-note", "note"));
     return {
       type: "part",
       id: "scope",
@@ -343,7 +358,7 @@ class PackBuilder {
       defs.length === 0
         ? [para(phrase("definitionsNone"))]
         : [
-            para(phrase("definitionsIntro")),
+            ...this.packWording("definitions-intro"),
             table(
               "definitions",
               "Defined terms",
@@ -444,7 +459,7 @@ class PackBuilder {
       kind: "clauses",
       label: "Part 3",
       title: "Contract clauses",
-      children: topics.length === 0 ? [para(phrase("clausesNone"))] : [para(phrase("clausesIntro")), ...topics],
+      children: topics.length === 0 ? [para(phrase("clausesNone"))] : [...this.packWording("clauses-intro"), ...topics],
     };
   }
 
@@ -542,30 +557,54 @@ class PackBuilder {
     };
   }
 
-  annexLabel(key: string): string {
-    return `Annex ${this.annexLetters.get(key)}`;
+  annexLabel(id: string): string {
+    return `Annex ${this.annexLetters.get(id)}`;
   }
 
-  declarationAnnex(): PartNode {
+  /** An annex of the library, set out by its layout. */
+  annexPart(annex: SelectedAnnex): PartNode {
+    switch (annex.layout) {
+      case "declaration":
+        return this.declarationAnnex(annex);
+      case "plan":
+        return this.planAnnex(annex);
+      case "questionnaire":
+        return this.questionnaireAnnex(annex);
+      case "flow-down":
+        return this.flowDownAnnex(annex);
+      case "instruments":
+        return this.instrumentsAnnex(annex);
+    }
+  }
+
+  /** The schedule row (and its number, 1-based) an obligation entry stands for. */
+  scheduleRow(entry: SelectedAnnexEntry): { row: ScheduledObligation; no: number } | undefined {
+    if (entry.kind !== "obligation") return undefined;
+    const i = this.sel.obligations.findIndex((o) => o.id === entry.obligation);
+    const row = this.sel.obligations[i];
+    return row ? { row, no: i + 1 } : undefined;
+  }
+
+  declarationAnnex(annex: Extract<SelectedAnnex, { layout: "declaration" }>): PartNode {
     const { profile } = this.sel;
-    const supplier = profile.supplier?.name ?? "[name of supplier]";
-    const children: Array<Block | TopicNode> = [para(phrase("annexAIntro"))];
+    const children: Array<Block | TopicNode> = [para(this.say(annex.text.intro))];
     const provisionTopics = this.topics(this.provisions);
     children.push(...provisionTopics);
 
-    const declarations: Inline[][] = [[text(phrase("declarationComply"))]];
-    for (const o of this.supplierObligations()) {
-      if (o.timing.kind !== "before-award" && o.timing.kind !== "at-signature") continue;
-      const action = o.action.replace(/\.\s*$/, "");
-      declarations.push([text(`${action} (clause `), ...this.clauseRefs(o.clauses), text(");")]);
+    const declarations: Inline[][] = [];
+    for (const entry of annex.entries) {
+      if (entry.kind === "obligation") {
+        const found = this.scheduleRow(entry);
+        if (!found) continue;
+        const action = found.row.action.replace(/\.\s*$/, "");
+        declarations.push([text(`${action} (clause `), ...this.clauseRefs(found.row.clauses), text(");")]);
+      } else if ("text" in entry) {
+        declarations.push([text(this.say(entry.text))]);
+      }
     }
-    if (this.numbers.has("us-far-52-222-56")) {
-      declarations.push([text(phrase("far56Certification", { clause: this.numbers.get("us-far-52-222-56")! }))]);
-    }
-    declarations.push([text(phrase("declarationTrue", { questionnaire: this.annexLetters.get("questionnaire")! }))]);
-    children.push(para([strong(phrase("declarationLead", { supplier }))]), orderedList(declarations));
+    children.push(para([strong(this.say(annex.text.lead))]), orderedList(declarations));
     children.push(
-      para(phrase("signatureIntro")),
+      para(this.say(annex.text.signature)),
       table(
         "signature",
         "Signature",
@@ -584,55 +623,24 @@ class PackBuilder {
     );
     return {
       type: "part",
-      id: "annex-declaration",
+      id: `annex-${annex.id}`,
       kind: "annex",
-      label: this.annexLabel("declaration"),
-      title: provisionTopics.length > 0 ? "Solicitation provisions and supplier declaration" : "Supplier declaration",
+      label: this.annexLabel(annex.id),
+      title: provisionTopics.length > 0 ? annex.titleWithProvisions : annex.title,
       children,
     };
   }
 
-  planAnnex(): PartNode | null {
-    const planClause = this.numbers.get("us-far-compliance-plan");
-    if (!planClause) return null;
-    const housing = this.sel.profile.procurement.labour.housingProvided === true;
-    const elements: Array<[string, string, string]> = [
-      [
-        "Awareness programme",
-        "FAR 52.222-50(h)(3)(i)",
-        "How workers are told of the policy against trafficking-related activities, what is prohibited, and what happens to workers who breach it.",
-      ],
-      [
-        "Reporting without retaliation",
-        "FAR 52.222-50(h)(3)(ii)",
-        "How workers can report conduct that breaches the policy without fear of retaliation, including how the Global Human Trafficking Hotline is made known to all workers.",
-      ],
-      [
-        "Recruitment and wage plan",
-        "FAR 52.222-50(h)(3)(iii)",
-        "Use only recruitment companies whose staff are trained; no recruitment fees charged to workers; wages meet host-country legal requirements, or any difference is explained.",
-      ],
-      [
-        housing
-          ? "Housing plan"
-          : "Housing plan (only if the supplier or a subcontractor provides or arranges housing)",
-        "FAR 52.222-50(h)(3)(iv)",
-        "How housing provided or arranged for workers meets host-country housing and safety standards, or any difference is explained.",
-      ],
-      [
-        "Agents and subcontractors",
-        "FAR 52.222-50(h)(3)(v)",
-        "Procedures to prevent agents and subcontractors at any tier and of any value from trafficking-related conduct, and to monitor, detect and end the engagement of any agent, subcontract or subcontractor worker who engages in it.",
-      ],
-    ];
+  planAnnex(annex: Extract<SelectedAnnex, { layout: "plan" }>): PartNode {
+    const elements = annex.entries.filter((e) => e.kind === "plan-element");
     return {
       type: "part",
-      id: "annex-compliance-plan",
+      id: `annex-${annex.id}`,
       kind: "annex",
-      label: this.annexLabel("plan"),
-      title: "Compliance plan template",
+      label: this.annexLabel(annex.id),
+      title: annex.title,
       children: [
-        para(phrase("planIntro", { clause: planClause })),
+        para(this.say(annex.text.intro)),
         table(
           "compliancePlan",
           "Minimum elements of the compliance plan",
@@ -643,43 +651,23 @@ class PackBuilder {
             ["Citation", 15],
             ["Supplier's description and evidence", 25],
           ],
-          elements.map(([element, cite, content], i) => [String(i + 1), element, content, cite, ""]),
+          elements.map((e, i) => [String(i + 1), e.title, this.say(e.text), e.citation, ""]),
         ),
-        para(phrase("planPosting")),
+        para(this.say(annex.text.closing)),
       ],
     };
   }
 
-  questionnaireAnnex(): PartNode {
-    const level = this.sel.risk.level;
-    const questions: string[] = [
-      "Does the supplier have a written policy that prohibits human trafficking, forced labour and child labour in its own operations and its supply chain? Attach it.",
-      "Has the supplier, or any person with powers of representation, decision or control over it, been convicted of an offence of forced labour, human trafficking or child labour in the last five years? If so, give details and the measures taken since.",
-      "Name the person who will be responsible for compliance with the anti-trafficking clauses of this contract.",
-    ];
-    if (level !== "low") {
-      questions.push(
-        "Describe how the supplier identifies and assesses the risk of forced labour in its own operations and in the supply chain for this contract.",
-        "Will recruitment or labour agencies supply workers for this contract? If so, how does the supplier make sure that no worker pays a recruitment fee?",
-        "Describe the grievance mechanism open to workers on this contract and how it protects those who use it.",
-      );
-    }
-    if (level === "high") {
-      questions.push(
-        "List the supply-chain members who will perform or supply a material part of this contract, with their countries of operation.",
-        "Describe any case in the last three years in which indicators of forced labour or trafficking were found in the supplier's operations or supply chain, and the remediation that followed.",
-        "Describe the audits or independent checks of labour conditions carried out in the last two years and give a summary of the most recent.",
-        "Will the supplier or a subcontractor provide or arrange housing for workers on this contract? If so, describe how it meets host-country housing and safety standards.",
-      );
-    }
+  questionnaireAnnex(annex: Extract<SelectedAnnex, { layout: "questionnaire" }>): PartNode {
+    const questions = annex.entries.flatMap((e) => ("text" in e ? [this.say(e.text)] : []));
     return {
       type: "part",
-      id: "annex-questionnaire",
+      id: `annex-${annex.id}`,
       kind: "annex",
-      label: this.annexLabel("questionnaire"),
-      title: "Supplier questionnaire",
+      label: this.annexLabel(annex.id),
+      title: annex.title,
       children: [
-        para(phrase("questionnaireIntro", { level })),
+        para(this.say(annex.text.intro)),
         table(
           "questionnaire",
           "Selection-stage questions",
@@ -694,21 +682,19 @@ class PackBuilder {
     };
   }
 
-  flowDownAnnex(): PartNode {
-    const rows = this.supplierObligations()
-      .map((o, i) => ({ o, no: i + 1 }))
-      .filter(({ o }) => o.flowsDown.required);
+  flowDownAnnex(annex: Extract<SelectedAnnex, { layout: "flow-down" }>): PartNode {
+    const rows = annex.entries.flatMap((e) => this.scheduleRow(e) ?? []);
     return {
       type: "part",
-      id: "annex-flow-down",
+      id: `annex-${annex.id}`,
       kind: "annex",
-      label: this.annexLabel("flowdown"),
-      title: "Subcontractor flow-down schedule",
+      label: this.annexLabel(annex.id),
+      title: annex.title,
       children:
         rows.length === 0
-          ? [para(phrase("flowDownNone"))]
+          ? [para(this.say(annex.text.none))]
           : [
-              para(phrase("flowDownIntro")),
+              para(this.say(annex.text.intro)),
               table(
                 "flowDown",
                 "Obligations that flow down",
@@ -720,7 +706,7 @@ class PackBuilder {
                   ["Clause", 10],
                   ["Timing", 15],
                 ],
-                rows.map(({ o, no }) => [
+                rows.map(({ row: o, no }) => [
                   String(no),
                   o.action,
                   capitalise(flowDownTiers(o.flowsDown)),
@@ -733,7 +719,7 @@ class PackBuilder {
     };
   }
 
-  instrumentsAnnex(): PartNode {
+  instrumentsAnnex(annex: Extract<SelectedAnnex, { layout: "instruments" }>): PartNode {
     interface Row {
       source: Source;
       by: string[];
@@ -756,12 +742,12 @@ class PackBuilder {
     );
     return {
       type: "part",
-      id: "annex-instruments",
+      id: `annex-${annex.id}`,
       kind: "annex",
-      label: this.annexLabel("instruments"),
-      title: "Instruments incorporated by reference",
+      label: this.annexLabel(annex.id),
+      title: annex.title,
       children: [
-        para(phrase("instrumentsIntro")),
+        para(this.say(annex.text.intro)),
         table(
           "instruments",
           "Instruments and their dates",
