@@ -2,18 +2,7 @@ import { describe, expect, test } from "vitest";
 import { builtinLibrary } from "./library/builtin.js";
 import { getClause } from "./library/get.js";
 import type { Timing } from "./model/clause.js";
-import {
-  clauseTextPreview,
-  flowDownSummary,
-  flowDownText,
-  flowDownTiers,
-  referenceText,
-  strengthCounts,
-  strengthLabel,
-  strengthMeaning,
-  strengthName,
-  timingText,
-} from "./wording.js";
+import * as wording from "./wording.js";
 
 describe("wording", () => {
   test("timing in words", () => {
@@ -35,40 +24,42 @@ describe("wording", () => {
       [{ kind: "on-event", event: "an allegation", withinHours: 24 }, "Within 24 hours after an allegation"],
       [{ kind: "ongoing" }, "Throughout the contract"],
     ];
-    for (const [t, text] of cases) expect(timingText(t)).toBe(text);
+    for (const [t, text] of cases) expect(wording.timingText(t)).toBe(text);
   });
 
   test("flow-down in words: one way of saying the tiers, as a cell and as a phrase", () => {
-    expect(flowDownTiers({ tiers: "all" })).toBe("all tiers");
-    expect(flowDownTiers({})).toBe("all tiers");
-    expect(flowDownTiers({ tiers: 1 })).toBe("1 tier below the supplier");
-    expect(flowDownTiers({ tiers: 3 })).toBe("3 tiers below the supplier");
-    expect(flowDownSummary({ required: false })).toBe("No");
-    expect(flowDownSummary({ required: true, tiers: "all", agents: true })).toBe("Yes, all tiers, and agents");
-    expect(flowDownSummary({ required: true, tiers: 2, agents: false })).toBe("Yes, 2 tiers below the supplier");
-    expect(flowDownText({ required: false })).toBe("does not flow down");
-    expect(flowDownText({ required: true, tiers: 1, agents: true })).toBe(
+    expect(wording.flowDownTiers({ tiers: "all" })).toBe("all tiers");
+    expect(wording.flowDownTiers({})).toBe("all tiers");
+    expect(wording.flowDownTiers({ tiers: 1 })).toBe("1 tier below the supplier");
+    expect(wording.flowDownTiers({ tiers: 3 })).toBe("3 tiers below the supplier");
+    expect(wording.flowDownSummary({ required: false })).toBe("No");
+    expect(wording.flowDownSummary({ required: true, tiers: "all", agents: true })).toBe("Yes, all tiers, and agents");
+    expect(wording.flowDownSummary({ required: true, tiers: 2, agents: false })).toBe(
+      "Yes, 2 tiers below the supplier",
+    );
+    expect(wording.flowDownText({ required: false })).toBe("does not flow down");
+    expect(wording.flowDownText({ required: true, tiers: 1, agents: true })).toBe(
       "flows down to 1 tier below the supplier, and agents",
     );
   });
 
   test("strengths: name, label, meaning and counts", () => {
-    expect(strengthName("mandatory")).toBe("Mandatory");
-    expect(strengthLabel("mandatory")).toBe("Mandatory (required by law)");
-    expect(strengthLabel("policy")).toBe("Policy (binding policy for this buyer)");
-    expect(strengthLabel("optional")).toBe("Optional");
-    expect(strengthMeaning("recommended")).toBe("The risk or the regime's guidance calls for it");
+    expect(wording.strengthName("mandatory")).toBe("Mandatory");
+    expect(wording.strengthLabel("mandatory")).toBe("Mandatory (required by law)");
+    expect(wording.strengthLabel("policy")).toBe("Policy (binding policy for this buyer)");
+    expect(wording.strengthLabel("optional")).toBe("Optional");
+    expect(wording.strengthMeaning("recommended")).toBe("The risk or the regime's guidance calls for it");
     const clauses = [{ strength: "recommended" }, { strength: "mandatory" }, { strength: "recommended" }] as const;
-    expect(strengthCounts(clauses)).toBe("1 mandatory, 2 recommended");
-    expect(strengthCounts([])).toBe("");
+    expect(wording.strengthCounts(clauses)).toBe("1 mandatory, 2 recommended");
+    expect(wording.strengthCounts([])).toBe("");
   });
 
   test("cross-references and clause text previews", () => {
-    expect(referenceText("7.2", "general-remediation")).toBe("7.2");
-    expect(referenceText(null, "general-remediation")).toBe("[clause not included: general-remediation]");
+    expect(wording.referenceText("7.2", "general-remediation")).toBe("7.2");
+    expect(wording.referenceText(null, "general-remediation")).toBe("[clause not included: general-remediation]");
     const lib = builtinLibrary();
     const clause = getClause(lib, "general-grievance-mechanism");
-    const text = clauseTextPreview(
+    const text = wording.clauseTextPreview(
       clause,
       'In {{params.grievanceLanguages}} within {{params.responseDays}} days, see {{ref "general-remediation"}} and {{term "worker"}}.',
       lib,

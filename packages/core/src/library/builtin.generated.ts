@@ -8450,6 +8450,7 @@ export const BUILTIN_LIBRARY: Library = {
   "annexes": [
     {
       "id": "declaration",
+      "layout": "declaration",
       "title": "Supplier declaration",
       "why": "Every pack asks the supplier to declare, with its tender, that it will comply with the clauses, to make the declarations due before award or at signature, and that what it says is true.",
       "sources": [
@@ -8470,8 +8471,6 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "A false declaration as a ground for exclusion (serious misrepresentation)."
         }
       ],
-      "layout": "declaration",
-      "titleWithProvisions": "Solicitation provisions and supplier declaration",
       "text": {
         "intro": "The supplier shall complete, sign and return this annex with its tender. A false declaration is a ground for exclusion and, after award, for termination.",
         "lead": "The supplier {{supplier}} declares that:",
@@ -8553,10 +8552,12 @@ export const BUILTIN_LIBRARY: Library = {
           "kind": "declaration",
           "text": "the information given in this annex and in its answers to Annex {{annex \"questionnaire\"}} is true and complete."
         }
-      ]
+      ],
+      "titleWithProvisions": "Solicitation provisions and supplier declaration"
     },
     {
       "id": "compliance-plan",
+      "layout": "plan",
       "title": "Compliance plan template",
       "when": {
         "kind": "selected",
@@ -8585,7 +8586,6 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
         }
       ],
-      "layout": "plan",
       "text": {
         "intro": "The supplier shall complete this template as its compliance plan (clause {{ref \"us-far-compliance-plan\"}}). Each element is a minimum content requirement of FAR 52.222-50(h)(3); the plan must be appropriate to the size and complexity of the contract and to the nature and scope of its activities, including the number of non-US citizens expected to work on the contract.",
         "closing": "The supplier shall post the relevant contents of the plan at the workplace (unless the work is performed at a location where posting is impractical) and on its website, or provide it to each worker in writing."
@@ -8720,6 +8720,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "questionnaire",
+      "layout": "questionnaire",
       "title": "Supplier questionnaire",
       "why": "Every pack asks the supplier selection-stage questions, more of them as the risk rises.",
       "sources": [
@@ -8731,7 +8732,6 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "layout": "questionnaire",
       "text": {
         "intro": "Selection-stage questions for a {{level}}-risk procurement. Answer each question; attach evidence where asked."
       },
@@ -8930,6 +8930,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "flow-down",
+      "layout": "flow-down",
       "title": "Subcontractor flow-down schedule",
       "why": "Every pack lists the obligations the supplier must pass on to its subcontractors and agents.",
       "sources": [
@@ -8941,7 +8942,6 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "layout": "flow-down",
       "text": {
         "intro": "The supplier shall include the following obligations in its subcontracts and agreements with agents, to the tiers shown, and shall keep evidence that it has done so.",
         "none": "No obligation of this pack is required to flow down to subcontractors."
@@ -8966,6 +8966,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "instruments",
+      "layout": "instruments",
       "title": "Instruments incorporated by reference",
       "why": "Every pack lists the instruments its clauses incorporate by reference and the instruments of the regimes that apply, with their versions.",
       "sources": [
@@ -8978,7 +8979,6 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Incorporation by reference follows the library's drafting practice (each clause's incorporates list); no single instrument governs it across regimes."
         }
       ],
-      "layout": "instruments",
       "text": {
         "intro": "The following instruments are incorporated by reference or apply to this procurement, in the versions shown. Where a clause incorporates an instrument by reference, the instrument has the same force as if set out in full."
       }

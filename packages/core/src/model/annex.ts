@@ -84,15 +84,27 @@ export const QuestionEntry = z
   .strict()
   .meta({ id: "QuestionEntry" });
 
-const annexBase = {
-  /** The annex id; the pack's part is `annex-<id>`. Another annex's wording refers to it as `{{annex "<id>"}}`. */
-  id: Id,
-  title: z.string().min(1),
-  when: AnnexCondition.optional(),
-  /** Why the annex is in the pack (may place `{{because}}`). */
-  why: AnnexWhy,
-  sources: z.array(Source).min(1),
-};
+/** An annex of one layout: its wording by name and its kinds of entries. */
+function annexLayout<L extends string, T extends Record<string, typeof WordingText>, E extends z.ZodType>(
+  layout: L,
+  text: T,
+  entry: E,
+) {
+  return z
+    .object({
+      /** The annex id; the pack's part is `annex-<id>`. Wording refers to it as `{{annex "<id>"}}`. */
+      id: Id,
+      layout: z.literal(layout),
+      title: z.string().min(1),
+      when: AnnexCondition.optional(),
+      /** Why the annex is in the pack (may place `{{because}}`). */
+      why: AnnexWhy,
+      sources: z.array(Source).min(1),
+      text: z.object(text).strict(),
+      entries: z.array(entry),
+    })
+    .strict();
+}
 
 /**
  * An annex of the tender pack, as library data. `layout` says how the renderer sets it out; each
@@ -102,47 +114,18 @@ const annexBase = {
  */
 export const Annex = z
   .discriminatedUnion("layout", [
-    z
-      .object({
-        ...annexBase,
-        layout: z.literal("declaration"),
-        /** The title when the pack has solicitation provisions, which are set out in this annex. */
-        titleWithProvisions: z.string().min(1),
-        text: z.object({ intro: WordingText, lead: WordingText, signature: WordingText }).strict(),
-        entries: z.array(z.discriminatedUnion("kind", [DeclarationEntry, CertificationEntry, ObligationsEntry])),
-      })
-      .strict(),
-    z
-      .object({
-        ...annexBase,
-        layout: z.literal("plan"),
-        text: z.object({ intro: WordingText, closing: WordingText }).strict(),
-        entries: z.array(PlanElementEntry),
-      })
-      .strict(),
-    z
-      .object({
-        ...annexBase,
-        layout: z.literal("questionnaire"),
-        text: z.object({ intro: WordingText }).strict(),
-        entries: z.array(QuestionEntry),
-      })
-      .strict(),
-    z
-      .object({
-        ...annexBase,
-        layout: z.literal("flow-down"),
-        text: z.object({ intro: WordingText, none: WordingText }).strict(),
-        entries: z.array(ObligationsEntry),
-      })
-      .strict(),
-    z
-      .object({
-        ...annexBase,
-        layout: z.literal("instruments"),
-        text: z.object({ intro: WordingText }).strict(),
-      })
-      .strict(),
+    annexLayout(
+      "declaration",
+      { intro: WordingText, lead: WordingText, signature: WordingText },
+      z.discriminatedUnion("kind", [DeclarationEntry, CertificationEntry, ObligationsEntry]),
+    ).extend({
+      /** The title when the pack has solicitation provisions, which are set out in this annex. */
+      titleWithProvisions: z.string().min(1),
+    }),
+    annexLayout("plan", { intro: WordingText, closing: WordingText }, PlanElementEntry),
+    annexLayout("questionnaire", { intro: WordingText }, QuestionEntry),
+    annexLayout("flow-down", { intro: WordingText, none: WordingText }, ObligationsEntry),
+    annexLayout("instruments", { intro: WordingText }, z.never()).omit({ entries: true }),
   ])
   .meta({ id: "Annex", title: "Fairtender annex" });
 export type Annex = z.output<typeof Annex>;

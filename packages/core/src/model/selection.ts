@@ -224,8 +224,20 @@ export const SelectedAnnexEntry = z
   .meta({ id: "SelectedAnnexEntry" });
 export type SelectedAnnexEntry = z.infer<typeof SelectedAnnexEntry>;
 
-/** Why the annex is in the pack, with its sources. */
-const annexReasons = { reasons: z.array(Reason).min(1) };
+/** A selected annex of one layout: its filled-in wording by name, its entries and why it is in the pack. */
+function selectedAnnex<L extends string, T extends Record<string, typeof Wording>>(layout: L, text: T) {
+  return z
+    .object({
+      id: Id,
+      layout: z.literal(layout),
+      title: z.string().min(1),
+      text: z.object(text).strict(),
+      entries: z.array(SelectedAnnexEntry),
+      /** Why the annex is in the pack, with its sources. */
+      reasons: z.array(Reason).min(1),
+    })
+    .strict();
+}
 
 /**
  * An annex of the pack for this procurement, from the library: its wording filled in and the entries
@@ -233,56 +245,13 @@ const annexReasons = { reasons: z.array(Reason).min(1) };
  */
 export const SelectedAnnex = z
   .discriminatedUnion("layout", [
-    z
-      .object({
-        id: Id,
-        layout: z.literal("declaration"),
-        title: z.string().min(1),
-        titleWithProvisions: z.string().min(1),
-        text: z.object({ intro: Wording, lead: Wording, signature: Wording }).strict(),
-        entries: z.array(SelectedAnnexEntry),
-        ...annexReasons,
-      })
-      .strict(),
-    z
-      .object({
-        id: Id,
-        layout: z.literal("plan"),
-        title: z.string().min(1),
-        text: z.object({ intro: Wording, closing: Wording }).strict(),
-        entries: z.array(SelectedAnnexEntry),
-        ...annexReasons,
-      })
-      .strict(),
-    z
-      .object({
-        id: Id,
-        layout: z.literal("questionnaire"),
-        title: z.string().min(1),
-        text: z.object({ intro: Wording }).strict(),
-        entries: z.array(SelectedAnnexEntry),
-        ...annexReasons,
-      })
-      .strict(),
-    z
-      .object({
-        id: Id,
-        layout: z.literal("flow-down"),
-        title: z.string().min(1),
-        text: z.object({ intro: Wording, none: Wording }).strict(),
-        entries: z.array(SelectedAnnexEntry),
-        ...annexReasons,
-      })
-      .strict(),
-    z
-      .object({
-        id: Id,
-        layout: z.literal("instruments"),
-        title: z.string().min(1),
-        text: z.object({ intro: Wording }).strict(),
-        ...annexReasons,
-      })
-      .strict(),
+    selectedAnnex("declaration", { intro: Wording, lead: Wording, signature: Wording }).extend({
+      titleWithProvisions: z.string().min(1),
+    }),
+    selectedAnnex("plan", { intro: Wording, closing: Wording }),
+    selectedAnnex("questionnaire", { intro: Wording }),
+    selectedAnnex("flow-down", { intro: Wording, none: Wording }),
+    selectedAnnex("instruments", { intro: Wording }).omit({ entries: true }),
   ])
   .meta({ id: "SelectedAnnex" });
 export type SelectedAnnex = z.infer<typeof SelectedAnnex>;

@@ -157,57 +157,19 @@ export function selectAnnexes(input: AnnexStageInput, lib: Library): AnnexStageO
       return out;
     };
 
-    const text = <K extends string>(t: Record<K, string>): Record<K, Wording> => {
-      const filled = {} as Record<K, Wording>;
-      for (const key of Object.keys(t) as K[]) filled[key] = wording(`${rule} text.${key}`, t[key]);
-      return filled;
+    const text: Record<string, Wording> = {};
+    for (const [key, value] of Object.entries(annex.text)) text[key] = wording(`${rule} text.${key}`, value);
+    const selected = {
+      id: annex.id,
+      layout: annex.layout,
+      title: annex.title,
+      ...(annex.layout === "declaration" ? { titleWithProvisions: annex.titleWithProvisions } : {}),
+      text,
+      ...("entries" in annex ? { entries: entriesOf(annex.entries) } : {}),
+      reasons,
     };
-
-    switch (annex.layout) {
-      case "declaration":
-        annexes.push({
-          id: annex.id,
-          layout: "declaration",
-          title: annex.title,
-          titleWithProvisions: annex.titleWithProvisions,
-          text: text(annex.text),
-          entries: entriesOf(annex.entries),
-          reasons,
-        });
-        break;
-      case "plan": {
-        const entries = entriesOf(annex.entries);
-        annexes.push({ id: annex.id, layout: "plan", title: annex.title, text: text(annex.text), entries, reasons });
-        break;
-      }
-      case "questionnaire": {
-        const entries = entriesOf(annex.entries);
-        annexes.push({
-          id: annex.id,
-          layout: annex.layout,
-          title: annex.title,
-          text: text(annex.text),
-          entries,
-          reasons,
-        });
-        break;
-      }
-      case "flow-down": {
-        const entries = entriesOf(annex.entries);
-        annexes.push({
-          id: annex.id,
-          layout: annex.layout,
-          title: annex.title,
-          text: text(annex.text),
-          entries,
-          reasons,
-        });
-        break;
-      }
-      case "instruments":
-        annexes.push({ id: annex.id, layout: "instruments", title: annex.title, text: text(annex.text), reasons });
-        break;
-    }
+    // The shape is the layout's: the library schema checked the annex's text names and entry kinds.
+    annexes.push(selected as SelectedAnnex);
   }
 
   const packWording: SelectedWording[] = lib.wording.map((w) => ({
