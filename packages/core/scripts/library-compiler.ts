@@ -8,8 +8,10 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Issue } from "../src/errors.js";
 import { validateLibrary } from "../src/library/check.js";
+import { schemaIssues } from "../src/library/rules.js";
 import { Clause, Definition, Library, Regime, RiskTables, Sector } from "../src/model/clause.js";
 import { DatedParameter, Source } from "../src/model/common.js";
+import { type NamedCondition, NamedConditionSchema } from "../src/model/rule.js";
 import { formatPath, toIssues } from "../src/validate/issues.js";
 import { suggest } from "../src/validate/suggest.js";
 
@@ -46,6 +48,7 @@ const TABLES = {
   regimes: "library/regimes.yaml",
   sectors: "library/sectors.yaml",
   parameters: "library/parameters.yaml",
+  conditions: "library/conditions.yaml",
   risk: "library/risk.yaml",
 } as const;
 
@@ -105,7 +108,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     const resolved = resolve(file, raw);
     const parsed = Clause.safeParse(resolved);
     if (!parsed.success) {
-      for (const i of toIssues(parsed.error, resolved, { schema: Clause }))
+      for (const i of schemaIssues(parsed.error, resolved, Clause))
         problem(file, i.path, i.message.slice(i.path.length + 2));
       continue;
     }
@@ -120,6 +123,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     file: string,
     key: string,
     schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: unknown } },
+    issuesOf: (error: import("zod").ZodError, input: unknown) => ReturnType<typeof toIssues> = toIssues,
   ) => {
     const doc = yamlFile(file);
     if (doc === undefined) return [] as T[];
@@ -135,7 +139,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
       if (parsed.success) out.push(parsed.data as T);
       else if (parsed.error) {
         const id = isRecord(entry) && typeof entry.id === "string" ? ` (${entry.id})` : "";
-        for (const iss of toIssues(parsed.error, resolved)) {
+        for (const iss of issuesOf(parsed.error, resolved)) {
           const field = `${key}[${i}]${id}${iss.path ? `.${iss.path}` : ""}`;
           problem(file, field, iss.message.slice(iss.path.length + 2));
         }
@@ -148,6 +152,9 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   const regimes = table<Regime>(TABLES.regimes, "regimes", Regime);
   const sectors = table<Sector>(TABLES.sectors, "sectors", Sector);
   const parameters = table<DatedParameter>(TABLES.parameters, "parameters", DatedParameter);
+  const conditions = table<NamedCondition>(TABLES.conditions, "conditions", NamedConditionSchema, (error, input) =>
+    schemaIssues(error, input, NamedConditionSchema),
+  );
 
   let risk: RiskTables | undefined;
   const riskDoc = yamlFile(TABLES.risk);
@@ -182,6 +189,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     regimes: byId(regimes),
     sectors: byId(sectors),
     parameters: byId(parameters),
+    conditions: byId(conditions),
     risk,
   };
   const clauseFiles = clauses.map((c) => c.file);
@@ -205,9 +213,9 @@ export const BUILTIN_LIBRARY: Library = ${JSON.stringify(library, null, 2)};
 function locate(
   issue: Issue,
   clauseFiles: readonly string[],
-  input: { definitions: { id: string }[] },
+  input: { definitions: { id: string }[]; conditions: { id: string }[] },
 ): CompileProblem {
-  const m = /^(clauses|definitions|regimes|sectors|parameters)\[(\d+)\]\.?(.*)$/.exec(issue.path);
+  const m = /^(clauses|definitions|regimes|sectors|parameters|conditions)\[(\d+)\]\.?(.*)$/.exec(issue.path);
   const message = issue.message.startsWith(`${issue.path}: `)
     ? issue.message.slice(issue.path.length + 2)
     : issue.message;
@@ -216,7 +224,7 @@ function locate(
     if (kind === "clauses")
       return { file: clauseFiles[Number(index)] ?? "library/clauses", field: rest ?? "", message };
     const file = TABLES[kind as keyof typeof TABLES];
-    const id = kind === "definitions" ? input.definitions[Number(index)]?.id : undefined;
+    const id = kind === "definitions" || kind === "conditions" ? input[kind][Number(index)]?.id : undefined;
     return { file, field: `${kind}[${index}]${id ? ` (${id})` : ""}${rest ? `.${rest}` : ""}`, message };
   }
   const top = issue.path.split(/[.[]/)[0] ?? "";

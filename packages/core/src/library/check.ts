@@ -4,8 +4,8 @@ import type { DatedParameter } from "../model/common.js";
 import { SECTOR_IDS } from "../model/sectors.js";
 import { REGIME_IDS } from "../model/topics.js";
 import { templateUsage } from "../template/usage.js";
-import { toIssues } from "../validate/issues.js";
 import { suggest } from "../validate/suggest.js";
+import { duplicates, ruleIssues, schemaIssues } from "./rules.js";
 
 /**
  * Runs every self-check of a clause library and returns the problems found (empty when the library
@@ -15,7 +15,10 @@ import { suggest } from "../validate/suggest.js";
  * (also inside definitions); every `{{ref}}` resolves and is listed in `related`, and every
  * `related` id resolves; every clause and obligation has a source and every obligation has evidence;
  * versions are semver; `effectiveFrom` is not after `effectiveTo`; every sector id is covered; every
- * regime a clause names is described; dated parameter periods neither overlap nor run backwards.
+ * regime a clause names is described; dated parameter periods neither overlap nor run backwards;
+ * and the selection rules (see `ruleIssues`): every clause, dated parameter, named condition and
+ * regime a rule names exists, reason templates use only the reason variables, rule ids are unique,
+ * no rule depends on itself, labels are words, and each parameter's `timing` drives an obligation.
  *
  * Issue paths point into the library, e.g. `clauses[3].body.subclauses[1].text`, and each message
  * names the clause (or definition) id so that it can be found in the source files.
@@ -27,7 +30,7 @@ export function checkLibrary(input: LibraryInput | Library | unknown): Issue[] {
 /** Parses and checks a library: the parsed library (defaults applied) when sound, and the issues. */
 export function validateLibrary(input: unknown): { data?: Library; issues: Issue[] } {
   const parsed = Library.safeParse(input);
-  if (!parsed.success) return { issues: toIssues(parsed.error, input, { schema: Library }) };
+  if (!parsed.success) return { issues: schemaIssues(parsed.error, input, Library) };
   const issues = semanticIssues(parsed.data);
   return issues.length ? { issues } : { data: parsed.data, issues };
 }
@@ -232,6 +235,7 @@ function semanticIssues(lib: Library): Issue[] {
       add(`parameters[${pi}].${problem.path}`, `dated parameter "${p.id}" ${problem.message}`);
   });
 
+  out.push(...ruleIssues(lib));
   return out;
 }
 
@@ -264,16 +268,6 @@ function datedParameterProblems(p: DatedParameter): { path: string; message: str
         message: `periods are not in date order (${next.effectiveFrom} comes after ${v.effectiveFrom})`,
       });
     }
-  });
-  return out;
-}
-
-function duplicates(ids: readonly string[]): [string, number][] {
-  const seen = new Set<string>();
-  const out: [string, number][] = [];
-  ids.forEach((id, i) => {
-    if (seen.has(id)) out.push([id, i]);
-    seen.add(id);
   });
   return out;
 }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Confidence, DatedParameter, Id, IsoDate, SemVer, Source } from "./common.js";
+import { NamedConditionSchema, ParameterRuleSchema, RuleSchema } from "./rule.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema, Topic } from "./topics.js";
 
@@ -75,7 +76,11 @@ export const Obligation = z
   .meta({ id: "Obligation" });
 export type Obligation = z.infer<typeof Obligation>;
 
-/** A typed, named value a clause's text uses, with a default and allowed range. */
+/**
+ * A typed, named value a clause's text uses, with a default and allowed range. An integer parameter
+ * may carry its selection rule: values by risk level (`byRisk`), why (`why`) and the obligation timing
+ * it drives (`timing`), see {@link ParameterRuleSchema}.
+ */
 export const ClauseParameter = z
   .discriminatedUnion("type", [
     z
@@ -86,6 +91,8 @@ export const ClauseParameter = z
         default: z.number().int(),
         min: z.number().int().optional(),
         max: z.number().int().optional(),
+        // The parameter's risk-scaled rule, next to its declaration (see ParameterRuleSchema).
+        ...ParameterRuleSchema.shape,
       })
       .strict(),
     z
@@ -168,6 +175,8 @@ export const Clause = z
     incorporates: z.array(Source).default([]),
     effectiveFrom: IsoDate.optional(),
     effectiveTo: IsoDate.optional(),
+    /** When the clause is selected, and why (see {@link RuleSchema}); a clause without one is never selected. */
+    selection: RuleSchema.optional(),
   })
   .strict()
   .meta({ id: "Clause", title: "Fairtender clause" });
@@ -261,6 +270,8 @@ export const Library = z
     regimes: z.array(Regime),
     sectors: z.array(Sector),
     parameters: z.array(DatedParameter).default([]),
+    /** Shared named conditions that rules use as `{ kind: ref, id }` (`conditions.yaml`). */
+    conditions: z.array(NamedConditionSchema).default([]),
     risk: RiskTables,
   })
   .strict()
