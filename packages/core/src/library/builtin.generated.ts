@@ -7408,7 +7408,7 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [],
       "selection": {
         "id": "far-52-222-50-g",
-        "label": "us-far-cooperation",
+        "label": "the cooperation clause",
         "when": [
           {
             "if": {
@@ -7556,7 +7556,7 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [],
       "selection": {
         "id": "far-52-222-50-i",
-        "label": "us-far-flow-down",
+        "label": "the flow-down clause",
         "when": [
           {
             "if": {
@@ -7782,7 +7782,7 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [],
       "selection": {
         "id": "far-52-222-50-d",
-        "label": "us-far-incident-reporting",
+        "label": "the incident reporting clause",
         "when": [
           {
             "if": {
@@ -7917,7 +7917,7 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [],
       "selection": {
         "id": "far-52-222-50-e",
-        "label": "us-far-remedies",
+        "label": "the remedies clause",
         "when": [
           {
             "if": {

@@ -316,6 +316,15 @@ export function ruleIssues(
     if (rule.whyUnknown !== undefined) template(rule.whyUnknown, [...at, "whyUnknown"], who, clause.id);
     for (const r of refs) for (const d of clausesOf(r)) deps.add(d);
     clauseDeps.set(clause.id, deps);
+    if (options.lint && (rule.label === clause.id || clauseIds.includes(rule.label))) {
+      out.push(
+        issue(
+          [...at, "label"],
+          `${who} has the clause id ${JSON.stringify(rule.label)} as its label; the label is how reasons name the clause, in words (e.g. "the flow-down clause")`,
+          rule.label,
+        ),
+      );
+    }
   });
   for (const [id, ci] of duplicates(ruleIdAt.map(([id]) => id)).map(
     ([id, i]) => [id, ruleIdAt[i]?.[1] ?? 0] as const,
