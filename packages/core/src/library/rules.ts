@@ -105,7 +105,8 @@ export function schemaIssues(error: z.ZodError, input: unknown, schema: z.ZodTyp
       out.push(issue(zi.path as Path, message, received));
       continue;
     }
-    if (zi.code === "unrecognized_keys" && inRule(zi.path)) {
+    // Unknown fields of a rule, a condition or a parameter declaration (where a parameter's rule sits).
+    if (zi.code === "unrecognized_keys" && (inRule(zi.path) || zi.path[zi.path.length - 2] === "parameters")) {
       const at = schemaAt(schema, input, zi.path);
       const shape = at ? defOf(at).shape : undefined;
       if (shape) {
@@ -183,7 +184,7 @@ export function libraryRules(lib: Library): {
 
 /** An `invalid-rule` error listing the issues. */
 export function ruleError(issues: Issue[]): FairtenderError {
-  return problemsError("invalid-rule", "The library's selection rules", issues);
+  return problemsError("invalid-rule", "The library (its selection rules)", issues);
 }
 
 /** True for an issue about a selection rule or a named condition (as opposed to the rest of a library). */
