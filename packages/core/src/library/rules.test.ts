@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compileLibrary, LibraryCompileError } from "../../scripts/library-compiler.js";
+import { compileProblems } from "../../scripts/library-compiler.js";
 import { readLibraryFiles } from "../../scripts/read-library.js";
 import type { Library } from "../model/clause.js";
 import { builtinLibrary } from "./builtin.js";
@@ -22,13 +22,7 @@ function problemsAfter(file: string, from: string | RegExp, to: string): string[
   if (changed === text) throw new Error(`${String(from)} is not in ${file}`);
   const files = new Map(real);
   files.set(file, changed);
-  try {
-    compileLibrary(files);
-  } catch (error) {
-    if (error instanceof LibraryCompileError) return error.problems.map((p) => `${p.file} ${p.field}: ${p.message}`);
-    throw error;
-  }
-  return [];
+  return compileProblems(files);
 }
 
 const WAGES = "library/clauses/general-wages.md";

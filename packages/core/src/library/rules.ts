@@ -5,6 +5,7 @@ import {
   CONDITION_KINDS,
   type Condition,
   NamedConditionSchema,
+  ParameterRuleSchema,
   REASON_VARIABLES,
   type Rule,
   RuleSchema,
@@ -141,7 +142,13 @@ export function schemaIssues(error: z.ZodError, input: unknown, schema: z.ZodTyp
 
 /** The parts of a library the rules live in, for checking the rules of a library built by hand. */
 const LibraryRules = z.object({
-  clauses: z.array(z.object({ id: z.string(), selection: RuleSchema.optional() })),
+  clauses: z.array(
+    z.object({
+      id: z.string(),
+      parameters: z.record(z.string(), z.looseObject(ParameterRuleSchema.shape)).optional(),
+      selection: RuleSchema.optional(),
+    }),
+  ),
   conditions: z.array(NamedConditionSchema).default([]),
 });
 
@@ -158,28 +165,20 @@ export function markChecked(lib: Library): void {
  * `createLibrary`) has its rules and named conditions validated with the same schemas and reference
  * checks as the library compiler. Throws `invalid-rule` naming the clause, the path and what was expected.
  */
-export function libraryRules(lib: Library): {
-  rules: ReadonlyMap<string, Rule>;
-  conditions: ReadonlyMap<string, Condition>;
-} {
+export function libraryRules(lib: Library): ReadonlyMap<string, Rule> {
   let clauses: readonly { id: string; selection?: Rule | undefined }[] = lib.clauses;
-  let named: readonly Library["conditions"][number][] = lib.conditions ?? [];
   if (!sound.has(lib)) {
     const parsed = LibraryRules.safeParse(lib);
     if (!parsed.success) throw ruleError(schemaIssues(parsed.error, lib, LibraryRules).map((i) => nameClause(i, lib)));
     clauses = parsed.data.clauses;
-    named = parsed.data.conditions;
     const withRules = lib.clauses.map((c, i) => ({ ...c, selection: clauses[i]?.selection }));
-    const issues = ruleIssues(
-      { ...lib, clauses: withRules, conditions: [...named] },
-      { references: true, lint: false },
-    );
+    const issues = ruleIssues({ ...lib, clauses: withRules, conditions: parsed.data.conditions }, { lint: false });
     if (issues.length) throw ruleError(issues.map((i) => nameClause(i, lib)));
     markChecked(lib);
   }
   const rules = new Map<string, Rule>();
   for (const c of clauses) if (c.selection) rules.set(c.id, c.selection);
-  return { rules, conditions: new Map(named.map((n) => [n.id, n.condition])) };
+  return rules;
 }
 
 /** An `invalid-rule` error listing the issues. */
@@ -213,7 +212,7 @@ export function ruleIssues(
     clauses: readonly (Pick<Clause, "id" | "parameters" | "obligations"> & { selection?: Rule | undefined })[];
     conditions?: Library["conditions"];
   },
-  options: { references: boolean; lint: boolean } = { references: true, lint: true },
+  options: { lint: boolean } = { lint: true },
 ): Issue[] {
   const out: Issue[] = [];
   const clauseIds = lib.clauses.map((c) => c.id);
@@ -247,19 +246,19 @@ export function ruleIssues(
         visit(c.of, [...path, "of"], who, deps, refs);
         return;
       case "selected":
-        if (options.references) known(c.clause, clauseIds, "clause", "clause");
+        known(c.clause, clauseIds, "clause", "clause");
         deps.add(c.clause);
         return;
       case "threshold":
       case "date":
-        if (options.references) known(c.param, paramIds, "dated parameter", "param");
+        known(c.param, paramIds, "dated parameter", "param");
         return;
       case "ref":
-        if (options.references) known(c.id, conditionIds, "named condition", "id");
+        known(c.id, conditionIds, "named condition", "id");
         refs.add(c.id);
         return;
       case "regime":
-        if (options.references) known(c.id, regimeIds, "regime", "id");
+        known(c.id, regimeIds, "regime", "id");
         return;
       default:
         return;

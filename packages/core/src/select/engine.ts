@@ -197,7 +197,7 @@ export function runSelection(
     });
   }
   // The rules are the library's own (checked here when the library was not made by createLibrary).
-  const { rules } = libraryRules(lib);
+  const rules = libraryRules(lib);
 
   const regimeAnalysis = analyseRegimes(profile, lib);
   const regimeReasons = new Map<RegimeId, string>();
