@@ -96,12 +96,12 @@ function resolveParameters(
   const values: Record<string, ParameterValue> = {};
   const resolved: Record<string, ResolvedParameter> = {};
   for (const [name, spec] of Object.entries(clause.parameters)) {
-    // A parameter's rule is written next to its declaration (`byRisk`, `why`, `timing`).
-    const rule = spec.type === "integer" && spec.why !== undefined ? { ...spec, why: spec.why } : undefined;
-    const scaled = rule?.byRisk?.[risk.level];
+    // A parameter's rule is written next to its declaration (`byRisk`, `why`, `timing`); `why` says there is one.
+    const why = spec.type === "integer" ? spec.why : undefined;
+    const scaled = spec.type === "integer" ? spec.byRisk?.[risk.level] : undefined;
     let value: ParameterValue = spec.default;
     let reason = "the library default";
-    if (rule && scaled !== undefined && spec.type === "integer") {
+    if (why !== undefined && scaled !== undefined && spec.type === "integer") {
       const unit = spec.unit ? ` ${spec.unit}` : "";
       const outOfRange = (spec.min !== undefined && scaled < spec.min) || (spec.max !== undefined && scaled > spec.max);
       if (outOfRange) {
@@ -115,11 +115,11 @@ function resolveParameters(
         value = scaled;
         reason =
           scaled === spec.default
-            ? `${scaled}${unit}, the default, at ${risk.level} risk: ${rule.why}`
-            : `${scaled}${unit} instead of the default ${spec.default}${unit} because the risk is ${risk.level}: ${rule.why}`;
+            ? `${scaled}${unit}, the default, at ${risk.level} risk: ${why}`
+            : `${scaled}${unit} instead of the default ${spec.default}${unit} because the risk is ${risk.level}: ${why}`;
       }
-    } else if (rule) {
-      reason = `the library default; no change at ${risk.level} risk (${rule.why})`;
+    } else if (why !== undefined) {
+      reason = `the library default; no change at ${risk.level} risk (${why})`;
     }
     values[name] = value;
     resolved[name] = { value, default: spec.default, reason };
