@@ -170,10 +170,13 @@ const rule = (lib: Library, id: string) => {
 
 describe("checkLibrary: the rules across the library", () => {
   it("every built-in clause has a rule, and the built-in rules pass every check", () => {
-    expect(builtinLibrary().clauses.filter((c) => !c.selection).map((c) => c.id)).toEqual([]);
+    expect(
+      builtinLibrary()
+        .clauses.filter((c) => !c.selection)
+        .map((c) => c.id),
+    ).toEqual([]);
     expect(checkLibrary(builtinLibrary())).toEqual([]);
   });
-
 
   it("rejects two clauses with the same rule id", () => {
     const messages = broken((l) => {
