@@ -2,13 +2,14 @@
 //
 // Legal teams keep house clauses next to the built-in ones. A clause is plain data (the same shape as
 // the library's Markdown files compile to); createLibrary() validates it exactly like the built-in
-// library (ids, sources, template variables, cross-references) and merges it. An own clause also
-// needs a selection rule saying when it applies: rules are data too, and each decision quotes it.
-// With { override: true } a clause with a built-in id replaces the built-in one.
+// library (ids, sources, template variables, cross-references) and merges it. An own clause carries
+// its own selection rule (`selection`, see RuleSchema) saying when it applies: rules are library data
+// too, checked like the built-in ones, and each decision quotes the rule. With { override: true } a
+// clause with a built-in id replaces the built-in one.
 //
 // Run: node examples/04-own-clause.mjs   (after `npm run build`)
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { builtinLibrary, createLibrary, getClause, parseProfile, select } from "@fairtender/core";
+import { builtinLibrary, createLibrary, getClause, parseProfile, safeCreateLibrary, select } from "@fairtender/core";
 import { buildTenderPack } from "@fairtender/renderer";
 import { toDocx } from "@fairtender/renderer/docx";
 import { toMarkdown } from "@fairtender/renderer/markdown";
@@ -24,7 +25,11 @@ const policy = {
   confidence: "confirmed",
 };
 
-// 1. A new clause: a living wage for low-skilled service workers, with one parameter and one obligation.
+// 1. A new clause: a living wage for low-skilled service workers, with one parameter, one obligation and
+//    its selection rule: select it, as a binding policy, when the work is largely low-skilled. The
+//    condition is the library's named condition "low-skilled-work" (library/conditions.yaml); an
+//    inline { kind: "flag", path: "procurement.labour.lowSkilled", yes, no } works too. Reason
+//    templates use the placeholders of clause text: {{params.because}} is the facts that decided.
 const livingWage = {
   id: "example-living-wage",
   version: "1.0.0",
@@ -58,6 +63,14 @@ const livingWage = {
       sources: [policy],
     },
   ],
+  selection: {
+    id: "example-living-wage",
+    label: "the living wage clause",
+    when: [{ if: { kind: "ref", id: "low-skilled-work" }, strength: "policy" }],
+    why: "Policy 4.2 of the Department requires a living wage in low-skilled service contracts: {{params.because}}.",
+    whyNot: "Living wage clause not included: {{params.because}}.",
+    sources: [policy],
+  },
 };
 
 // 2. An override: the built-in grievance clause with one more sub-clause (and a minor version bump).
@@ -69,36 +82,26 @@ grievance.body.subclauses.push({
 });
 grievance.sources.push(policy);
 
-// 3. Merge. Validation errors (a bad id, a missing source, an unknown template variable) list every problem.
+// 3. Merge. Validation errors (a bad id, a missing source, an unknown template variable, a rule's bad
+//    condition) list every problem.
 const library = createLibrary(builtinLibrary(), { clauses: [livingWage, grievance] }, { override: true });
 
-// 4. A rule for the new clause: select it, as a binding policy, when the work is largely low-skilled.
-const rules = [
+// 4. A mistyped condition is caught when the library is made, not when a tender is selected: the
+//    error (code "invalid-rule") names the clause, the path and the values expected.
+const typo = structuredClone(livingWage);
+typo.selection.when = [
   {
-    id: "example-living-wage",
-    clause: "example-living-wage",
-    label: "the living wage clause",
-    when: [
-      {
-        if: {
-          kind: "flag",
-          path: "procurement.labour.lowSkilled",
-          yes: "the work is largely low-skilled",
-          no: "the work is not largely low-skilled",
-        },
-        strength: "policy",
-      },
-    ],
-    why: "Policy 4.2 of the Department requires a living wage in low-skilled service contracts: {{because}}.",
-    whyNot: "Living wage clause not included: {{because}}.",
-    sources: [policy],
+    if: { kind: "flag", path: "procurement.labour.lowskilled", yes: "low-skilled", no: "skilled" },
+    strength: "policy",
   },
 ];
+const bad = safeCreateLibrary(builtinLibrary(), { clauses: [typo] });
+if (!bad.success) console.log(`A rule with a typo is refused (${bad.error.code}):\n${bad.error.message}\n`);
 
 const profile = parseProfile(
   parse(await readFile(new URL("./profiles/us-embassy-cleaning.yaml", import.meta.url), "utf8")),
 );
-const selection = select(profile, { library, rules });
+const selection = select(profile, { library });
 
 const own = selection.clauses.find((c) => c.id === "example-living-wage");
 console.log(`${own.strength}: ${own.title} (version ${own.version})`);

@@ -167,6 +167,10 @@ await check("04-own-clause.mjs: own clause selected, built-in clause overridden"
     "the own clause is not selected as policy",
   );
   assert(
+    stdout.includes("(invalid-rule)") && stdout.includes('did you mean "procurement.labour.lowSkilled"?'),
+    "the rule with a typo is not refused with a clear invalid-rule error",
+  );
+  assert(
     /general-grievance-mechanism|Grievance mechanism/.test(stdout) && stdout.includes("version 1.1.0"),
     "the override is not used",
   );

@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Document, isMap, isScalar, isSeq, parse } from "yaml";
+import { Document, isMap, isScalar, isSeq, parse, visit } from "yaml";
 import type { Clause } from "../src/model/clause.js";
 import type { Source } from "../src/model/common.js";
 
@@ -43,6 +43,18 @@ function asKey(source: Source, named: Named): unknown {
   return Object.keys(best.overrides).length ? { key: best.key, ...best.overrides } : best.key;
 }
 
+/** A selection rule with its sources (and its branches' sources) written as keys where they match. */
+function ruleWithKeys(rule: NonNullable<Clause["selection"]>, named: Named): Record<string, unknown> {
+  const { sources, when, ...rest } = rule;
+  const out: Record<string, unknown> = { ...rest };
+  out.when = when.map((b) => (b.sources ? { ...b, sources: b.sources.map((s) => asKey(s, named)) } : b));
+  const ordered: Record<string, unknown> = {};
+  for (const k of ["id", "label", "gate", "when", "why", "whyUnknown", "whyNot"]) if (k in out) ordered[k] = out[k];
+  if (sources.length) ordered.sources = sources.map((s) => asKey(s, named));
+  for (const [k, v] of Object.entries(out)) if (!(k in ordered)) ordered[k] = v;
+  return ordered;
+}
+
 /** One clause as a library Markdown file. */
 export function clauseToMarkdown(clause: Clause, named: Named): string {
   const { body, ...front } = clause;
@@ -63,6 +75,7 @@ export function clauseToMarkdown(clause: Clause, named: Named): string {
     "effectiveTo",
     "draftingNote",
     "obligations",
+    "selection",
   ] as const;
   for (const k of order) {
     const v = (front as Record<string, unknown>)[k];
@@ -77,6 +90,7 @@ export function clauseToMarkdown(clause: Clause, named: Named): string {
     if (k === "sources" || k === "incorporates") fm[k] = (v as Source[]).map((s) => asKey(s, named));
     else if (k === "obligations")
       fm[k] = (v as Clause["obligations"]).map((o) => ({ ...o, sources: o.sources.map((s) => asKey(s, named)) }));
+    else if (k === "selection") fm[k] = ruleWithKeys(v as NonNullable<Clause["selection"]>, named);
     else fm[k] = v;
   }
   const doc = new Document(fm);
@@ -96,6 +110,19 @@ export function clauseToMarkdown(clause: Clause, named: Named): string {
         if (isMap(node)) node.flow = true;
       }
     }
+  }
+  // In the rule, short conditions and source lists read better on one line (branches stay blocks).
+  const selection = doc.get("selection", true);
+  if (isMap(selection)) {
+    visit(selection, {
+      Map(_, node) {
+        const json = JSON.stringify(node.toJSON());
+        if (json.length < 70 && !json.includes("{{") && !node.has("if")) node.flow = true;
+      },
+      Seq(_, node) {
+        if (node.items.every((i) => isScalar(i))) node.flow = true;
+      },
+    });
   }
   const yaml = doc.toString({ lineWidth: 100, flowCollectionPadding: true, blockQuote: "folded" });
   const lines: string[] = [];

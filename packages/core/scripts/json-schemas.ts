@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { Clause, Library, Obligation } from "../src/model/clause.js";
 import { TenderProfile } from "../src/model/profile.js";
+import { ConditionSchema, NamedConditionSchema, RuleSchema } from "../src/model/rule.js";
 import { Selection } from "../src/model/selection.js";
 
 /** Where the published files can be fetched (npm CDN); the id is stable across patch releases. */
@@ -17,6 +18,19 @@ export function jsonSchemas(): Map<string, string> {
     ["clause.json", Clause, "input", "A clause of a Fairtender clause library, as written (defaults are optional)."],
     ["obligation.json", Obligation, "output", "A supplier (or buyer) obligation created by a clause."],
     ["library.json", Library, "input", "A whole Fairtender clause library, as written (defaults are optional)."],
+    [
+      "rule.json",
+      RuleSchema,
+      "input",
+      "A clause's selection rule (the selection: key of a clause file): branches of conditions, strengths and reasons.",
+    ],
+    ["condition.json", ConditionSchema, "input", "A condition of a Fairtender selection rule."],
+    [
+      "conditions.json",
+      z.object({ conditions: z.array(NamedConditionSchema) }).strict(),
+      "input",
+      "library/conditions.yaml: the named conditions that selection rules share.",
+    ],
     [
       "selection.json",
       Selection,

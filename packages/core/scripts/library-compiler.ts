@@ -8,9 +8,11 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Issue } from "../src/errors.js";
 import { validateLibrary } from "../src/library/check.js";
+import { schemaIssues } from "../src/library/rules.js";
 import { Annex, PackWording } from "../src/model/annex.js";
 import { Clause, Definition, Library, Regime, RiskTables, Sector } from "../src/model/clause.js";
 import { DatedParameter, Source } from "../src/model/common.js";
+import { type NamedCondition, NamedConditionSchema } from "../src/model/rule.js";
 import { formatPath, toIssues } from "../src/validate/issues.js";
 import { suggest } from "../src/validate/suggest.js";
 
@@ -47,6 +49,7 @@ const TABLES = {
   regimes: "library/regimes.yaml",
   sectors: "library/sectors.yaml",
   parameters: "library/parameters.yaml",
+  conditions: "library/conditions.yaml",
   risk: "library/risk.yaml",
   annexes: "library/annexes.yaml",
   wording: "library/pack.yaml",
@@ -108,7 +111,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     const resolved = resolve(file, raw);
     const parsed = Clause.safeParse(resolved);
     if (!parsed.success) {
-      for (const i of toIssues(parsed.error, resolved, { schema: Clause }))
+      for (const i of schemaIssues(parsed.error, resolved, Clause))
         problem(file, i.path, i.message.slice(i.path.length + 2));
       continue;
     }
@@ -123,6 +126,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     file: string,
     key: string,
     schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: unknown } },
+    issuesOf: (error: import("zod").ZodError, input: unknown) => ReturnType<typeof toIssues> = toIssues,
   ) => {
     const doc = yamlFile(file);
     if (doc === undefined) return [] as T[];
@@ -138,7 +142,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
       if (parsed.success) out.push(parsed.data as T);
       else if (parsed.error) {
         const id = isRecord(entry) && typeof entry.id === "string" ? ` (${entry.id})` : "";
-        for (const iss of toIssues(parsed.error, resolved)) {
+        for (const iss of issuesOf(parsed.error, resolved)) {
           const field = `${key}[${i}]${id}${iss.path ? `.${iss.path}` : ""}`;
           problem(file, field, iss.message.slice(iss.path.length + 2));
         }
@@ -151,6 +155,9 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   const regimes = table<Regime>(TABLES.regimes, "regimes", Regime);
   const sectors = table<Sector>(TABLES.sectors, "sectors", Sector);
   const parameters = table<DatedParameter>(TABLES.parameters, "parameters", DatedParameter);
+  const conditions = table<NamedCondition>(TABLES.conditions, "conditions", NamedConditionSchema, (error, input) =>
+    schemaIssues(error, input, NamedConditionSchema),
+  );
   // Annexes and the pack's wording keep their file order: it is the document order.
   const annexes = table<Annex>(TABLES.annexes, "annexes", Annex);
   const wording = table<PackWording>(TABLES.wording, "wording", PackWording);
@@ -188,6 +195,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     regimes: byId(regimes),
     sectors: byId(sectors),
     parameters: byId(parameters),
+    conditions: byId(conditions),
     risk,
     annexes,
     wording,
@@ -196,6 +204,17 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   const { data, issues } = validateLibrary(input);
   if (!data) throw new LibraryCompileError(issues.map((i) => locate(i, clauseFiles, input)));
   return { library: data, clauseFiles };
+}
+
+/** The problems {@link compileLibrary} would throw, as `file field: message` lines (empty when it compiles). */
+export function compileProblems(files: ReadonlyMap<string, string>): string[] {
+  try {
+    compileLibrary(files);
+    return [];
+  } catch (error) {
+    if (error instanceof LibraryCompileError) return error.problems.map((p) => `${p.file} ${p.field}: ${p.message}`);
+    throw error;
+  }
 }
 
 /** Renders the compiled library as the committed TypeScript module (deterministic). */
@@ -213,9 +232,16 @@ export const BUILTIN_LIBRARY: Library = ${JSON.stringify(library, null, 2)};
 function locate(
   issue: Issue,
   clauseFiles: readonly string[],
-  input: { definitions: { id: string }[]; annexes: { id: string }[]; wording: { id: string }[] },
+  input: {
+    definitions: { id: string }[];
+    conditions: { id: string }[];
+    annexes: { id: string }[];
+    wording: { id: string }[];
+  },
 ): CompileProblem {
-  const m = /^(clauses|definitions|regimes|sectors|parameters|annexes|wording)\[(\d+)\]\.?(.*)$/.exec(issue.path);
+  const m = /^(clauses|definitions|regimes|sectors|parameters|conditions|annexes|wording)\[(\d+)\]\.?(.*)$/.exec(
+    issue.path,
+  );
   const message = issue.message.startsWith(`${issue.path}: `)
     ? issue.message.slice(issue.path.length + 2)
     : issue.message;
@@ -224,7 +250,10 @@ function locate(
     if (kind === "clauses")
       return { file: clauseFiles[Number(index)] ?? "library/clauses", field: rest ?? "", message };
     const file = TABLES[kind as keyof typeof TABLES];
-    const named = kind === "definitions" || kind === "annexes" || kind === "wording" ? input[kind] : undefined;
+    const named =
+      kind === "definitions" || kind === "conditions" || kind === "annexes" || kind === "wording"
+        ? input[kind]
+        : undefined;
     const id = named?.[Number(index)]?.id;
     return { file, field: `${kind}[${index}]${id ? ` (${id})` : ""}${rest ? `.${rest}` : ""}`, message };
   }

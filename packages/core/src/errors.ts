@@ -7,6 +7,8 @@ export type FairtenderErrorCode =
   | "invalid-clause"
   | "invalid-library"
   | "invalid-selection"
+  | "invalid-rule"
+  | "invalid-options"
   | "unknown-clause"
   | "template-error";
 

@@ -67,6 +67,30 @@ export {
 } from "./model/common.js";
 export type { TenderProfileInput } from "./model/profile.js";
 export { BUYER_KINDS, BuyerKind, JURISDICTIONS, Jurisdiction, RiskLevel, TenderProfile } from "./model/profile.js";
+// Selection rules as library data (the zod schemas are the single source of the types)
+export type {
+  AmountPath,
+  Condition,
+  FlagPath,
+  NamedCondition,
+  ParameterRule,
+  Rule,
+  RuleBranch,
+  RuleInput,
+} from "./model/rule.js";
+export {
+  AMOUNT_PATHS,
+  CONDITION_KINDS,
+  ConditionSchema,
+  FLAG_PATHS,
+  NamedConditionSchema,
+  ParameterRuleSchema,
+  REASON_VARIABLES,
+  ReasonTemplate,
+  RuleBranchSchema,
+  RuleSchema,
+  TIMING_FIELDS,
+} from "./model/rule.js";
 export type { SectorId } from "./model/sectors.js";
 export { SECTOR_IDS } from "./model/sectors.js";
 export {
@@ -101,26 +125,9 @@ export {
   type ICalendarOptions,
   obligationCalendar,
 } from "./select/calendar.js";
-export type { AmountPath, Condition, FlagPath } from "./select/conditions.js";
-export { HARMONISATION_RULE } from "./select/harmonise.js";
 export { type LintCode, type LintFinding, lint } from "./select/lint.js";
-export { applicableRegimes, MODULE_IDS, REGIME_DATE_BASIS, REGIME_FRAMEWORKS } from "./select/regimes.js";
-export {
-  type AssessRiskOptions,
-  assessRisk,
-  RISK_BANDS,
-  RISK_WEIGHTS,
-  type RiskBands,
-  type RiskWeights,
-} from "./select/risk.js";
-export {
-  PARAMETER_RULES,
-  type ParameterRule,
-  type RuleBranch,
-  SELECTION_RULES,
-  type SelectionRule,
-  SME_BURDEN,
-} from "./select/rules.js";
+export { applicableRegimes } from "./select/regimes.js";
+export { type AssessRiskOptions, assessRisk, type RiskBands, type RiskWeights } from "./select/risk.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";
 export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";
 export { compileText, fillText, joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";

@@ -2,8 +2,14 @@ import { describe, expect, test } from "vitest";
 import {
   applicableRegimes,
   builtinLibrary,
+  type Clause,
+  type ClauseInput,
+  createLibrary,
   FairtenderError,
+  getClause,
   isFairtenderError,
+  type RuleInput,
+  safeCreateLibrary,
   safeSelect,
   select,
 } from "../src/index.js";
@@ -120,47 +126,45 @@ describe("parseSelection", () => {
   });
 });
 
-describe("your own clauses", () => {
-  const own = fixtureLibrary();
-  own.clauses.push({
-    ...(own.clauses.find((c) => c.id === "general-wages") as (typeof own.clauses)[number]),
-    id: "acme-living-wage",
-    title: "Acme living wage",
-    regimes: ["gb"],
-  });
+describe("your own clauses bring their own rules", () => {
+  const wages = builtinLibrary().clauses.find((c) => c.id === "general-wages") as Clause;
+  const lowSkilled = {
+    kind: "flag",
+    path: "procurement.labour.lowSkilled",
+    yes: "the work is low-skilled",
+    no: "the work is skilled",
+  } as const;
+  const acme = (selection?: RuleInput): ClauseInput => {
+    const { selection: _builtin, ...rest } = structuredClone(wages);
+    return {
+      ...rest,
+      id: "acme-living-wage",
+      title: "Acme living wage",
+      regimes: ["gb"],
+      obligations: rest.obligations.map((o) => ({ ...o, id: `acme-${o.id}` })),
+      ...(selection ? { selection } : {}),
+    };
+  };
+  const rule: RuleInput = {
+    id: "acme-wage-policy",
+    label: "the Acme living wage clause",
+    when: [{ if: lowSkilled, strength: "policy" }],
+    why: "Acme's procurement policy requires a living wage where {{params.because}}.",
+    whyNot: "Not included: {{params.because}}.",
+  };
+  const lowSkilledUk = merge(UK_DEPARTMENT, { procurement: { labour: { lowSkilled: true } } });
 
   test("a library clause with no rule is excluded with a reason and a warning, never dropped", () => {
+    const own = createLibrary(builtinLibrary(), { clauses: [acme()] });
     const s = select(UK_DEPARTMENT, { library: own });
     const ex = s.excluded.find((c) => c.id === "acme-living-wage");
     expect(ex?.reasons[0]?.rule).toBe("no-rule");
     expect(s.warnings).toContainEqual(expect.objectContaining({ code: "no-rule", subject: "acme-living-wage" }));
   });
 
-  test("options.rules selects it, with the rule's own reason", () => {
-    const s = select(merge(UK_DEPARTMENT, { procurement: { labour: { lowSkilled: true } } }), {
-      library: own,
-      rules: [
-        {
-          id: "acme-wage-policy",
-          clause: "acme-living-wage",
-          label: "the Acme living wage clause",
-          when: [
-            {
-              if: {
-                kind: "flag",
-                path: "procurement.labour.lowSkilled",
-                yes: "the work is low-skilled",
-                no: "the work is skilled",
-              },
-              strength: "policy",
-            },
-          ],
-          why: "Acme's procurement policy requires a living wage where {{because}}.",
-          whyNot: "Not included: {{because}}.",
-          sources: [],
-        },
-      ],
-    });
+  test("a clause's own rule (createLibrary) selects it, with the rule's own reason", () => {
+    const own = createLibrary(builtinLibrary(), { clauses: [acme(rule)] });
+    const s = select(lowSkilledUk, { library: own });
     const c = s.clauses.find((x) => x.id === "acme-living-wage");
     expect(c?.strength).toBe("policy");
     expect(c?.reasons[0]).toMatchObject({
@@ -170,6 +174,87 @@ describe("your own clauses", () => {
     expect(c?.reasons[0]?.text).toBe(
       "Acme's procurement policy requires a living wage where the work is low-skilled (procurement.labour.lowSkilled = true).",
     );
+  });
+
+  test("a rule may use the library's named conditions", () => {
+    const withRef: RuleInput = { ...rule, when: [{ if: { kind: "ref", id: "low-skilled-work" }, strength: "policy" }] };
+    const own = createLibrary(builtinLibrary(), { clauses: [acme(withRef)] });
+    const c = select(lowSkilledUk, { library: own }).clauses.find((x) => x.id === "acme-living-wage");
+    expect(c?.reasons[0]?.text).toBe(
+      "Acme's procurement policy requires a living wage where the work is largely low-skilled (procurement.labour.lowSkilled = true).",
+    );
+  });
+
+  test("a bad condition is an invalid-rule error naming the clause, the path and the expected values", () => {
+    const bad = {
+      ...rule,
+      when: [{ if: { ...lowSkilled, path: "procurement.labour.lowskilled" }, strength: "policy" }],
+    };
+    const result = safeCreateLibrary(builtinLibrary(), { clauses: [acme(bad as RuleInput)] });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.code).toBe("invalid-rule");
+    expect(result.error.issues.map((i) => i.path)).toEqual([
+      `clauses[${builtinLibrary().clauses.length}].selection.when[0].if.path`,
+    ]);
+    expect(result.error.message).toContain('the rule of clause "acme-living-wage"');
+    expect(result.error.message).toContain('"procurement.labour.lowskilled" is not allowed (expected one of');
+    expect(result.error.message).toContain('did you mean "procurement.labour.lowSkilled"?');
+  });
+
+  test("a mistyped kind, field or reference names what was expected", () => {
+    const messages = (selection: unknown) => {
+      const result = safeCreateLibrary(builtinLibrary(), { clauses: [acme(selection as RuleInput)] });
+      return result.success ? [] : result.error.issues.map((i) => i.message);
+    };
+    expect(messages({ ...rule, when: [{ if: { kind: "risks", atLeast: "high" }, strength: "policy" }] })).toEqual([
+      expect.stringMatching(
+        /when\[0\]\.if\.kind: .*"risks" is not a condition kind \(expected one of always, all, .*did you mean "risk"\?\)/,
+      ),
+    ]);
+    expect(messages({ ...rule, when: [{ if: { kind: "risk", atleast: "high" }, strength: "policy" }] })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /if\.atleast: .*unknown field of a "risk" condition \(expected kind, atLeast; did you mean "atLeast"\?\)/,
+        ),
+      ]),
+    );
+    expect(
+      messages({ ...rule, when: [{ if: { kind: "selected", clause: "general-wage" }, strength: "policy" }] }),
+    ).toEqual([
+      expect.stringMatching(
+        /if\.clause: the rule of clause "acme-living-wage" names the clause "general-wage", which the library does not have \(expected the id of a clause of the library; did you mean "general-wages"/,
+      ),
+    ]);
+    expect(messages({ ...rule, whyNot: "Not included: {{params.becuase}}." })).toEqual([
+      expect.stringMatching(
+        /selection\.whyNot: .*uses \{\{params\.becuase\}\}, which a reason does not have .*did you mean "because"/,
+      ),
+    ]);
+  });
+
+  test("a library made by hand has its rules checked by select (invalid-rule)", () => {
+    const own = fixtureLibrary();
+    const first = own.clauses[0] as Clause & { selection: NonNullable<Clause["selection"]> };
+    first.selection.when = [{ if: { kind: "ref", id: "migrant-worker" }, strength: "mandatory" }];
+    const r = safeSelect(US_AGENCY, { library: own });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.code).toBe("invalid-rule");
+    expect(r.error.message).toMatch(
+      /clauses\[0\]\.selection\.when\[0\]\.if\.id: the rule of clause "us-far-52-222-50" names the named condition "migrant-worker".*did you mean "migrant-workers"/,
+    );
+  });
+
+  test("options.rules and options.parameterRules are gone: invalid-options says what replaces them", () => {
+    for (const key of ["rules", "parameterRules"]) {
+      const r = safeSelect(US_AGENCY, { [key]: [] } as never);
+      expect(r.success).toBe(false);
+      if (!r.success) {
+        expect(r.error.code).toBe("invalid-options");
+        expect(r.error.message).toMatch(/library data.*createLibrary/);
+      }
+    }
   });
 });
 
@@ -201,16 +286,13 @@ describe("parameters drive the schedule, not only the text", () => {
     const base = select(US_AGENCY, { library: builtin });
     const ladder = base.clauses.find((c) => c.id === "general-remedies-ladder");
     expect(ladder?.parameters.cureDays?.value).toBe(30);
+    // The buyer's own version of the clause carries its own parameter rule (the timing link stays).
+    const ladderClause = structuredClone(getClause(builtin, "general-remedies-ladder"));
+    const cure = ladderClause.parameters.cureDays;
+    if (cure?.type !== "integer") throw new Error("cureDays is an integer parameter");
+    ladderClause.parameters.cureDays = { ...cure, byRisk: { low: 21, medium: 21, high: 21 }, why: "buyer policy" };
     const custom = select(US_AGENCY, {
-      library: builtin,
-      parameterRules: [
-        {
-          clause: "general-remedies-ladder",
-          parameter: "cureDays",
-          byRisk: { low: 21, medium: 21, high: 21 },
-          why: "buyer policy",
-        },
-      ],
+      library: createLibrary(builtin, { clauses: [ladderClause] }, { override: true }),
     });
     const clause = custom.clauses.find((c) => c.id === "general-remedies-ladder");
     expect(clause?.parameters.cureDays?.value).toBe(21);

@@ -125,7 +125,30 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "aba-mcc2-responsible-purchasing"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "aba-remediation-before-exit",
+        "label": "the remediation-before-exit clause",
+        "when": [
+          {
+            "if": {
+              "kind": "regime",
+              "id": "aba-mcc2"
+            },
+            "strength": "optional"
+          }
+        ],
+        "why": "The buyer chose the ABA MCC 2.0 module: {{params.because}}.",
+        "whyNot": "ABA remediation-before-exit clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "ABA MCCs 2.0",
+            "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "aba-mcc2-responsible-purchasing",
@@ -264,7 +287,52 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "aba-buyer-code",
+        "label": "the responsible purchasing clause",
+        "when": [
+          {
+            "if": {
+              "kind": "regime",
+              "id": "aba-mcc2"
+            },
+            "strength": "optional"
+          }
+        ],
+        "why": "The buyer chose the ABA MCC 2.0 module: {{params.because}}.",
+        "whyNot": "ABA responsible purchasing clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "ABA MCCs 2.0",
+            "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "ABA Buyer Code",
+            "instrument": "ABA Responsible Purchasing Code of Conduct (Schedule P)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "suggest": {
+          "when": {
+            "kind": "any",
+            "of": [
+              {
+                "kind": "ref",
+                "id": "sme-supplier"
+              },
+              {
+                "kind": "risk",
+                "atLeast": "medium"
+              }
+            ]
+          },
+          "text": "The ABA MCC 2.0 module (shared buyer–supplier responsibility) is worth offering (add aba-mcc2 to profile.modules) because"
+        }
+      }
     },
     {
       "id": "au-modern-slavery-statement",
@@ -354,7 +422,48 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "au-msa-s5",
+        "label": "the Australian modern slavery statement clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "business-in",
+                  "country": "AU",
+                  "label": "Australia"
+                },
+                {
+                  "kind": "threshold",
+                  "param": "au-reporting-revenue-threshold",
+                  "amount": "supplier.annualTurnover",
+                  "test": "at-least",
+                  "subject": "the supplier's consolidated revenue",
+                  "ifAbsent": "unknown",
+                  "boundaryNote": "Secondary checklists cite s.5 as \"at least\" while the Act's simplified outline says \"more than\"; Fairtender treats the boundary as \"at least\" — check the Act before relying on it."
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "The Modern Slavery Act 2018 (Cth) requires reporting entities to lodge an annual modern slavery statement: {{params.because}}.",
+        "whyUnknown": "The modern slavery statement clause is included as {{params.strength}} because the revenue test could not be applied: {{params.because}}.",
+        "whyNot": "Australian modern slavery statement clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Modern Slavery Act 2018 (Cth) s.5",
+            "instrument": "Modern Slavery Act 2018 (Cth)",
+            "provision": "ss.5, 13",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "au-supply-chain-information",
@@ -450,7 +559,29 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "au-toolkit-information",
+        "label": "the supply-chain information clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "The Commonwealth toolkit recommends asking suppliers for the supply-chain information the buyer needs for its own modern slavery reporting ({{params.regime}}).",
+        "whyNot": "Supply-chain information clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "AGD Modern Slavery toolkit (2020)",
+            "instrument": "Attorney-General's Department, Addressing Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "ca-forced-labour-report",
@@ -527,7 +658,59 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "ca-act-entity",
+        "label": "the Canadian forced labour report clause",
+        "when": [
+          {
+            "if": {
+              "kind": "count",
+              "atLeast": 2,
+              "of": [
+                {
+                  "kind": "threshold",
+                  "param": "ca-assets-threshold",
+                  "amount": "supplier.totalAssets",
+                  "test": "at-least",
+                  "subject": "total assets",
+                  "ifAbsent": "unknown"
+                },
+                {
+                  "kind": "threshold",
+                  "param": "ca-revenue-threshold",
+                  "amount": "supplier.annualTurnover",
+                  "test": "at-least",
+                  "subject": "revenue",
+                  "ifAbsent": "unknown"
+                },
+                {
+                  "kind": "threshold",
+                  "param": "ca-employees-threshold",
+                  "amount": "supplier.employees",
+                  "test": "at-least",
+                  "subject": "employees",
+                  "ifAbsent": "unknown"
+                }
+              ],
+              "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "S.C. 2023, c. 9 requires an annual report from entities meeting two of three size tests: {{params.because}}.",
+        "whyUnknown": "The forced labour report clause is included as {{params.strength}} because the size tests could not all be applied: {{params.because}}.",
+        "whyNot": "Canadian forced labour report clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "S.C. 2023, c. 9",
+            "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "ca-pspc-goods-warranty",
@@ -619,7 +802,43 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "ca-pspc-pn-150",
+        "label": "the PSPC goods warranty",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
+                },
+                {
+                  "kind": "date",
+                  "of": "start",
+                  "param": "ca-pspc-goods-date",
+                  "label": "the day PSPC PN-150 applies to new goods contracts"
+                }
+              ]
+            },
+            "strength": "policy"
+          }
+        ],
+        "why": "PSPC Policy Notification PN-150 requires anti-forced-labour clauses in goods contracts: {{params.because}}.",
+        "whyNot": "PSPC goods warranty not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PSPC PN-150",
+            "instrument": "Public Services and Procurement Canada Policy Notification PN-150, Anti-forced labour requirements",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "eu-corrective-action-plan",
@@ -650,7 +869,12 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "days",
           "default": 60,
           "min": 1,
-          "max": 180
+          "max": 180,
+          "why": "the library default",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
         }
       },
       "sources": [
@@ -734,7 +958,30 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-csddd-corrective-plan",
+        "label": "the corrective action plan clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A corrective action plan before suspension or termination (CSDDD Art. 10(6), 11(7): exit as a last resort) is recommended for every EU procurement ({{params.regime}}).",
+        "whyNot": "Corrective action plan not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive (EU) 2024/1760",
+            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "provision": "Art. 10(2)(b), (e), 10(5)",
+            "checked": "2026-11-28",
+            "confidence": "secondary"
+          }
+        ]
+      }
     },
     {
       "id": "eu-csddd-contractual-assurance",
@@ -852,7 +1099,46 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "eu-csddd-verification"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-csddd-assurance",
+        "label": "the contractual assurance clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                },
+                {
+                  "kind": "ref",
+                  "id": "subcontracting"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Contractual assurances with cascading, modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended: {{params.because}}. Whether a public buyer is itself in CSDDD scope cannot be known from the profile.",
+        "whyNot": "Contractual assurance not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive (EU) 2024/1760",
+            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "provision": "Art. 10(2)(b), (e), 10(5)",
+            "checked": "2026-11-28",
+            "confidence": "secondary"
+          }
+        ],
+        "warnWhenSelected": [
+          {
+            "code": "unconfirmed-fact",
+            "message": "The contractual assurance clause follows the Corporate Sustainability Due Diligence Directive (EU) 2024/1760, whose application was postponed (Directive (EU) 2025/794) and whose scope is being narrowed by the Omnibus I package; the Omnibus I text and dates are from secondary sources. Check the current state before relying on the directive."
+          }
+        ]
+      }
     },
     {
       "id": "eu-csddd-verification",
@@ -934,7 +1220,32 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "eu-csddd-contractual-assurance"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-csddd-verification",
+        "label": "the verification clause",
+        "when": [
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "eu-csddd-contractual-assurance"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "CSDDD Art. 10(5) accompanies contractual assurances with verification measures: {{params.because}}.",
+        "whyNot": "Verification clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive (EU) 2024/1760",
+            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "provision": "Art. 10(2)(b), (e), 10(5)",
+            "checked": "2026-11-28",
+            "confidence": "secondary"
+          }
+        ],
+        "smeBurden": "third-party verification of contractual assurances"
+      }
     },
     {
       "id": "eu-exclusion-declaration",
@@ -1015,7 +1326,30 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-dir-57",
+        "label": "the exclusion declaration",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "Directive 2014/24/EU Art. 57(1)(f) makes child labour and trafficking convictions a mandatory exclusion ground, declared in the ESPD, with Art. 57(4)(a) as a discretionary ground ({{params.regime}}).",
+        "whyNot": "Exclusion declaration not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive 2014/24/EU Art. 57",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 57(1)(f), 57(4)(a)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "eu-flr-product-warranty",
@@ -1131,7 +1465,44 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-flr-art-1",
+        "label": "the forced-labour product warranty",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
+                },
+                {
+                  "kind": "date",
+                  "of": "end",
+                  "param": "eu-flr-application-date",
+                  "label": "the day Regulation (EU) 2024/3015 applies"
+                }
+              ]
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and the contract period reaches it: {{params.because}}.",
+        "whyNot": "Forced-labour product warranty not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Regulation (EU) 2024/3015",
+            "instrument": "Regulation (EU) 2024/3015 prohibiting products made with forced labour",
+            "provision": "Art. 1",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "eu-labour-law-compliance",
@@ -1245,7 +1616,30 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-dir-18-2",
+        "label": "the labour-law compliance clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "Directive 2014/24/EU Art. 18(2) requires compliance with labour law and the ILO conventions of Annex X in performing public contracts ({{params.regime}}).",
+        "whyNot": "Labour-law compliance clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive 2014/24/EU Art. 18(2)",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 18(2), Annex X",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "eu-performance-conditions",
@@ -1345,7 +1739,30 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "eu-labour-law-compliance"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-dir-70",
+        "label": "the special performance conditions",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Directive 2014/24/EU Art. 70 allows social and employment performance conditions linked to the subject matter and announced in the call ({{params.regime}}).",
+        "whyNot": "Special performance conditions not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive 2014/24/EU Art. 70",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "eu-sme-fair-terms",
@@ -1429,7 +1846,40 @@ export const BUILTIN_LIBRARY: Library = {
         "eu-csddd-contractual-assurance",
         "eu-csddd-verification"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-csddd-sme",
+        "label": "the SME fair terms clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "sme-supplier"
+                },
+                {
+                  "kind": "selected",
+                  "clause": "eu-csddd-contractual-assurance"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "CSDDD Art. 10(2)(e) and 10(5) call for fair terms for SME partners, the buyer bearing third-party verification costs: {{params.because}}.",
+        "whyNot": "SME fair terms clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive (EU) 2024/1760",
+            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "provision": "Art. 10(2)(b), (e), 10(5)",
+            "checked": "2026-11-28",
+            "confidence": "secondary"
+          }
+        ]
+      }
     },
     {
       "id": "eu-subcontracting-disclosure",
@@ -1502,7 +1952,44 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "eu-dir-71",
+        "label": "the subcontracting disclosure clause",
+        "when": [
+          {
+            "if": {
+              "kind": "category",
+              "in": [
+                "services",
+                "works"
+              ]
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "category",
+              "in": [
+                "goods"
+              ]
+            },
+            "strength": "optional",
+            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; it is required only for works and on-site services, so it is an option here: {{params.because}}."
+          }
+        ],
+        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors (required for works and on-site services): {{params.because}}.",
+        "whyNot": "Subcontracting disclosure not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "Directive 2014/24/EU Art. 71",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 71(2), (5)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "gb-exclusion-declaration",
@@ -1629,7 +2116,47 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-exclusion-grounds",
+        "label": "the exclusion declaration",
+        "when": [
+          {
+            "if": {
+              "kind": "ref",
+              "id": "gb-procurement-act-applies"
+            },
+            "strength": "mandatory",
+            "why": "The Procurement Act 2023 (s.57, Schedules 6 and 7) makes modern slavery and trafficking convictions and conduct exclusion grounds, declared by every supplier: {{params.because}}.",
+            "sources": [
+              {
+                "citation": "Procurement Act 2023 Sch. 6, Sch. 7",
+                "instrument": "Procurement Act 2023, s.57 and Schedules 6 and 7",
+                "checked": "2026-11-28",
+                "confidence": "confirmed"
+              }
+            ]
+          },
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory",
+            "why": "PCR 2015 reg. 57 makes modern slavery offences a mandatory exclusion ground, declared by every supplier (the procurement commenced before the Procurement Act 2023 applies).",
+            "sources": [
+              {
+                "citation": "PCR 2015 reg. 57",
+                "instrument": "Public Contracts Regulations 2015, regulation 57",
+                "checked": "2026-11-28",
+                "confidence": "confirmed"
+              }
+            ]
+          }
+        ],
+        "why": "{{params.because}}",
+        "whyNot": "Exclusion declaration not included: {{params.because}}.",
+        "sources": []
+      }
     },
     {
       "id": "gb-modern-slavery-compliance",
@@ -1777,7 +2304,42 @@ export const BUILTIN_LIBRARY: Library = {
         "gb-remedial-action-plan",
         "gb-termination"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-ppn-clause",
+        "label": "the modern slavery compliance clause",
+        "when": [
+          {
+            "if": {
+              "kind": "ref",
+              "id": "ppn-binds-buyer"
+            },
+            "strength": "policy"
+          },
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "The modern slavery Procurement Policy Note binds this buyer and its guidance provides a contract clause: {{params.because}}.",
+        "whyNot": "Modern slavery compliance clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 02/23",
+            "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "gb-msat",
@@ -1808,7 +2370,11 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "months",
           "default": 12,
           "min": 1,
-          "max": 36
+          "max": 36,
+          "why": "the library default",
+          "timing": {
+            "field": "recurring.everyMonths"
+          }
         }
       },
       "sources": [
@@ -1877,7 +2443,53 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-ppn-msat",
+        "label": "the MSAT clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "policy"
+          },
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "For medium and high risk the PPN guidance uses the Modern Slavery Assessment Tool in contract management: {{params.because}}.",
+        "whyNot": "MSAT clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 02/23",
+            "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "smeBurden": "periodic completion of the Modern Slavery Assessment Tool"
+      }
     },
     {
       "id": "gb-remedial-action-plan",
@@ -1918,7 +2530,12 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "days",
           "default": 30,
           "min": 1,
-          "max": 120
+          "max": 120,
+          "why": "the library default",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
         }
       },
       "sources": [
@@ -1995,7 +2612,35 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-ppn-remedial-plan",
+        "label": "the remedial action plan clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "The PPN guidance expects a remedial action plan before any termination, for every UK procurement ({{params.regime}}).",
+        "whyNot": "Remedial action plan not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 02/23",
+            "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "gb-s54-statement",
@@ -2089,7 +2734,47 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-msa-s54",
+        "label": "the s.54 statement clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "business-in",
+                  "country": "GB",
+                  "label": "the United Kingdom"
+                },
+                {
+                  "kind": "threshold",
+                  "param": "gb-s54-turnover-threshold",
+                  "amount": "supplier.annualTurnover",
+                  "test": "at-least",
+                  "subject": "the supplier's total turnover",
+                  "ifAbsent": "unknown"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "Modern Slavery Act 2015 s.54 requires an annual slavery and human trafficking statement: {{params.because}}.",
+        "whyUnknown": "The s.54 statement clause is included as {{params.strength}} because the turnover test could not be applied: {{params.because}}.",
+        "whyNot": "s.54 statement clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "MSA 2015 s.54",
+            "instrument": "Modern Slavery Act 2015, section 54; Transparency in Supply Chains etc. Regulations 2015 (SI 2015/1833)",
+            "provision": "s.54(2)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "gb-selection-questions",
@@ -2187,7 +2872,52 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-ppn-selection-questions",
+        "label": "the additional selection questions",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "policy"
+          },
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "For medium and high risk the PPN guidance adds modern slavery questions to the selection questionnaire: {{params.because}}.",
+        "whyNot": "Additional selection questions not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 02/23",
+            "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "gb-supply-chain-declarations",
@@ -2283,7 +3013,53 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-ppn-supply-chain",
+        "label": "the supply-chain declarations",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "policy"
+          },
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "high"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "For high-risk procurements the PPN asks bidders to list their supply-chain members with a self-declaration for each at selection stage: {{params.because}}.",
+        "whyNot": "Supply-chain declarations not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 02/23",
+            "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "smeBurden": "a list of supply-chain members with a self-declaration from each"
+      }
     },
     {
       "id": "gb-termination",
@@ -2386,7 +3162,35 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "gb-remedial-action-plan"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "gb-ppn-termination",
+        "label": "the termination clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A termination right for modern slavery breaches, used after the remedial action plan, is recommended for every UK procurement ({{params.regime}}).",
+        "whyNot": "Termination clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 02/23",
+            "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "general-audit-rights",
@@ -2428,7 +3232,11 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "days",
           "default": 10,
           "min": 0,
-          "max": 60
+          "max": 60,
+          "byRisk": {
+            "high": 5
+          },
+          "why": "shorter notice at high risk makes audits harder to stage-manage"
         },
         "auditFrequencyMonths": {
           "type": "integer",
@@ -2436,7 +3244,16 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "months",
           "default": 24,
           "min": 1,
-          "max": 60
+          "max": 60,
+          "byRisk": {
+            "low": 36,
+            "medium": 24,
+            "high": 12
+          },
+          "why": "audit frequency scales with the risk (high 12, medium 24, low 36 months)",
+          "timing": {
+            "field": "recurring.everyMonths"
+          }
         }
       },
       "sources": [
@@ -2532,7 +3349,44 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-audit",
+        "label": "the audit rights clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "not",
+              "of": {
+                "kind": "risk",
+                "atLeast": "medium"
+              }
+            },
+            "strength": "optional",
+            "why": "Audit rights are included as an option (they are recommended from medium risk): {{params.because}}."
+          }
+        ],
+        "why": "Audit rights are recommended: {{params.because}}.",
+        "whyNot": "Audit rights not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ],
+        "smeBurden": "regular audits at the supplier's premises"
+      }
     },
     {
       "id": "general-ethical-recruitment",
@@ -2672,7 +3526,47 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "general-recruitment-fees"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-recruitment",
+        "label": "the ethical recruitment clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "recruitment-agencies"
+                },
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Ethical recruitment terms (lawful recruiters, written terms in the worker's language) are recommended because {{params.because}}.",
+        "whyNot": "Ethical recruitment clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
+            "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "general-flow-down",
@@ -2800,7 +3694,32 @@ export const BUILTIN_LIBRARY: Library = {
         "general-grievance-mechanism",
         "general-incident-notification"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-flow-down",
+        "label": "the flow-down clause",
+        "when": [
+          {
+            "if": {
+              "kind": "ref",
+              "id": "subcontracting"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Flowing the obligations down to subcontractors is recommended because {{params.because}}.",
+        "whyNot": "Flow-down clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-grievance-mechanism",
@@ -2849,7 +3768,15 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "days",
           "default": 30,
           "min": 1,
-          "max": 90
+          "max": 90,
+          "byRisk": {
+            "high": 14
+          },
+          "why": "at high risk grievances are answered faster",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
         }
       },
       "sources": [
@@ -2974,7 +3901,31 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-grievance",
+        "label": "the grievance mechanism clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A grievance mechanism open to workers without retaliation is recommended for every procurement ({{params.regime}}).",
+        "whyNot": "Grievance mechanism not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-housing",
@@ -3091,7 +4042,32 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-housing",
+        "label": "the housing clause",
+        "when": [
+          {
+            "if": {
+              "kind": "ref",
+              "id": "worker-housing"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A housing standards clause is recommended because {{params.because}}.",
+        "whyNot": "Housing clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-identity-documents",
@@ -3208,7 +4184,47 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-id-documents",
+        "label": "the identity documents clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A ban on retaining identity documents is recommended because {{params.because}}.",
+        "whyNot": "Identity documents clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO Indicators of Forced Labour",
+            "instrument": "ILO Indicators of Forced Labour (2012)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "general-incident-notification",
@@ -3247,7 +4263,14 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "hours",
           "default": 72,
           "min": 1,
-          "max": 720
+          "max": 720,
+          "byRisk": {
+            "high": 24
+          },
+          "why": "a high-risk procurement needs faster notification",
+          "timing": {
+            "field": "on-event.withinHours"
+          }
         }
       },
       "sources": [
@@ -3339,7 +4362,31 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "general-grievance-mechanism"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-incident",
+        "label": "the incident notification clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Notification of incidents to the buyer is recommended for every procurement ({{params.regime}}).",
+        "whyNot": "Incident notification not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-recruitment-fees",
@@ -3378,7 +4425,12 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "days",
           "default": 90,
           "min": 1,
-          "max": 365
+          "max": 365,
+          "why": "the library default",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
         }
       },
       "sources": [
@@ -3527,7 +4579,68 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-fees",
+        "label": "the recruitment fees clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "recruitment-agencies"
+                },
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-compliance-plan"
+            },
+            "strength": "recommended",
+            "companion": true,
+            "why": "The compliance plan's recruitment and wage plan bans recruitment fees (FAR 52.222-50(b)(6), (h)(3)(iii)) and refers to this clause: {{params.because}}.",
+            "sources": [
+              {
+                "citation": "FAR 52.222-50",
+                "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+                "checked": "2026-11-28",
+                "confidence": "confirmed"
+              }
+            ]
+          }
+        ],
+        "why": "A ban on recruitment fees with repayment is recommended because {{params.because}}.",
+        "whyNot": "Recruitment fees clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
+            "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "general-remediation",
@@ -3669,7 +4782,56 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-remediation",
+        "label": "the remediation clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "general-remedies-ladder"
+            },
+            "strength": "recommended",
+            "companion": true,
+            "why": "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{params.because}}; CSDDD Art. 10(6), ABA MCCs 2.0).",
+            "sources": [
+              {
+                "citation": "Directive (EU) 2024/1760",
+                "instrument": "Corporate Sustainability Due Diligence Directive",
+                "provision": "Art. 10(2)(b), (e), 10(5)",
+                "checked": "2026-11-28",
+                "confidence": "secondary"
+              },
+              {
+                "citation": "ABA MCCs 2.0",
+                "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
+                "checked": "2026-11-28",
+                "confidence": "confirmed"
+              }
+            ]
+          }
+        ],
+        "why": "Remediation of harm to workers is recommended because {{params.because}}.",
+        "whyNot": "Remediation clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-remedies-ladder",
@@ -3711,7 +4873,12 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "days",
           "default": 30,
           "min": 1,
-          "max": 180
+          "max": 180,
+          "why": "the library default",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
         }
       },
       "sources": [
@@ -3814,7 +4981,31 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "general-remediation"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-remedies",
+        "label": "the remedies ladder",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A remedies ladder (remediate, escalate, suspend, terminate) is recommended for every procurement ({{params.regime}}).",
+        "whyNot": "Remedies ladder not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-supply-chain-mapping",
@@ -3853,7 +5044,11 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "tiers",
           "default": 1,
           "min": 1,
-          "max": 5
+          "max": 5,
+          "byRisk": {
+            "high": 2
+          },
+          "why": "at high risk the map goes one tier deeper"
         }
       },
       "sources": [
@@ -3945,7 +5140,42 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-mapping",
+        "label": "the supply-chain mapping clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                },
+                {
+                  "kind": "ref",
+                  "id": "subcontracting"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Supply-chain mapping is recommended because {{params.because}}.",
+        "whyNot": "Supply-chain mapping not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ],
+        "smeBurden": "mapping the supply chain below the first tier"
+      }
     },
     {
       "id": "general-wages",
@@ -4074,7 +5304,41 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-wages",
+        "label": "the wages clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "low-skilled-work"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A wages clause is recommended because {{params.because}}.",
+        "whyNot": "Wages clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "general-worker-awareness",
@@ -4113,7 +5377,11 @@ export const BUILTIN_LIBRARY: Library = {
           "unit": "months",
           "default": 12,
           "min": 1,
-          "max": 36
+          "max": 36,
+          "why": "the library default",
+          "timing": {
+            "field": "recurring.everyMonths"
+          }
         }
       },
       "sources": [
@@ -4208,7 +5476,32 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "general-grievance-mechanism"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "general-awareness",
+        "label": "the worker awareness clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Worker awareness and training are recommended because {{params.because}}.",
+        "whyNot": "Worker awareness clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
     },
     {
       "id": "ilo-employer-pays",
@@ -4319,7 +5612,50 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "ilo-employer-pays",
+        "label": "the employer-pays clause",
+        "when": [
+          {
+            "if": {
+              "kind": "regime",
+              "id": "ilo-fair-recruitment"
+            },
+            "strength": "optional"
+          }
+        ],
+        "why": "The buyer chose the ILO fair recruitment module: {{params.because}}.",
+        "whyNot": "ILO employer-pays clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
+            "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "suggest": {
+          "when": {
+            "kind": "any",
+            "of": [
+              {
+                "kind": "ref",
+                "id": "recruitment-agencies"
+              },
+              {
+                "kind": "ref",
+                "id": "migrant-workers"
+              },
+              {
+                "kind": "risk",
+                "atLeast": "high"
+              }
+            ]
+          },
+          "text": "The ILO fair recruitment module (employer pays) is worth adding (add ilo-fair-recruitment to profile.modules) because"
+        }
+      }
     },
     {
       "id": "ilo-forced-labour-indicators",
@@ -4414,7 +5750,38 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ],
       "related": [],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "ilo-indicators",
+        "label": "the ILO indicators audit checklist",
+        "gate": "any-regime",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "high"
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "regime",
+              "id": "ilo-fair-recruitment"
+            },
+            "strength": "optional"
+          }
+        ],
+        "why": "An audit checklist built on the 11 ILO indicators of forced labour is {{params.strength}}: {{params.because}}.",
+        "whyNot": "ILO indicators checklist not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "ILO Indicators of Forced Labour",
+            "instrument": "ILO Indicators of Forced Labour (2012)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "un-child-labour",
@@ -4506,7 +5873,29 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "un-termination"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "un-gcc-child-labour",
+        "label": "the UN child labour clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "The UN General Conditions of Contract contain a child labour warranty with termination on breach ({{params.regime}}).",
+        "whyNot": "UN child labour clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "UN General Conditions of Contract",
+            "instrument": "UN General Conditions of Contract",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "un-sexual-exploitation",
@@ -4590,7 +5979,29 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "un-termination"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "un-gcc-sea",
+        "label": "the UN sexual exploitation clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "The UN General Conditions of Contract require measures against sexual exploitation and abuse ({{params.regime}}).",
+        "whyNot": "UN sexual exploitation clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "UN General Conditions of Contract",
+            "instrument": "UN General Conditions of Contract",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "un-supplier-code",
@@ -4695,7 +6106,29 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "un-termination"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "un-supplier-code",
+        "label": "the UN Supplier Code clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "Every UN contract binds the supplier to the UN Supplier Code of Conduct ({{params.regime}}).",
+        "whyNot": "UN Supplier Code clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "UN Supplier Code of Conduct Rev.07",
+            "instrument": "UN Supplier Code of Conduct, Rev.07 (September 2024)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "un-termination",
@@ -4784,7 +6217,35 @@ export const BUILTIN_LIBRARY: Library = {
         "un-sexual-exploitation",
         "un-supplier-code"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "un-gcc-termination",
+        "label": "the UN termination clause",
+        "when": [
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "The UN General Conditions of Contract let the UN terminate for breach of these provisions ({{params.regime}}).",
+        "whyNot": "UN termination clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "UN General Conditions of Contract",
+            "instrument": "UN General Conditions of Contract",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "CEB/2022/HLCM/19",
+            "instrument": "Addressing Forced Labour and Human Trafficking in UN Supply Chains — Guidance for UN Staff",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-52-222-50",
@@ -5090,7 +6551,44 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed",
           "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
         }
-      ]
+      ],
+      "selection": {
+        "id": "far-22-1705-a1",
+        "label": "FAR 52.222-50",
+        "when": [
+          {
+            "if": {
+              "kind": "regime",
+              "id": "us-far"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 22.1705(a)(1) requires FAR 52.222-50 in every solicitation and contract, of any value and including commercial acquisitions: {{params.because}}.",
+        "whyNot": "FAR 52.222-50 not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1705(a)(1)",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1705(a)(1)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 22.1701",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1701(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-52-222-50-alt-i",
@@ -5190,7 +6688,43 @@ export const BUILTIN_LIBRARY: Library = {
           "checked": "2026-11-28",
           "confidence": "confirmed"
         }
-      ]
+      ],
+      "selection": {
+        "id": "far-22-1705-a2",
+        "label": "FAR 52.222-50 Alternate I",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "selected",
+                  "clause": "us-far-52-222-50"
+                },
+                {
+                  "kind": "abroad"
+                },
+                {
+                  "kind": "ref",
+                  "id": "us-directives-known"
+                }
+              ]
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 22.1705(a)(2) requires Alternate I when the contract is performed outside the US and the contracting officer knows of US trafficking directives there: {{params.because}}.",
+        "whyNot": "FAR 52.222-50 Alternate I not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1705(a)(2)",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1705(a)(2)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-52-222-56",
@@ -5299,7 +6833,46 @@ export const BUILTIN_LIBRARY: Library = {
           "checked": "2026-11-28",
           "confidence": "confirmed"
         }
-      ]
+      ],
+      "selection": {
+        "id": "far-22-1705-b",
+        "label": "FAR 52.222-56",
+        "when": [
+          {
+            "if": {
+              "kind": "ref",
+              "id": "us-compliance-plan-required"
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "FAR 22.1705(b) requires FAR 52.222-56 (pre-award certification of a compliance plan): {{params.because}}.",
+        "whyUnknown": "FAR 52.222-56 included as {{params.strength}} until the threshold can be tested: {{params.because}}. It is mandatory if the value performed outside the US exceeds the threshold.",
+        "whyNot": "FAR 52.222-56 not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1705(b)",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1705(b)(1), (b)(2)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 52.222-56",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 22.1701",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1701(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-annual-certification",
@@ -5433,7 +7006,47 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "us-far-compliance-plan"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-h5",
+        "label": "the annual certification clause",
+        "when": [
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-compliance-plan",
+              "strengths": [
+                "mandatory"
+              ]
+            },
+            "strength": "mandatory"
+          },
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-compliance-plan"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "FAR 52.222-50(h)(5) and 22.1703(c)(2) require an annual certification while a compliance plan is required: {{params.because}}.",
+        "whyNot": "Annual certification not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1703",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1703(a)(9), (c)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-compliance-plan",
@@ -5639,7 +7252,40 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far-housing",
         "us-far-flow-down"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-h",
+        "label": "the trafficking compliance plan clause",
+        "when": [
+          {
+            "if": {
+              "kind": "ref",
+              "id": "us-compliance-plan-required"
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "FAR 52.222-50(h) and 22.1701(b) require a compliance plan for a portion performed or acquired outside the US above the threshold: {{params.because}}.",
+        "whyUnknown": "The compliance plan clause is included as {{params.strength}} until the threshold can be tested: {{params.because}}.",
+        "whyNot": "Compliance plan clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1701",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1701(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "smeBurden": "a written compliance plan with five minimum elements, posted and certified annually"
+      }
     },
     {
       "id": "us-far-cooperation",
@@ -5759,7 +7405,37 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "us-far-52-222-50"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-g",
+        "label": "the cooperation clause",
+        "when": [
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-52-222-50"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 52.222-50(g) requires full cooperation with audits and investigations: {{params.because}}.",
+        "whyNot": "Not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 22.1703",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1703(a)(9), (c)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-flow-down",
@@ -5877,7 +7553,30 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far-incident-reporting",
         "us-far-cooperation"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-i",
+        "label": "the flow-down clause",
+        "when": [
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-52-222-50"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 52.222-50(i) requires the clause in all subcontracts and contracts with agents, at any tier and value: {{params.because}}.",
+        "whyNot": "Not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-housing",
@@ -5957,7 +7656,39 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "us-far-52-222-50"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-b8",
+        "label": "the housing clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "selected",
+                  "clause": "us-far-52-222-50"
+                },
+                {
+                  "kind": "ref",
+                  "id": "worker-housing"
+                }
+              ]
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 52.222-50(b)(8) and (h)(3)(iv) require provided housing to meet host-country housing and safety standards: {{params.because}}.",
+        "whyNot": "Housing clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-incident-reporting",
@@ -6048,7 +7779,30 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "us-far-52-222-50"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-d",
+        "label": "the incident reporting clause",
+        "when": [
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-52-222-50"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 52.222-50(d) requires immediate reporting of credible information to the contracting officer and the agency Inspector General: {{params.because}}.",
+        "whyNot": "Not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-remedies",
@@ -6160,7 +7914,37 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far-52-222-50",
         "us-far-incident-reporting"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-e",
+        "label": "the remedies clause",
+        "when": [
+          {
+            "if": {
+              "kind": "selected",
+              "clause": "us-far-52-222-50"
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 52.222-50(e)–(f) and 22.1704 give the buyer a ladder of remedies, with mitigating factors: {{params.because}}.",
+        "whyNot": "Not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 22.1704",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1704",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-return-transport",
@@ -6244,7 +8028,47 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "us-far-52-222-50"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-52-222-50-b7",
+        "label": "the return transport clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "selected",
+                  "clause": "us-far-52-222-50"
+                },
+                {
+                  "kind": "any",
+                  "of": [
+                    {
+                      "kind": "abroad"
+                    },
+                    {
+                      "kind": "ref",
+                      "id": "migrant-workers"
+                    }
+                  ]
+                }
+              ]
+            },
+            "strength": "mandatory"
+          }
+        ],
+        "why": "FAR 52.222-50(b)(7) requires return transport for workers brought to the place of work for the contract: {{params.because}}.",
+        "whyNot": "Return transport clause not included: {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     },
     {
       "id": "us-far-work-documents",
@@ -6353,7 +8177,55 @@ export const BUILTIN_LIBRARY: Library = {
       "related": [
         "us-far-52-222-50"
       ],
-      "incorporates": []
+      "incorporates": [],
+      "selection": {
+        "id": "far-22-1703-a9",
+        "label": "the written work documents clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "selected",
+                  "clause": "us-far-52-222-50"
+                },
+                {
+                  "kind": "any",
+                  "of": [
+                    {
+                      "kind": "ref",
+                      "id": "migrant-workers"
+                    },
+                    {
+                      "kind": "ref",
+                      "id": "recruitment-agencies"
+                    }
+                  ]
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "FAR 22.1703(a)(9) lets the contracting officer require written work documents, weighing the trafficking risk and the number of non-US workers; recommended because {{params.because}}.",
+        "whyNot": "Written work documents clause not included (the contracting officer may still require it): {{params.because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1703",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1703(a)(9), (c)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
     }
   ],
   "definitions": [
@@ -8360,6 +10232,162 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "secondary"
         }
       ]
+    }
+  ],
+  "conditions": [
+    {
+      "id": "commercial-off-the-shelf",
+      "description": "The acquisition is entirely commercially available off-the-shelf (COTS) items.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.commercialOffTheShelf",
+        "yes": "the acquisition is entirely commercially available off-the-shelf (COTS) items",
+        "no": "the acquisition is not entirely COTS items"
+      }
+    },
+    {
+      "id": "gb-procurement-act-applies",
+      "description": "The procurement commenced on or after the day the Procurement Act 2023 and PPN 009 apply.",
+      "condition": {
+        "kind": "date",
+        "of": "commenced",
+        "param": "gb-new-regime-date",
+        "label": "the day the Procurement Act 2023 and PPN 009 apply to procurements commenced"
+      }
+    },
+    {
+      "id": "low-skilled-work",
+      "description": "The work is largely low-skilled.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.labour.lowSkilled",
+        "yes": "the work is largely low-skilled",
+        "no": "the work is not described as low-skilled"
+      }
+    },
+    {
+      "id": "migrant-workers",
+      "description": "Migrant workers are expected.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.labour.migrantWorkers",
+        "yes": "migrant workers are expected",
+        "no": "no migrant workers are expected"
+      }
+    },
+    {
+      "id": "ppn-binds-buyer",
+      "description": "The modern slavery PPN binds the buyer: PPN 02/23 binds central government and NHS bodies; PPN 009 (from its start date) central government.",
+      "condition": {
+        "kind": "any",
+        "of": [
+          {
+            "kind": "buyer-kind",
+            "in": [
+              "central-government"
+            ]
+          },
+          {
+            "kind": "all",
+            "of": [
+              {
+                "kind": "buyer-kind",
+                "in": [
+                  "nhs-body"
+                ]
+              },
+              {
+                "kind": "not",
+                "of": {
+                  "kind": "date",
+                  "of": "commenced",
+                  "param": "gb-new-regime-date",
+                  "label": "the day from which PPN 009 (which does not name NHS bodies) replaces PPN 02/23"
+                }
+              }
+            ]
+          }
+        ]
+      }
+    },
+    {
+      "id": "recruitment-agencies",
+      "description": "Workers are hired through recruitment or labour agencies.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.labour.recruitmentAgencies",
+        "yes": "workers are hired through recruitment or labour agencies",
+        "no": "no recruitment or labour agencies are expected"
+      }
+    },
+    {
+      "id": "sme-supplier",
+      "description": "The supplier is a small or medium-sized enterprise.",
+      "condition": {
+        "kind": "flag",
+        "path": "supplier.sme",
+        "yes": "the supplier is an SME",
+        "no": "the supplier is not stated to be an SME"
+      }
+    },
+    {
+      "id": "subcontracting",
+      "description": "Subcontracting is expected.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.labour.subcontracting",
+        "yes": "subcontracting is expected",
+        "no": "no subcontracting is expected"
+      }
+    },
+    {
+      "id": "us-compliance-plan-required",
+      "description": "FAR 22.1705(b): FAR 52.222-50 is included, the acquisition is not entirely COTS items, and the value performed outside the US exceeds the compliance-plan threshold.",
+      "condition": {
+        "kind": "all",
+        "of": [
+          {
+            "kind": "selected",
+            "clause": "us-far-52-222-50"
+          },
+          {
+            "kind": "not",
+            "of": {
+              "kind": "ref",
+              "id": "commercial-off-the-shelf"
+            }
+          },
+          {
+            "kind": "threshold",
+            "param": "us-compliance-plan-threshold",
+            "amount": "procurement.outsideBuyerCountryValue",
+            "test": "exceeds",
+            "subject": "the value performed outside the US",
+            "ifAbsent": "false-unless-abroad",
+            "boundaryNote": "FAR 52.222-50(h) and 52.222-56 test whether the value \"exceeds\" the threshold, while the stored prescription FAR 22.1705(b)(1) reads \"at least\"; Fairtender applies \"exceeds\" from the same dated threshold — confirm with the contracting officer."
+          }
+        ]
+      }
+    },
+    {
+      "id": "us-directives-known",
+      "description": "The contracting officer knows of US trafficking directives or notices for the place of performance.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.usDirectivesApply",
+        "yes": "the contracting officer has been told of US trafficking directives or notices for the place of performance",
+        "no": "no US trafficking directives or notices for the place of performance are known to the contracting officer"
+      }
+    },
+    {
+      "id": "worker-housing",
+      "description": "The supplier or a subcontractor provides or arranges housing for workers.",
+      "condition": {
+        "kind": "flag",
+        "path": "procurement.labour.housingProvided",
+        "yes": "the supplier or a subcontractor provides or arranges housing for workers",
+        "no": "no housing is provided or arranged for workers"
+      }
     }
   ],
   "risk": {

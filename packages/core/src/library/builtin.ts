@@ -1,6 +1,7 @@
 import type { Library } from "../model/clause.js";
 import { BUILTIN_LIBRARY } from "./builtin.generated.js";
 import { deepFreeze } from "./freeze.js";
+import { markChecked } from "./rules.js";
 
 let cached: Library | undefined;
 
@@ -16,6 +17,10 @@ let cached: Library | undefined;
  * {@link createLibrary} to add your own clauses.
  */
 export function builtinLibrary(): Library {
-  cached ??= deepFreeze(BUILTIN_LIBRARY);
+  if (!cached) {
+    cached = deepFreeze(BUILTIN_LIBRARY);
+    // Checked when it was compiled (`npm run library`), so select() does not check its rules again.
+    markChecked(cached);
+  }
   return cached;
 }

@@ -81,12 +81,19 @@ describe("checkLibrary: annexes and the pack's wording", () => {
     expect(m).toContainEqual(expect.stringContaining('annexes[1].why: annex "compliance-plan" places {{becuase}}'));
   });
 
-  it("fails a condition on a clause the library does not have", () => {
+  it("fails a condition naming a clause, named condition or dated parameter the library does not have", () => {
     const m = broken((l) => {
       annex(l, "plan").when = { kind: "not", of: { kind: "selected", clause: "us-far-compliance" } };
+      const q = annex(l, "questionnaire").entries[3];
+      if (q) q.when = { kind: "any", of: [{ kind: "ref", id: "recruitment-agency" }] };
     });
     expect(m).toContainEqual(
-      'annexes[1].when.of.clause: annex "compliance-plan" depends on clause "us-far-compliance", which is not in the library (did you mean "us-far-compliance-plan"?)',
+      'annexes[1].when.of.clause: annex "compliance-plan" names the clause "us-far-compliance", which the library does not have (expected the id of a clause of the library; did you mean "us-far-compliance-plan"?)',
+    );
+    expect(m).toContainEqual(
+      expect.stringMatching(
+        /^annexes\[2\]\.entries\[3\]\.when\.of\[0\]\.id: annex "questionnaire" entry "risk-assessment" names the named condition "recruitment-agency", which the library does not have .*did you mean "recruitment-agencies"/,
+      ),
     );
   });
 

@@ -1,15 +1,16 @@
 import { FairtenderError, type Issue } from "../errors.js";
 import { WORDING_VALUES } from "../model/annex.js";
 import type { Library } from "../model/clause.js";
-import type { Condition } from "../select/conditions.js";
+import type { Condition } from "../model/rule.js";
 import { TEXT_GRAMMAR, type TemplateGrammar, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
-import { didYouMean, duplicates, pushIssue } from "./issues-helpers.js";
+import { didYouMean, pushIssue } from "./issues-helpers.js";
+import { conditionIssues, duplicates } from "./rules.js";
 
 /**
  * The self-checks of the annexes and the pack's wording: unique ids (annexes, entries within an
  * annex, wording); every piece of wording is a valid template that places only the values the engine
  * fills in, refers only to clauses and annexes of the library; every reason template places only
- * `{{because}}`; every `selected` condition names a clause of the library. Issue paths point into the
+ * `{{because}}`; every clause, dated parameter, named condition and regime a `when` names exists. Issue paths point into the
  * library (`annexes[1].entries[3].text`).
  */
 export function annexIssues(lib: Library): Issue[] {
@@ -60,16 +61,8 @@ export function annexIssues(lib: Library): Issue[] {
   const checkWhy = (path: string, who: string, text: string | undefined) => {
     if (text !== undefined) checkTemplate(path, who, text, TEXT_GRAMMAR, ["because"]);
   };
-  const checkWhen = (path: string, who: string, when: Condition | undefined) => {
-    for (const { condition, at } of conditionsIn(when, path)) {
-      if (condition.kind === "selected" && !clauseIds.includes(condition.clause)) {
-        add(
-          `${at}.clause`,
-          `${who} depends on clause "${condition.clause}", which is not in the library${didYouMean(condition.clause, clauseIds)}`,
-          condition.clause,
-        );
-      }
-    }
+  const checkWhen = (path: (string | number)[], who: string, when: Condition | undefined) => {
+    if (when !== undefined) out.push(...conditionIssues(when, path, who, lib));
   };
 
   for (const [id, at] of duplicates(annexIds)) {
@@ -79,7 +72,7 @@ export function annexIssues(lib: Library): Issue[] {
     const at = `annexes[${ai}]`;
     const who = `annex "${annex.id}"`;
     checkWhy(`${at}.why`, who, annex.why);
-    checkWhen(`${at}.when`, who, annex.when);
+    checkWhen(["annexes", ai, "when"], who, annex.when);
     for (const [name, text] of Object.entries(annex.text)) checkWording(`${at}.text.${name}`, who, text);
     const entries = "entries" in annex ? annex.entries : [];
     for (const [id, ei] of duplicates(entries.map((e) => e.id))) {
@@ -89,7 +82,7 @@ export function annexIssues(lib: Library): Issue[] {
       const path = `${at}.entries[${ei}]`;
       const whoEntry = `${who} entry "${entry.id}"`;
       checkWhy(`${path}.why`, whoEntry, entry.why);
-      checkWhen(`${path}.when`, whoEntry, entry.when);
+      checkWhen(["annexes", ai, "entries", ei, "when"], whoEntry, entry.when);
       if ("text" in entry) checkWording(`${path}.text`, whoEntry, entry.text);
     });
   });
@@ -100,17 +93,5 @@ export function annexIssues(lib: Library): Issue[] {
   lib.wording.forEach((w, wi) => {
     checkWording(`wording[${wi}].text`, `wording "${w.id}"`, w.text);
   });
-  return out;
-}
-
-/** Every condition inside a condition (itself first), with its path. */
-function conditionsIn(c: Condition | undefined, at: string): { condition: Condition; at: string }[] {
-  if (c === undefined) return [];
-  const out = [{ condition: c, at }];
-  if (c.kind === "all" || c.kind === "any" || c.kind === "count") {
-    c.of.forEach((x, i) => {
-      out.push(...conditionsIn(x, `${at}.of[${i}]`));
-    });
-  } else if (c.kind === "not") out.push(...conditionsIn(c.of, `${at}.of`));
   return out;
 }

@@ -4,9 +4,9 @@ import type { DatedParameter } from "../model/common.js";
 import { SECTOR_IDS } from "../model/sectors.js";
 import { REGIME_IDS } from "../model/topics.js";
 import { templateUsage } from "../template/usage.js";
-import { toIssues } from "../validate/issues.js";
 import { annexIssues } from "./check-annexes.js";
-import { didYouMean, duplicates, pushIssue } from "./issues-helpers.js";
+import { didYouMean, pushIssue } from "./issues-helpers.js";
+import { duplicates, ruleIssues, schemaIssues } from "./rules.js";
 
 /**
  * Runs every self-check of a clause library and returns the problems found (empty when the library
@@ -17,8 +17,11 @@ import { didYouMean, duplicates, pushIssue } from "./issues-helpers.js";
  * `related` id resolves; every clause and obligation has a source and every obligation has evidence;
  * versions are semver; `effectiveFrom` is not after `effectiveTo`; every sector id is covered; every
  * regime a clause names is described; dated parameter periods neither overlap nor run backwards;
- * annexes and the pack's wording place only the values the engine fills in and refer only to clauses
- * and annexes of the library (see `annexIssues`).
+ * the selection rules (see `ruleIssues`): every clause, dated parameter, named condition and
+ * regime a rule names exists, reason templates use only the reason variables, rule ids are unique,
+ * no rule depends on itself, labels are words, and each parameter's `timing` drives an obligation;
+ * and the annexes and the pack's wording (see `annexIssues`): they place only the values the engine
+ * fills in and refer only to clauses and annexes of the library.
  *
  * Issue paths point into the library, e.g. `clauses[3].body.subclauses[1].text`, and each message
  * names the clause (or definition) id so that it can be found in the source files.
@@ -30,7 +33,7 @@ export function checkLibrary(input: LibraryInput | Library | unknown): Issue[] {
 /** Parses and checks a library: the parsed library (defaults applied) when sound, and the issues. */
 export function validateLibrary(input: unknown): { data?: Library; issues: Issue[] } {
   const parsed = Library.safeParse(input);
-  if (!parsed.success) return { issues: toIssues(parsed.error, input, { schema: Library }) };
+  if (!parsed.success) return { issues: schemaIssues(parsed.error, input, Library) };
   const issues = semanticIssues(parsed.data);
   return issues.length ? { issues } : { data: parsed.data, issues };
 }
@@ -226,7 +229,7 @@ function semanticIssues(lib: Library): Issue[] {
       add(`parameters[${pi}].${problem.path}`, `dated parameter "${p.id}" ${problem.message}`);
   });
 
-  out.push(...annexIssues(lib));
+  out.push(...ruleIssues(lib), ...annexIssues(lib));
   return out;
 }
 

@@ -2,13 +2,16 @@ import type { Issue, SafeResult } from "../errors.js";
 import type { AnnexInput, PackWording } from "../model/annex.js";
 import type { ClauseInput, Definition, Library, Regime, RiskTables, Sector } from "../model/clause.js";
 import type { DatedParameter } from "../model/common.js";
+import type { NamedCondition } from "../model/rule.js";
 import { libraryError, validateLibrary } from "./check.js";
 import { deepFreeze } from "./freeze.js";
+import { isRuleIssue, markChecked, nameClause, ruleError } from "./rules.js";
 
 /**
- * What an organisation adds to a library: its own clauses (written like the built-in ones), and
- * optionally definitions, regimes, sectors, dated parameters, risk tables, annexes, the pack's wording
- * and a version for the merged library. Everything is validated exactly like the built-in library.
+ * What an organisation adds to a library: its own clauses (written like the built-in ones, each with
+ * its `selection` rule), and optionally definitions, regimes, sectors, dated parameters, named
+ * conditions, risk tables, annexes, the pack's wording and a version for the merged library.
+ * Everything is validated exactly like the built-in library.
  */
 export interface OwnLibrary {
   /** Version of the merged library (semver); defaults to the base library's version. */
@@ -18,6 +21,8 @@ export interface OwnLibrary {
   regimes?: readonly Regime[];
   sectors?: readonly Sector[];
   parameters?: readonly DatedParameter[];
+  /** Named conditions that rules use as `{ kind: "ref", id }` (the base library's are kept). */
+  conditions?: readonly NamedCondition[];
   /** Replaces the base risk tables (only with `override: true`). */
   risk?: RiskTables;
   /** Annexes of the pack, after the base library's (an annex with a base id replaces it with `override: true`). */
@@ -32,8 +37,9 @@ export type DefinitionInput = Omit<Definition, "terms"> & { terms?: string[] };
 /** Options of {@link createLibrary}. */
 export interface CreateLibraryOptions {
   /**
-   * Replace base entries that have the same id (a clause, definition, regime, sector, dated
-   * parameter, annex or piece of wording) and the base risk tables. Without it, a clash is an `invalid-library` error naming the id.
+   * Replace base entries that have the same id (a clause with its rule, a definition, regime, sector,
+   * dated parameter, named condition, annex or piece of wording) and the base risk tables. Without it,
+   * a clash is an `invalid-library` error naming the id.
    */
   override?: boolean;
 }
@@ -101,6 +107,7 @@ export function safeCreateLibrary(
     regimes: merge("regime", "regimes", base.regimes, own.regimes, override, issues),
     sectors: merge("sector", "sectors", base.sectors, own.sectors, override, issues),
     parameters: merge("dated parameter", "parameters", base.parameters, own.parameters, override, issues),
+    conditions: merge("named condition", "conditions", base.conditions ?? [], own.conditions, override, issues),
     risk: base.risk,
     annexes: merge("annex", "annexes", base.annexes as AnnexInput[], own.annexes, override, issues),
     wording: merge("piece of wording", "wording", base.wording, own.wording, override, issues),
@@ -115,8 +122,15 @@ export function safeCreateLibrary(
   }
   if (issues.length) return { success: false, error: libraryError("Your library", issues) };
   const { data, issues: problems } = validateLibrary(merged);
-  if (!data) return { success: false, error: libraryError("The merged library", problems) };
-  return { success: true, data: deepFreeze(data) };
+  if (!data) {
+    // A library whose only problems are in selection rules (a custom rule's bad condition, say) is a rule error.
+    const named = problems.map((i) => nameClause(i, merged));
+    const error = named.every(isRuleIssue) ? ruleError(named) : libraryError("The merged library", named);
+    return { success: false, error };
+  }
+  const frozen = deepFreeze(data);
+  markChecked(frozen);
+  return { success: true, data: frozen };
 }
 
 /**
@@ -125,7 +139,12 @@ export function safeCreateLibrary(
  * every self-check of {@link checkLibrary}. Entries whose id exists in the base are an error unless
  * `{ override: true }` is passed, in which case they replace the base entry. The result is frozen.
  *
- * Throws a `FairtenderError` with code `invalid-library` listing every problem.
+ * Your own clauses bring their own selection rules (`selection`, see `RuleSchema`), checked like the
+ * built-in ones: a rule naming an unknown clause, parameter, named condition or regime, or a condition
+ * that does not fit the vocabulary, is an error naming the clause, the path and what was expected.
+ *
+ * Throws a `FairtenderError` with code `invalid-rule` when the only problems are in selection rules,
+ * otherwise `invalid-library`, listing every problem.
  */
 export function createLibrary(base: Library, own: OwnLibrary, options: CreateLibraryOptions = {}): Library {
   const result = safeCreateLibrary(base, own, options);

@@ -15,14 +15,3 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   const hits = suggest(value, candidates);
   return hits.length ? ` (did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?)` : "";
 }
-
-/** Each id that repeats an earlier one, with the index of the repeat. */
-export function duplicates(ids: readonly string[]): [string, number][] {
-  const seen = new Set<string>();
-  const out: [string, number][] = [];
-  ids.forEach((id, i) => {
-    if (seen.has(id)) out.push([id, i]);
-    seen.add(id);
-  });
-  return out;
-}

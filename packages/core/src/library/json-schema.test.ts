@@ -85,8 +85,11 @@ describe("JSON Schemas", () => {
   it("are committed and up to date (run `npm run library` if this fails)", () => {
     expect([...schemas.keys()].sort()).toEqual([
       "clause.json",
+      "condition.json",
+      "conditions.json",
       "library.json",
       "obligation.json",
+      "rule.json",
       "selection.json",
       "tender-profile.json",
     ]);
@@ -137,5 +140,21 @@ describe("JSON Schemas", () => {
     const clause = schema("clause.json");
     for (const c of builtinLibrary().clauses)
       expect(check(clause, JSON.parse(JSON.stringify(c)), clause.$defs ?? {}), c.id).toEqual([]);
+  });
+
+  it("describe the selection rules: every built-in rule and named condition validates, a bad condition does not", () => {
+    const rule = schema("rule.json");
+    const rules = builtinLibrary().clauses.flatMap((c) => (c.selection ? [c.selection] : []));
+    expect(rules.length).toBe(builtinLibrary().clauses.length);
+    for (const r of rules) expect(check(rule, JSON.parse(JSON.stringify(r)), rule.$defs ?? {}), r.id).toEqual([]);
+    const conditions = schema("conditions.json");
+    const named = { conditions: JSON.parse(JSON.stringify(builtinLibrary().conditions)) as unknown };
+    expect(check(conditions, named, conditions.$defs ?? {})).toEqual([]);
+    const condition = schema("condition.json");
+    expect(check(condition, { kind: "risk", atLeast: "high" }, condition.$defs ?? {})).toEqual([]);
+    expect(check(condition, { kind: "risk", atleast: "high" }, condition.$defs ?? {})).not.toEqual([]);
+    expect(
+      check(condition, { kind: "flag", path: "supplier.sm", yes: "y", no: "n" }, condition.$defs ?? {}),
+    ).not.toEqual([]);
   });
 });

@@ -1,18 +1,18 @@
 import * as z from "zod";
-import type { Condition } from "../select/conditions.js";
 import { Id, Source } from "./common.js";
+import { type Condition, ConditionSchema } from "./rule.js";
 
 /**
- * When an annex or an annex entry is part of the pack, in the rule `Condition` vocabulary
- * (`{ kind: selected, clause: us-far-compliance-plan }`, `{ kind: risk, atLeast: medium }`, ...).
- * Absent: always.
+ * When an annex or an annex entry is part of the pack, in the selection rules' `Condition` vocabulary
+ * (`{ kind: selected, clause: us-far-compliance-plan }`, `{ kind: risk, atLeast: medium }`, a named
+ * condition `{ kind: ref, id: ... }`, ...). Absent: always.
  */
-// merge: ConditionSchema — a placeholder until the rules slice's schema is merged; only the shape
-// `{ kind: string, ... }` is checked here.
-export const AnnexCondition = z.custom<Condition>(
-  (v) => typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { kind?: unknown }).kind === "string",
-  { message: "expected a condition such as { kind: selected, clause: <clause id> }" },
-);
+export const AnnexCondition: AnnexConditionSchema = ConditionSchema;
+/**
+ * The zod type of {@link AnnexCondition}: an interface, so that the types of the annex schemas name it
+ * instead of spelling the whole condition vocabulary out (which would exceed TypeScript's limit).
+ */
+export interface AnnexConditionSchema extends z.ZodType<Condition, Condition> {}
 
 /**
  * A piece of annex or pack wording: plain drafting that may place `{{buyer}}`, `{{title}}`,

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Annex, PackWording } from "./annex.js";
 import { Confidence, DatedParameter, Id, IsoDate, SemVer, Source } from "./common.js";
+import { NamedConditionSchema, ParameterRuleSchema, RuleSchema } from "./rule.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema, Topic } from "./topics.js";
 
@@ -76,7 +77,11 @@ export const Obligation = z
   .meta({ id: "Obligation" });
 export type Obligation = z.infer<typeof Obligation>;
 
-/** A typed, named value a clause's text uses, with a default and allowed range. */
+/**
+ * A typed, named value a clause's text uses, with a default and allowed range. An integer parameter
+ * may carry its selection rule: values by risk level (`byRisk`), why (`why`) and the obligation timing
+ * it drives (`timing`), see {@link ParameterRuleSchema}.
+ */
 export const ClauseParameter = z
   .discriminatedUnion("type", [
     z
@@ -87,6 +92,8 @@ export const ClauseParameter = z
         default: z.number().int(),
         min: z.number().int().optional(),
         max: z.number().int().optional(),
+        // The parameter's risk-scaled rule, next to its declaration (see ParameterRuleSchema).
+        ...ParameterRuleSchema.shape,
       })
       .strict(),
     z
@@ -169,6 +176,8 @@ export const Clause = z
     incorporates: z.array(Source).default([]),
     effectiveFrom: IsoDate.optional(),
     effectiveTo: IsoDate.optional(),
+    /** When the clause is selected, and why (see {@link RuleSchema}); a clause without one is never selected. */
+    selection: RuleSchema.optional(),
   })
   .strict()
   .meta({ id: "Clause", title: "Fairtender clause" });
@@ -262,6 +271,8 @@ export const Library = z
     regimes: z.array(Regime),
     sectors: z.array(Sector),
     parameters: z.array(DatedParameter).default([]),
+    /** Shared named conditions that rules use as `{ kind: ref, id }` (`conditions.yaml`). */
+    conditions: z.array(NamedConditionSchema).default([]),
     risk: RiskTables,
     /** The pack's annexes, in document order (library/annexes.yaml). */
     annexes: z.array(Annex).default([]),

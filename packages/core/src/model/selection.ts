@@ -2,6 +2,7 @@ import * as z from "zod";
 import { Clause, Definition, FlowDown, Obligation, Party, Timing } from "./clause.js";
 import { Id, IsoDate, SemVer, Source } from "./common.js";
 import { RiskLevel, TenderProfile } from "./profile.js";
+import { Strength } from "./rule.js";
 import { RegimeIdSchema, Topic } from "./topics.js";
 
 /** A piece of running text after parameters are filled in. */
@@ -41,13 +42,8 @@ export const Reason = z
   .meta({ id: "Reason" });
 export type Reason = z.infer<typeof Reason>;
 
-/**
- * How binding a selected clause is for this procurement: `mandatory` (required by law), `policy`
- * (required by a binding policy for this buyer, e.g. a PPN for central government), `recommended`
- * (the risk or the regime's guidance calls for it), `optional` (available, the buyer's choice).
- */
-export const Strength = z.enum(["mandatory", "policy", "recommended", "optional"]);
-export type Strength = z.infer<typeof Strength>;
+// The strength vocabulary belongs to the rules (model/rule.ts); a selection records it.
+export { Strength };
 
 /** A parameter's value in this selection, and why it has that value. */
 export const ResolvedParameter = z

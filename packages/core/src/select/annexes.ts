@@ -3,6 +3,7 @@ import type { AnnexEntry } from "../model/annex.js";
 import type { Library } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
+import type { Condition } from "../model/rule.js";
 import type {
   Reason,
   RegimeDecision,
@@ -17,7 +18,7 @@ import type {
 } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
 import { fillText, templateError, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
-import { type Condition, type EvalContext, evaluate, type Outcome } from "./conditions.js";
+import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
 import { uniqueSources } from "./util.js";
 
 /** What the annex stage reads: the profile and what the earlier stages decided. */

@@ -1,78 +1,17 @@
+import { FairtenderError } from "../errors.js";
 import type { Library } from "../model/clause.js";
 import type { Money, Source } from "../model/common.js";
-import type { BuyerKind, RiskLevel, TenderProfile } from "../model/profile.js";
-import type { RiskAssessment, SelectionWarning, Strength } from "../model/selection.js";
+import type { RiskLevel, TenderProfile } from "../model/profile.js";
+import type { AmountPath, Condition, FlagPath, Strength } from "../model/rule.js";
+import type { RiskAssessment, SelectionWarning } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
 import { isBuyerCountry } from "./regimes.js";
 import { commencementDate, contractEnd, convert, datedDate, datedValue, formatMoney } from "./util.js";
 
+export type { AmountPath, Condition, FlagPath } from "../model/rule.js";
+
 /** Yes, no, or cannot be told from the profile (e.g. a threshold in another currency with no rate). */
 export type Tri = true | false | "unknown";
-
-/** Boolean profile fields a rule may test. */
-export type FlagPath =
-  | "procurement.commercialOffTheShelf"
-  | "procurement.usDirectivesApply"
-  | "procurement.labour.recruitmentAgencies"
-  | "procurement.labour.migrantWorkers"
-  | "procurement.labour.lowSkilled"
-  | "procurement.labour.subcontracting"
-  | "procurement.labour.housingProvided"
-  | "supplier.sme";
-
-/** Profile fields holding an amount (money, or a count such as employees) a threshold is tested against. */
-export type AmountPath =
-  | "procurement.value"
-  | "procurement.outsideBuyerCountryValue"
-  | "supplier.annualTurnover"
-  | "supplier.totalAssets"
-  | "supplier.employees";
-
-/**
- * A rule condition, as data. Conditions evaluate to yes / no / unknown and explain themselves in plain
- * words, naming the profile fields they read.
- */
-export type Condition =
-  /** Always true: the rule applies to every procurement under the clause's regime. */
-  | { kind: "always" }
-  | { kind: "all"; of: readonly Condition[] }
-  | { kind: "any"; of: readonly Condition[] }
-  | { kind: "not"; of: Condition }
-  /** At least `n` of the conditions hold (e.g. the Canadian two-of-three size test). */
-  | { kind: "count"; atLeast: number; of: readonly Condition[]; label: string }
-  /** The regime or module applies to this procurement. */
-  | { kind: "regime"; id: RegimeId }
-  | { kind: "buyer-kind"; in: readonly BuyerKind[] }
-  | { kind: "category"; in: readonly ("goods" | "services" | "works")[] }
-  /** A yes/no profile field is `true` (absent counts as no). `yes`/`no` describe the two states. */
-  | { kind: "flag"; path: FlagPath; yes: string; no: string }
-  | { kind: "risk"; atLeast: RiskLevel }
-  /** Another clause was selected (optionally only with one of these strengths). */
-  | { kind: "selected"; clause: string; strengths?: readonly Strength[] }
-  /** Part of the work is done (or goods made) outside the buyer's country. */
-  | { kind: "abroad" }
-  /**
-   * An amount tested against a library dated parameter read at the profile's start date, in the
-   * parameter's currency (converted with the profile's own rates; never guessed). `ifAbsent` says what a
-   * missing amount means: `false`, `unknown`, or `false-unless-abroad` (unknown when work is abroad).
-   */
-  | {
-      kind: "threshold";
-      param: string;
-      amount: AmountPath;
-      test: "exceeds" | "at-least";
-      subject: string;
-      ifAbsent: "false" | "unknown" | "false-unless-abroad";
-      /** A wording difference to point out when the amount sits exactly on the threshold. */
-      boundaryNote?: string;
-    }
-  /**
-   * A date of the procurement is on or after a legal date held in the library as a dated parameter
-   * whose value is the date written as the number YYYYMMDD (e.g. `eu-flr-application-date` = 20271214).
-   */
-  | { kind: "date"; of: "start" | "end" | "commenced"; param: string; label: string }
-  /** The supplier carries on business in a country (`supplier.businessIn`); assumed when not given. */
-  | { kind: "business-in"; country: string; label: string };
 
 type Json = string | number | boolean | null | Array<string | number | boolean | null>;
 
@@ -435,6 +374,16 @@ export function evaluate(c: Condition, ctx: EvalContext): Outcome {
         inputs,
         [dv.source],
       );
+    }
+    case "ref": {
+      const named = (ctx.lib.conditions ?? []).find((n) => n.id === c.id);
+      if (!named) {
+        throw new FairtenderError(
+          "invalid-rule",
+          `A rule uses the named condition "${c.id}", which the library does not have.`,
+        );
+      }
+      return evaluate(named.condition, ctx);
     }
     case "business-in": {
       const list = ctx.profile.supplier?.businessIn;

@@ -1,7 +1,9 @@
 import { FairtenderError } from "../errors.js";
+import { libraryRules } from "../library/rules.js";
 import type { Clause, Definition, Library, Obligation, ParameterValue } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
+import type { Rule } from "../model/rule.js";
 import type {
   ExcludedClause,
   Reason,
@@ -13,34 +15,45 @@ import type {
   Strength,
 } from "../model/selection.js";
 import { REGIME_IDS, type RegimeId, TOPIC_IDS } from "../model/topics.js";
+import { fillLeaf } from "../template/leaves.js";
 import { resolveBody } from "../template/resolve.js";
 import { selectAnnexes } from "./annexes.js";
 import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
 import { harmonise } from "./harmonise.js";
 import { analyseRegimes } from "./regimes.js";
 import { assessRisk } from "./risk.js";
-import { PARAMETER_RULES, type ParameterRule, SELECTION_RULES, type SelectionRule, SME_BURDEN } from "./rules.js";
 import { compareText, contractEnd, uniqueSources } from "./util.js";
 
-/** Options of {@link select}. */
+/**
+ * Options of {@link select}. The selection rules are library data: each clause carries its own
+ * `selection` rule and its parameters their risk-scaled rules, so your own rules come with your own
+ * clauses in a library made by `createLibrary(builtinLibrary(), { clauses }, { override })`.
+ */
 export interface SelectOptions {
-  /** The clause library to select from (default: the built-in library). */
+  /** The clause library to select from, with its rules (default: the built-in library). */
   library?: Library;
-  /**
-   * Extra or replacement selection rules (one per clause id; a rule here replaces the built-in rule for
-   * the same clause). Needed for the clauses of your own library.
-   */
-  rules?: readonly SelectionRule[];
-  /** Extra or replacement parameter rules (keyed by clause and parameter). */
-  parameterRules?: readonly ParameterRule[];
 }
+
+/** Options that `select` no longer takes, with what replaces them. */
+const REMOVED_OPTIONS: Readonly<Record<string, string>> = {
+  rules:
+    "selection rules are library data: give each clause a `selection` rule and pass the library made by createLibrary()",
+  parameterRules:
+    "parameter rules are library data: give the parameter `byRisk`, `why` and `timing` in its clause and pass the library made by createLibrary()",
+};
 
 type Decision =
   | { selected: true; strength: Strength; reasons: Reason[]; warnings: SelectionWarning[] }
   | { selected: false; reasons: Reason[]; warnings: SelectionWarning[] };
 
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+/** The values of a reason template's variables (`{{params.because}}`, `{{params.strength}}`, `{{params.regime}}`). */
+type ReasonVariables = Readonly<Record<"because" | "strength" | "regime", string>>;
+
+/** Fills a reason template with the template interpreter of clause text (the rule id names it in errors). */
+function reasonText(ruleId: string, path: string, template: string, vars: ReasonVariables): string {
+  return fillLeaf(ruleId, { path, text: template }, vars)
+    .map((run) => (run.type === "text" ? run.value : run.id))
+    .join("");
 }
 
 function capitalise(s: string): string {
@@ -75,21 +88,21 @@ function dedupeWarnings(list: readonly SelectionWarning[]): SelectionWarning[] {
   return out;
 }
 
+/** The parameter values of a selected clause: each parameter's default, or its rule's value at this risk level. */
 function resolveParameters(
   clause: Clause,
   risk: RiskAssessment,
-  rules: readonly ParameterRule[],
   warnings: SelectionWarning[],
-): { values: Record<string, ParameterValue>; resolved: Record<string, ResolvedParameter>; applied: ParameterRule[] } {
+): { values: Record<string, ParameterValue>; resolved: Record<string, ResolvedParameter> } {
   const values: Record<string, ParameterValue> = {};
   const resolved: Record<string, ResolvedParameter> = {};
-  const applied: ParameterRule[] = [];
   for (const [name, spec] of Object.entries(clause.parameters)) {
-    const rule = rules.find((r) => r.clause === clause.id && r.parameter === name);
-    const scaled = rule?.byRisk[risk.level];
+    // A parameter's rule is written next to its declaration (`byRisk`, `why`, `timing`); `why` says there is one.
+    const why = spec.type === "integer" ? spec.why : undefined;
+    const scaled = spec.type === "integer" ? spec.byRisk?.[risk.level] : undefined;
     let value: ParameterValue = spec.default;
     let reason = "the library default";
-    if (rule && scaled !== undefined && spec.type === "integer") {
+    if (why !== undefined && scaled !== undefined && spec.type === "integer") {
       const unit = spec.unit ? ` ${spec.unit}` : "";
       const outOfRange = (spec.min !== undefined && scaled < spec.min) || (spec.max !== undefined && scaled > spec.max);
       if (outOfRange) {
@@ -103,44 +116,38 @@ function resolveParameters(
         value = scaled;
         reason =
           scaled === spec.default
-            ? `${scaled}${unit}, the default, at ${risk.level} risk: ${rule.why}`
-            : `${scaled}${unit} instead of the default ${spec.default}${unit} because the risk is ${risk.level}: ${rule.why}`;
-        applied.push(rule);
+            ? `${scaled}${unit}, the default, at ${risk.level} risk: ${why}`
+            : `${scaled}${unit} instead of the default ${spec.default}${unit} because the risk is ${risk.level}: ${why}`;
       }
-    } else if (rule) {
-      reason = `the library default; no change at ${risk.level} risk (${rule.why})`;
+    } else if (why !== undefined) {
+      reason = `the library default; no change at ${risk.level} risk (${why})`;
     }
     values[name] = value;
     resolved[name] = { value, default: spec.default, reason };
   }
-  return { values, resolved, applied };
+  return { values, resolved };
 }
 
 /** The clause's obligations with timings driven by resolved parameters (see `ParameterRule.timing`). */
-function applyTimings(
-  clause: Clause,
-  values: Record<string, ParameterValue>,
-  rules: readonly ParameterRule[],
-): Obligation[] {
+function applyTimings(clause: Clause, values: Record<string, ParameterValue>): Obligation[] {
   return clause.obligations.map((o) => {
     let timing = o.timing;
-    for (const rule of rules) {
-      if (rule.clause !== clause.id || !rule.timing) continue;
-      const spec = clause.parameters[rule.parameter];
-      const value = values[rule.parameter];
-      if (spec?.type !== "integer" || typeof value !== "number" || spec.default === value) continue;
-      const factor = rule.timing.factor ?? 1;
+    for (const [name, spec] of Object.entries(clause.parameters)) {
+      if (spec.type !== "integer" || !spec.timing) continue;
+      const value = values[name];
+      if (typeof value !== "number" || spec.default === value) continue;
+      const factor = spec.timing.factor ?? 1;
       const from = spec.default * factor;
       const to = value * factor;
-      if (rule.timing.field === "on-event.withinHours" && timing.kind === "on-event" && timing.withinHours === from) {
+      if (spec.timing.field === "on-event.withinHours" && timing.kind === "on-event" && timing.withinHours === from) {
         timing = { ...timing, withinHours: to };
       } else if (
-        rule.timing.field === "recurring.everyMonths" &&
+        spec.timing.field === "recurring.everyMonths" &&
         timing.kind === "recurring" &&
         timing.everyMonths === from
       ) {
         timing = { ...timing, everyMonths: to };
-      } else if (rule.timing.field === "within.days" && timing.kind === "within" && timing.days === from) {
+      } else if (spec.timing.field === "within.days" && timing.kind === "within" && timing.days === from) {
         timing = { ...timing, days: to };
       }
     }
@@ -183,23 +190,15 @@ export function runSelection(
   lib: Library,
   options: Omit<SelectOptions, "library"> = {},
 ): Selection {
-  const rules = new Map<string, SelectionRule>();
-  for (const r of SELECTION_RULES) rules.set(r.clause, r);
-  for (const r of options.rules ?? []) rules.set(r.clause, r);
-  // A caller's rule replaces the built-in one for the same parameter, but keeps the built-in link to
-  // the obligation timing it drives unless it names its own: the link belongs to the clause, not to
-  // the choice of value.
-  const builtinRule = (o: ParameterRule) =>
-    PARAMETER_RULES.find((r) => r.clause === o.clause && r.parameter === o.parameter);
-  const parameterRules: ParameterRule[] = [
-    ...(options.parameterRules ?? []).map((o) => {
-      const timing = o.timing ?? builtinRule(o)?.timing;
-      return timing ? { ...o, timing } : o;
-    }),
-    ...PARAMETER_RULES.filter(
-      (r) => !(options.parameterRules ?? []).some((o) => o.clause === r.clause && o.parameter === r.parameter),
-    ),
-  ];
+  for (const key of Object.keys(options)) {
+    const instead = REMOVED_OPTIONS[key];
+    const message = `options.${key} is not an option of select()${instead ? `: ${instead}` : " (it takes library)"}.`;
+    throw new FairtenderError("invalid-options", message, {
+      issues: [{ path: key, received: key, message }],
+    });
+  }
+  // The rules are the library's own (checked here when the library was not made by createLibrary).
+  const rules = libraryRules(lib);
 
   const regimeAnalysis = analyseRegimes(profile, lib);
   const regimeReasons = new Map<RegimeId, string>();
@@ -249,7 +248,7 @@ export function runSelection(
     if (done) return done;
     if (inProgress.has(id)) {
       throw new FairtenderError(
-        "invalid-selection",
+        "invalid-rule",
         `The selection rules refer to each other in a loop through clause "${id}".`,
       );
     }
@@ -274,7 +273,7 @@ export function runSelection(
         reasons: [
           {
             rule: "no-rule",
-            text: `${clause.title} not included: the selection engine has no rule for clause "${clause.id}" (pass one in options.rules).`,
+            text: `${clause.title} not included: the library clause "${clause.id}" has no selection rule (give it one under selection).`,
             inputs: {},
             sources: [],
           },
@@ -283,7 +282,7 @@ export function runSelection(
           {
             code: "no-rule",
             subject: clause.id,
-            message: `The library clause "${clause.id}" has no selection rule, so it is never selected; add a rule for it (options.rules).`,
+            message: `The library clause "${clause.id}" has no selection rule, so it is never selected; give it one under selection.`,
           },
         ],
       };
@@ -297,7 +296,7 @@ export function runSelection(
         .join("; ");
       const serves =
         clause.regimes.length === 1 ? `the ${clause.regimes[0]} regime` : `the regimes ${clause.regimes.join(", ")}`;
-      const suggestion = suggest(rule);
+      const suggestion = suggest(clause, rule);
       return {
         selected: false,
         reasons: [
@@ -337,7 +336,11 @@ export function runSelection(
       const strength = o.value === true ? branch.strength : o.value === "unknown" ? branch.ifUnknown : undefined;
       if (strength === undefined) continue;
       const template = o.value === "unknown" ? (rule.whyUnknown ?? rule.why) : (branch.why ?? rule.why);
-      const text = fill(template, { because: o.text || regime, strength, regime });
+      const text = reasonText(rule.id, o.value === "unknown" ? "whyUnknown" : "why", template, {
+        because: o.text || regime,
+        strength,
+        regime,
+      });
       const w = [...o.warnings, ...(rule.warnWhenSelected ?? []).map((x) => ({ ...x, subject: clause.id }))];
       return {
         selected: true,
@@ -355,8 +358,12 @@ export function runSelection(
         texts.push(o.text);
       }
     }
-    const suggestion = suggest(rule);
-    let text = fill(rule.whyNot, { because: texts.join("; ") || regime, strength: "", regime });
+    const suggestion = suggest(clause, rule);
+    let text = reasonText(rule.id, "whyNot", rule.whyNot, {
+      because: texts.join("; ") || regime,
+      strength: "",
+      regime,
+    });
     if (suggestion) text += ` ${suggestion.text}`;
     const r = reason(rule.id, text, outcomes, rule.sources);
     if (suggestion) Object.assign(r.inputs, suggestion.inputs);
@@ -368,13 +375,14 @@ export function runSelection(
   }
 
   function suggest(
-    rule: SelectionRule,
+    clause: Clause,
+    rule: Rule,
   ): { text: string; inputs: Reason["inputs"]; warning: SelectionWarning } | undefined {
     if (!rule.suggest) return undefined;
     const o = evaluate(rule.suggest.when, ctx);
     if (o.value !== true) return undefined;
     const text = `${rule.suggest.text} ${o.text}.`;
-    return { text, inputs: o.inputs, warning: { code: "module-suggested", subject: rule.clause, message: text } };
+    return { text, inputs: o.inputs, warning: { code: "module-suggested", subject: clause.id, message: text } };
   }
 
   // Decide every library clause (library order; dependencies are decided on demand).
@@ -395,7 +403,7 @@ export function runSelection(
       });
       continue;
     }
-    const { values, resolved } = resolveParameters(clause, risk, parameterRules, warnings);
+    const { values, resolved } = resolveParameters(clause, risk, warnings);
     selected.push({
       id: clause.id,
       version: clause.version,
@@ -412,39 +420,21 @@ export function runSelection(
       terms: [...clause.terms],
       related: [...clause.related],
       incorporates: clause.incorporates,
-      obligations: applyTimings(clause, values, parameterRules),
+      obligations: applyTimings(clause, values),
     });
   }
   selected.sort(documentOrder);
   excluded.sort(documentOrder);
 
-  // Rules whose clause the library lacks (only for regimes that apply).
-  for (const rule of rules.values()) {
-    if (clauseById.has(rule.clause)) continue;
-    const catalogueRegime = rule.clause.split("-")[0] === "us" ? "us-far" : rule.clause.split("-")[0];
-    const relevant =
-      regimeReasons.has(catalogueRegime as RegimeId) ||
-      (rule.clause.startsWith("general-") && regimeReasons.size > 0) ||
-      (rule.clause.startsWith("aba-") && regimeReasons.has("aba-mcc2")) ||
-      (rule.clause.startsWith("ilo-") && regimeReasons.has("ilo-fair-recruitment"));
-    if (relevant) {
-      warnings.push({
-        code: "missing-clause",
-        subject: rule.clause,
-        message: `Rule ${rule.id} selects clause "${rule.clause}", which this library does not have; the requirement it stands for is not covered.`,
-      });
-    }
-  }
-
-  // SME proportionality.
+  // SME proportionality: selected clauses whose rule says what they ask of a small supplier.
   if (profile.supplier?.sme === true) {
-    for (const b of SME_BURDEN) {
-      const c = selected.find((s) => s.id === b.clause);
-      if (!c) continue;
+    for (const c of selected) {
+      const burden = rules.get(c.id)?.smeBurden;
+      if (burden === undefined) continue;
       warnings.push({
         code: "sme-proportionality",
         subject: c.id,
-        message: `${c.title} (${c.strength}) asks an SME supplier for ${b.why}. The UK PPNs ask buyers to keep requirements proportionate for SMEs and CSDDD Art. 10(2)(e) calls for targeted support; ${c.strength === "mandatory" ? "the clause is required by law, so consider support (time, guidance, shared audits) rather than removal" : "consider whether it is proportionate for this supplier"}.`,
+        message: `${c.title} (${c.strength}) asks an SME supplier for ${burden}. The UK PPNs ask buyers to keep requirements proportionate for SMEs and CSDDD Art. 10(2)(e) calls for targeted support; ${c.strength === "mandatory" ? "the clause is required by law, so consider support (time, guidance, shared audits) rather than removal" : "consider whether it is proportionate for this supplier"}.`,
       });
     }
   }

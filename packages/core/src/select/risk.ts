@@ -8,8 +8,9 @@ import { formatMoney, unique } from "./util.js";
  * The weights of the risk factors, in the style of Table 1 of the UK modern-slavery guidance (PPN 02/23
  * and PPN 009: industry type, nature of the workforce, supplier location, commodity type, business and
  * supply-chain model). The score is the sum of the weights of the factors that fired; the level follows
- * {@link RISK_BANDS}. Data, not law: the fact sheet (FACTS §7) suggests a weighted count of signals
- * and says to keep the weights configurable. Change them by passing your own table to `assessRisk`.
+ * {@link RISK_BANDS}. Data, not law: a weighted count of the signals of the risk-tiered approach
+ * (library source `risk-tiered-approach`), kept configurable. Change them by passing your own table to
+ * `assessRisk`.
  */
 export const RISK_WEIGHTS = {
   /** The riskiest sector named (library `sectors[].risk`): one factor for all sectors, at its band. */

@@ -23,10 +23,15 @@ export type { SelectOptions };
  * - `definitions`: the defined terms the selected clauses use, transitively, sorted by term.
  * - `warnings`: unconfirmed facts, missing exchange rates, threshold boundaries, SME proportionality…
  *
+ * The rules are the library's: each clause's `selection` rule and its parameters' rules. For your own
+ * clauses (and rules), pass a library made by `createLibrary`.
+ *
  * @param profile A tender profile, raw (validated here) or already parsed.
- * @param options `library` (default: the built-in library), extra `rules` and `parameterRules`.
+ * @param options `library` (default: the built-in library).
  * @throws FairtenderError `invalid-profile` listing every problem of an invalid profile;
- *   `template-error` if a clause text cannot be filled in; `invalid-selection` for looping rules.
+ *   `invalid-rule` for a rule of a hand-built library that does not check, or for looping rules;
+ *   `invalid-options` for an option `select` does not take (e.g. the former `rules`);
+ *   `template-error` if a clause text cannot be filled in.
  */
 export function select(profile: unknown, options: SelectOptions = {}): Selection {
   const parsed = safeParseProfile(profile);
