@@ -128,7 +128,9 @@ export const Annex = z
     annexLayout("instruments", { intro: WordingText }, z.never()).omit({ entries: true }),
   ])
   .meta({ id: "Annex", title: "Fairtender annex" });
+/** An annex of the library (defaults applied). */
 export type Annex = z.output<typeof Annex>;
+/** An annex as written, e.g. for `createLibrary` (optional lists may be omitted). */
 export type AnnexInput = z.input<typeof Annex>;
 
 /** An entry of any annex. */
@@ -144,4 +146,5 @@ export const PackWording = z
   })
   .strict()
   .meta({ id: "PackWording" });
+/** A piece of the pack's own wording (see {@link PackWording}). */
 export type PackWording = z.output<typeof PackWording>;
