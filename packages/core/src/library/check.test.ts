@@ -213,3 +213,68 @@ describe("checkLibrary", () => {
     );
   });
 });
+
+describe("checkLibrary issues are data", () => {
+  const issueOf = (lib: Library, code: string) => checkLibrary(lib).find((i) => i.code === code);
+  const index = (id: string) => builtinLibrary().clauses.findIndex((c) => c.id === id);
+
+  it("gives each self-check its own code, the path as keys and indexes, and what was received and expected", () => {
+    const wages = index("general-wages");
+    expect(
+      issueOf(
+        broken((l) => {
+          clause(l, "general-wages").terms.push("living-wage");
+        }),
+        "unknown-term",
+      ),
+    ).toMatchObject({
+      path: ["clauses", wages, "terms", clause(builtinLibrary() as Library, "general-wages").terms.length],
+      received: "living-wage",
+    });
+    const ladder = index("general-remedies-ladder");
+    const params = broken((l) => {
+      clause(l, "general-remedies-ladder").body.subclauses[0] = { text: "Within {{params.cureDay}} days." };
+    });
+    expect(issueOf(params, "unknown-parameter")).toMatchObject({
+      path: ["clauses", ladder, "parameters"],
+      received: "cureDay",
+    });
+    expect(issueOf(params, "unused-parameter")).toMatchObject({
+      path: ["clauses", ladder, "parameters", "cureDays"],
+    });
+    expect(
+      issueOf(
+        broken((l) => {
+          const first = l.clauses[0];
+          if (first) l.clauses.push(structuredClone(first));
+        }),
+        "duplicate-id",
+      ),
+    ).toMatchObject({ path: ["clauses", builtinLibrary().clauses.length, "id"] });
+    expect(
+      issueOf(
+        broken((l) => {
+          clause(l, "general-wages").related.push("general-wage");
+        }),
+        "unknown-clause",
+      )?.message,
+    ).toMatch(/^clauses\[\d+\]\.related\[\d+\]: .*\(did you mean "general-wages"\?\)$/);
+    expect(
+      issueOf(
+        broken((l) => {
+          clause(l, "general-wages").body.subclauses[0] = { text: "{{#if params.x}}a{{/if}}" };
+        }),
+        "invalid-template",
+      ),
+    ).toMatchObject({ path: ["clauses", wages, "body", "subclauses", 0, "text"] });
+    expect(
+      issueOf(
+        broken((l) => {
+          const o = clause(l, "general-wages").obligations[0];
+          if (o) o.evidence = [];
+        }),
+        "missing-evidence",
+      ),
+    ).toMatchObject({ path: ["clauses", wages, "obligations", 0, "evidence"] });
+  });
+});

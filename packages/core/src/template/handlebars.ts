@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
-import { FairtenderError } from "../errors.js";
+import { FairtenderError, formatPath, type IssueCode, type IssuePath } from "../errors.js";
+import { issueAt } from "../validate/issues.js";
 
 /**
  * The private Handlebars environment of the clause library. It is used only to parse clause text: the
@@ -9,8 +10,8 @@ import { FairtenderError } from "../errors.js";
  */
 const env = Handlebars.create();
 
-/** Where a leaf sits in a clause body, for error messages: `intro`, `subclauses[1].text`, `subclauses[1].items[0]`. */
-export type LeafPath = string;
+/** Where a leaf sits in a clause: `["body", "intro"]`, `["body", "subclauses", 1, "text"]`, `["body", "subclauses", 1, "items", 0]`. */
+export type LeafPath = IssuePath;
 
 /** One text leaf of a clause body with its path. */
 export interface Leaf {
@@ -24,11 +25,11 @@ export function leavesOf(body: {
   subclauses?: ReadonlyArray<{ text: string; items?: readonly string[] | undefined }> | undefined;
 }): Leaf[] {
   const out: Leaf[] = [];
-  if (body.intro !== undefined) out.push({ path: "body.intro", text: body.intro });
+  if (body.intro !== undefined) out.push({ path: ["body", "intro"], text: body.intro });
   (body.subclauses ?? []).forEach((s, i) => {
-    out.push({ path: `body.subclauses[${i}].text`, text: s.text });
+    out.push({ path: ["body", "subclauses", i, "text"], text: s.text });
     (s.items ?? []).forEach((item, j) => {
-      out.push({ path: `body.subclauses[${i}].items[${j}]`, text: item });
+      out.push({ path: ["body", "subclauses", i, "items", j], text: item });
     });
   });
   return out;
@@ -39,7 +40,7 @@ export function parseLeaf(clauseId: string, leaf: Leaf): hbs.AST.Program {
   try {
     return env.parse(leaf.text);
   } catch (cause) {
-    throw templateError(clauseId, leaf.path, `is not a valid template: ${firstLine(cause)}`, cause);
+    throw templateError(clauseId, leaf.path, `is not a valid template: ${firstLine(cause)}`, { cause });
   }
 }
 
@@ -88,19 +89,29 @@ export function fillLeaf(clauseId: string, leaf: Leaf, params: Readonly<Record<s
     }
     const name = path.parts[1] ?? "";
     if (!Object.hasOwn(params, name)) {
-      throw templateError(clauseId, leaf.path, `could not be filled in: "params.${name}" has no value`);
+      throw templateError(clauseId, leaf.path, `could not be filled in: "params.${name}" has no value`, {
+        code: "missing-value",
+      });
     }
     runs.push({ type: "text", value: params[name] as string });
   }
   return runs;
 }
 
-/** A `template-error` whose message and issue name the clause and the leaf. */
-export function templateError(clauseId: string, path: string, problem: string, cause?: unknown): FairtenderError {
-  const where = `clause "${clauseId}" ${path}`;
+/**
+ * A `template-error` whose message and issue name the clause and the leaf; the issue's code is
+ * `invalid-template` unless another is given.
+ */
+export function templateError(
+  clauseId: string,
+  path: LeafPath,
+  problem: string,
+  options: { code?: IssueCode; cause?: unknown } = {},
+): FairtenderError {
+  const where = `clause "${clauseId}" ${formatPath(path)}`;
   return new FairtenderError("template-error", `Template error in ${where}: ${problem}`, {
-    issues: [{ path, message: `${path}: ${problem}`, received: clauseId }],
-    ...(cause === undefined ? {} : { cause }),
+    issues: [issueAt(options.code ?? "invalid-template", path, problem, { received: clauseId })],
+    ...(options.cause === undefined ? {} : { cause: options.cause }),
   });
 }
 

@@ -134,7 +134,10 @@ describe("parseProfile", () => {
       const err = e as FairtenderError;
       expect(err.code).toBe("invalid-profile");
       expect(err.name).toBe("FairtenderError");
-      expect(err.issues.map((i) => i.path)).toEqual(["buyer", "procurement"]);
+      expect(err.issues.map((i) => [i.code, i.path])).toEqual([
+        ["missing", ["buyer"]],
+        ["missing", ["procurement"]],
+      ]);
       expect(err.message).toContain("2 problems");
     }
   });
