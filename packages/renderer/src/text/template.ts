@@ -53,7 +53,8 @@ export function compileText(name: string, source: string, variables?: readonly s
       if ("text" in p) {
         out += p.text;
       } else {
-        if (!Object.hasOwn(data, p.name)) throw templateError(name, `needs a value for "${p.name}"`);
+        if (!Object.hasOwn(data, p.name))
+          throw templateError(name, `needs a value for "${p.name}"`, undefined, "missing-value");
         out += String(data[p.name]);
       }
     }
@@ -81,11 +82,16 @@ function firstLine(error: unknown): string {
   return message.split("\n")[0] ?? message;
 }
 
-/** A `template-error` naming the template. */
-export function templateError(name: string, problem: string, cause?: unknown): FairtenderError {
+/** A `template-error` naming the template (its issue's code: `invalid-template` unless given). */
+export function templateError(
+  name: string,
+  problem: string,
+  cause?: unknown,
+  code: "invalid-template" | "missing-value" = "invalid-template",
+): FairtenderError {
   const message = `Template "${name}" ${problem}.`;
   return new FairtenderError("template-error", message, {
-    issues: [{ path: name, message }],
+    issues: [{ code, path: [name], message }],
     ...(cause === undefined ? {} : { cause }),
   });
 }
