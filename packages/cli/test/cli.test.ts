@@ -190,12 +190,21 @@ describe("fairtender validate", () => {
     expect(report.map((r) => r.valid)).toEqual([false, true]);
     expect(report[0]!.problems).toHaveLength(5);
     expect(report[0]!.problems).toContainEqual({
-      path: "procurement.sectors[1]",
+      code: "unknown-sector",
+      path: ["procurement", "sectors", 1],
       received: "cleanng",
+      expected: "a sector of the library",
       message: 'procurement.sectors[1]: "cleanng" is not a known sector (did you mean "cleaning"?)',
       line: 8,
       column: 23,
     });
+    expect(report[0]!.problems.map((p) => p.code)).toEqual([
+      "unknown-value",
+      "too-small",
+      "unknown-sector",
+      "invalid-date",
+      "unknown-field",
+    ]);
     expect(report[1]!.problems).toEqual([]);
   });
 
@@ -237,6 +246,26 @@ describe("fairtender validate", () => {
     expect(run.stderr).toMatch(
       /dup\.yaml: cannot be read\n {2}- line 2, column 1: invalid YAML: Map keys must be unique/,
     );
+  });
+
+  it("--json gives problems with the file itself a code and an empty path", async () => {
+    writeFileSync(join(dir, "empty.yaml"), "# nothing\n");
+    writeFileSync(join(dir, "dup.yaml"), "buyer: 1\nbuyer: 2\n");
+    const run = await cli(
+      ["validate", "--json", "nope.yaml", "empty.yaml", "dup.yaml", join(fixtures, "bad-syntax.json"), "*.txt"],
+      dir,
+    );
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { file: string; problems: { code: string; path: unknown[] }[] }[];
+    const codes = Object.fromEntries(report.map((r) => [r.file.replace(/^.*\//, ""), r.problems.map((p) => p.code)]));
+    expect(codes).toEqual({
+      "*.txt": ["no-match"],
+      "nope.yaml": ["unreadable-file"],
+      "empty.yaml": ["empty-file"],
+      "dup.yaml": ["invalid-yaml"],
+      "bad-syntax.json": ["invalid-json"],
+    });
+    for (const r of report) for (const p of r.problems) expect(p.path).toEqual([]);
   });
 
   it("expands globs itself and checks every file even after a failure", async () => {
