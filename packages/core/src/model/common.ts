@@ -52,7 +52,7 @@ export const SemVer = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 });
 
 /**
- * How well a fact is established, following the marks of the project's fact sheet:
+ * How well a fact is established, in three marks:
  * `confirmed` (read in the primary text or an official page), `secondary` (law-firm note, tracker:
  * probably right, verify), `unconfirmed` (not seen in any source read; must be said in the drafting note).
  */
