@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { type CompileProblem, readClauseFile } from "../../scripts/library-compiler.js";
+import { exampleProfiles } from "../../test/examples.js";
 import { Clause, Library } from "../model/clause.js";
 import { SemVer, type Source } from "../model/common.js";
 import { select } from "../select/select.js";
@@ -139,11 +140,10 @@ describe("the built-in library: invariants", () => {
   });
 
   it("decides every clause by a rule for each example profile (none is left without one)", () => {
-    const examples = new URL("../../../../examples/profiles/", import.meta.url);
-    const profiles = readdirSync(examples).filter((f) => f.endsWith(".yaml"));
+    const profiles = exampleProfiles();
     expect(profiles.length).toBeGreaterThan(0);
-    for (const file of profiles) {
-      const s = select(parseYaml(readFileSync(new URL(file, examples), "utf8")));
+    for (const [file, profile] of profiles) {
+      const s = select(profile);
       const decided = [...s.clauses, ...s.excluded];
       expect(decided.map((c) => c.id).sort(), file).toEqual([...clauseIds].sort());
       for (const c of decided) expect(c.reasons[0]?.rule, `${file}: ${c.id}`).not.toBe("no-rule");

@@ -1,20 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { exampleProfile } from "../../test/examples.js";
 import { formatPath, ISSUE_CODES, type Issue, safeParseProfile } from "../index.js";
 import { issueText, moveIssue } from "./issues.js";
 
-const valid = {
-  buyer: { name: "Department of Example", jurisdiction: "US", kind: "federal-executive-agency" },
-  procurement: {
-    title: "Cleaning services, embassy compound",
-    category: "services",
-    value: { amount: 1_200_000, currency: "USD" },
-    sectors: ["cleaning"],
-    countries: ["US", "PH"],
-    startDate: "2026-09-01",
-    durationMonths: 36,
-  },
-};
+const valid = exampleProfile("us-embassy-cleaning") as { procurement: Record<string, unknown> };
 
 function issuesOf(input: unknown): Issue[] {
   const r = safeParseProfile(input);
