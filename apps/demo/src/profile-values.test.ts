@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { formatPath, safeParseProfile, select } from "@fairtender/core";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { EXAMPLES, US_FEDERAL_EXAMPLE } from "./example.js";
 import {
   currencyFor,
@@ -9,12 +10,20 @@ import {
   fileBase,
   groupDigits,
   inputToValues,
+  type JsonObject,
   mergeCarry,
   parseAmount,
   parseRates,
   splitCodes,
   valuesToInput,
 } from "./profile-values.js";
+
+/** The repository's example profiles (`examples/profiles/`), the one set every workspace's tests read. */
+const examplesDir = new URL("../../../examples/profiles/", import.meta.url);
+const EXAMPLE_PROFILES = readdirSync(examplesDir)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()
+  .map((f) => [f, parseYaml(readFileSync(new URL(f, examplesDir), "utf8")) as JsonObject] as const);
 
 /** The fields the page shows issues next to: every name in its `data-paths` attributes. */
 const PAGE_FIELDS = [
@@ -39,6 +48,21 @@ describe("form values ↔ profile", () => {
       expect(valuesToInput(values).input).toEqual(profile);
       const selection = select(profile);
       expect(selection.clauses.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(EXAMPLE_PROFILES)(
+    "the repository's example %s opens in the form and, saved back, selects exactly what the file selects",
+    (_file, profile) => {
+      const { values, carry } = inputToValues(profile);
+      const { input, issues } = valuesToInput(values);
+      expect(issues).toEqual([]);
+      const saved = mergeCarry(input, carry);
+      const ids = (p: unknown) => {
+        const s = select(p);
+        return { clauses: s.clauses.map((c) => [c.id, c.strength]), excluded: s.excluded.map((c) => c.id) };
+      };
+      expect(ids(saved)).toEqual(ids(profile));
     },
   );
 
