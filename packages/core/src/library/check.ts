@@ -66,32 +66,15 @@ function semanticIssues(lib: Library): Issue[] {
   };
   const unique = "an id used nowhere else";
 
-  for (const [id, at] of duplicates(clauseIds)) {
-    add(
-      "duplicate-id",
-      ["clauses", at, "id"],
-      `clause id "${id}" is used more than once; ids must be unique`,
-      id,
-      unique,
-    );
-  }
-  for (const [id, at] of duplicates(termIds)) {
-    add(
-      "duplicate-id",
-      ["definitions", at, "id"],
-      `definition id "${id}" is used more than once; ids must be unique`,
-      id,
-      unique,
-    );
-  }
-  for (const [id, at] of duplicates(lib.regimes.map((r) => r.id))) {
-    add("duplicate-id", ["regimes", at, "id"], `regime "${id}" is described more than once`, id, unique);
-  }
-  for (const [id, at] of duplicates(lib.sectors.map((s) => s.id))) {
-    add("duplicate-id", ["sectors", at, "id"], `sector "${id}" is described more than once`, id, unique);
-  }
-  for (const [id, at] of duplicates(lib.parameters.map((p) => p.id))) {
-    add("duplicate-id", ["parameters", at, "id"], `dated parameter "${id}" is defined more than once`, id, unique);
+  const keyed: [field: string, ids: readonly string[], says: (id: string) => string][] = [
+    ["clauses", clauseIds, (id) => `clause id "${id}" is used more than once; ids must be unique`],
+    ["definitions", termIds, (id) => `definition id "${id}" is used more than once; ids must be unique`],
+    ["regimes", lib.regimes.map((r) => r.id), (id) => `regime "${id}" is described more than once`],
+    ["sectors", lib.sectors.map((s) => s.id), (id) => `sector "${id}" is described more than once`],
+    ["parameters", lib.parameters.map((p) => p.id), (id) => `dated parameter "${id}" is defined more than once`],
+  ];
+  for (const [field, ids, says] of keyed) {
+    for (const [id, at] of duplicates(ids)) add("duplicate-id", [field, at, "id"], says(id), id, unique);
   }
 
   // Obligation ids are unique across the whole library, not only within a clause.
