@@ -136,7 +136,10 @@ export interface Issue {
   received?: unknown;
   /** What was expected, as a short phrase: `"a number"`, `"at least 0"`, `"one of \"goods\", \"services\""`. */
   expected?: string;
-  /** A complete sentence for people, starting with the path written by {@link formatPath}. May be reworded. */
+  /**
+   * A complete sentence for people; for a problem in an input it starts with the path written by
+   * {@link formatPath} (`procurement.sectors[1]: ...`). May be reworded: programs read `code` and `path`.
+   */
   message: string;
 }
 
