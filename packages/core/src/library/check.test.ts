@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ISSUE_CODES } from "../errors.js";
 import type { Library } from "../model/clause.js";
 import { builtinLibrary } from "./builtin.js";
 import { checkLibrary } from "./check.js";
@@ -276,5 +277,25 @@ describe("checkLibrary issues are data", () => {
         "missing-evidence",
       ),
     ).toMatchObject({ path: ["clauses", wages, "obligations", 0, "evidence"] });
+  });
+
+  it("gives the rule checks their own codes, each documented", () => {
+    const wages = index("general-wages");
+    const lib = broken((l) => {
+      const rule = clause(l, "general-wages").selection;
+      if (!rule) throw new Error("general-wages has no rule");
+      rule.label = "general-wages";
+      rule.when = [{ if: { kind: "selected", clause: "general-wage" }, strength: "recommended" }];
+      rule.whyNot = "Not included: {{params.becuase}}.";
+    });
+    const issues = checkLibrary(lib);
+    expect(issues.map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ["unknown-clause", ["clauses", wages, "selection", "when", 0, "if", "clause"]],
+        ["invalid-label", ["clauses", wages, "selection", "label"]],
+        ["unknown-variable", ["clauses", wages, "selection", "whyNot"]],
+      ]),
+    );
+    for (const i of issues) expect(Object.keys(ISSUE_CODES), i.message).toContain(i.code);
   });
 });
