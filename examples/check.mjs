@@ -213,8 +213,11 @@ await check("05-http-endpoint.mjs: POST a profile → .docx; invalid profile →
     const res = await fetch(base, { method: "POST", body: JSON.stringify(bad) });
     assert(res.status === 400, `invalid profile: status ${res.status}, expected 400`);
     const body = await res.json();
-    const paths = body.problems.map((p) => p.path);
-    assert(paths.includes("procurement.sectors[0]") && paths.includes("procurement.startDate"), `problems: ${paths}`);
+    const found = body.problems.map((p) => `${p.code} ${p.path.join("/")}`);
+    assert(
+      found.includes("unknown-sector procurement/sectors/0") && found.includes("invalid-date procurement/startDate"),
+      `problems: ${found}`,
+    );
     assert(
       body.problems.some((p) => p.message.includes('did you mean "it-services"')),
       "no suggestion for the sector",

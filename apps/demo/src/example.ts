@@ -1,4 +1,8 @@
-/** A worked example a first-time user can start from: the profile the CLI's examples use. */
+/**
+ * Worked examples a first-time user can start from. Each answers every question the form asks (so it
+ * round-trips through the form unchanged); the UK and UN ones are modelled on the repository's
+ * example profiles (`examples/profiles/`), which the tests also open in the form.
+ */
 
 import type { JsonObject } from "./profile-values.js";
 

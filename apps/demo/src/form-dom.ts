@@ -1,6 +1,6 @@
 /** Reads and writes {@link FormValues} from and to the form's controls, and shows issues next to fields. */
 
-import type { Issue } from "@fairtender/core";
+import { formatPath, type Issue } from "@fairtender/core";
 import { h } from "./dom.js";
 import { type FormValues, fieldForPath, LABOUR_KEYS } from "./profile-values.js";
 
@@ -94,8 +94,8 @@ export function fieldContainers(form: HTMLFormElement): Map<string, HTMLElement>
   return map;
 }
 
-/** The container that shows `path`, if any. */
-export function containerFor(containers: Map<string, HTMLElement>, path: string): HTMLElement | undefined {
+/** The container that shows the field at `path` (an issue's path), if any. */
+export function containerFor(containers: Map<string, HTMLElement>, path: Issue["path"]): HTMLElement | undefined {
   const prefix = fieldForPath(path, [...containers.keys()]);
   return prefix === undefined ? undefined : containers.get(prefix);
 }
@@ -141,7 +141,7 @@ export function showFieldIssues(
     const id = `err-${++errorIds}`;
     const message = h(
       "div",
-      { class: "field-error", id, "data-for": list.map((i) => i.path).join(" ") },
+      { class: "field-error", id, "data-for": list.map((i) => formatPath(i.path)).join(" ") },
       list.map((i) => h("p", {}, i.message)),
     );
     container.classList.add("has-error");
@@ -159,7 +159,7 @@ export function showFieldIssues(
 }
 
 /** Moves the focus to the first control that shows `path`, opening a collapsed section first. */
-export function focusField(containers: Map<string, HTMLElement>, path: string): void {
+export function focusField(containers: Map<string, HTMLElement>, path: Issue["path"]): void {
   const container = containerFor(containers, path);
   if (!container) return;
   const details = container.closest("details");

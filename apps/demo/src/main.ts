@@ -5,7 +5,7 @@
 
 import "./styles.css";
 import "./zod-config.js";
-import { type Issue, type Selection, safeParseProfile, type TenderProfile } from "@fairtender/core";
+import { formatPath, type Issue, type Selection, safeParseProfile, type TenderProfile } from "@fairtender/core";
 import { byId, h } from "./dom.js";
 import {
   type Edition,
@@ -138,7 +138,7 @@ function showSummary(unplaced: readonly Issue[]): void {
       h(
         "ul",
         {},
-        unplaced.map((i) => h("li", { "data-path": i.path }, i.message)),
+        unplaced.map((i) => h("li", { "data-path": formatPath(i.path), "data-code": i.code }, i.message)),
       ),
     );
   }

@@ -1,5 +1,7 @@
-import { safeParseProfile, select } from "@fairtender/core";
+import { readdirSync, readFileSync } from "node:fs";
+import { formatPath, safeParseProfile, select } from "@fairtender/core";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { EXAMPLES, US_FEDERAL_EXAMPLE } from "./example.js";
 import {
   currencyFor,
@@ -8,12 +10,25 @@ import {
   fileBase,
   groupDigits,
   inputToValues,
+  type JsonObject,
   mergeCarry,
   parseAmount,
   parseRates,
   splitCodes,
   valuesToInput,
 } from "./profile-values.js";
+
+/** The repository's example profiles (`examples/profiles/`), the one set every workspace's tests read. */
+const examplesDir = new URL("../../../examples/profiles/", import.meta.url);
+const EXAMPLE_PROFILES = readdirSync(examplesDir)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()
+  .map((f) => [f, parseYaml(readFileSync(new URL(f, examplesDir), "utf8")) as JsonObject] as const);
+
+/** The fields the page shows issues next to: every name in its `data-paths` attributes. */
+const PAGE_FIELDS = [
+  ...readFileSync(new URL("../index.html", import.meta.url), "utf8").matchAll(/data-paths="([^"]*)"/g),
+].flatMap((m) => m[1]!.split(/\s+/));
 
 describe("form values ↔ profile", () => {
   it("the worked example survives a round trip through the form unchanged", () => {
@@ -36,6 +51,21 @@ describe("form values ↔ profile", () => {
     },
   );
 
+  it.each(EXAMPLE_PROFILES)(
+    "the repository's example %s opens in the form and, saved back, selects exactly what the file selects",
+    (_file, profile) => {
+      const { values, carry } = inputToValues(profile);
+      const { input, issues } = valuesToInput(values);
+      expect(issues).toEqual([]);
+      const saved = mergeCarry(input, carry);
+      const ids = (p: unknown) => {
+        const s = select(p);
+        return { clauses: s.clauses.map((c) => [c.id, c.strength]), excluded: s.excluded.map((c) => c.id) };
+      };
+      expect(ids(saved)).toEqual(ids(profile));
+    },
+  );
+
   it("keeps fields the form does not show, and reports them", () => {
     const file = {
       ...US_FEDERAL_EXAMPLE,
@@ -52,7 +82,9 @@ describe("form values ↔ profile", () => {
     // The misspelt field goes back to validation, which names it with the CLI's message.
     const parsed = safeParseProfile(merged);
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(parsed.error.issues.map((i) => i.path)).toEqual(["procurment"]);
+    if (!parsed.success) {
+      expect(parsed.error.issues.map((i) => [i.code, i.path])).toEqual([["unknown-field", ["procurment"]]]);
+    }
   });
 
   it("an empty form names every required field with the CLI's messages", () => {
@@ -62,15 +94,17 @@ describe("form values ↔ profile", () => {
     const paths = parsed.error.issues.map((i) => i.path);
     expect(paths).toEqual(
       expect.arrayContaining([
-        "buyer.name",
-        "buyer.jurisdiction",
-        "procurement.title",
-        "procurement.category",
-        "procurement.value.amount",
-        "procurement.startDate",
+        ["buyer", "name"],
+        ["buyer", "jurisdiction"],
+        ["procurement", "title"],
+        ["procurement", "category"],
+        ["procurement", "value", "amount"],
+        ["procurement", "startDate"],
       ]),
     );
-    for (const issue of parsed.error.issues) expect(issue.message.startsWith(`${issue.path}:`)).toBe(true);
+    for (const issue of parsed.error.issues) expect(issue.message.startsWith(`${formatPath(issue.path)}:`)).toBe(true);
+    // Every one of them is shown next to a field of the page (the fields its `data-paths` name).
+    for (const issue of parsed.error.issues) expect(fieldForPath(issue.path, PAGE_FIELDS), issue.message).toBeDefined();
   });
 
   it("passes unreadable numbers through so that validation reports them", () => {
@@ -79,7 +113,7 @@ describe("form values ↔ profile", () => {
     const parsed = safeParseProfile(input);
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
-    const byPath = new Map(parsed.error.issues.map((i) => [i.path, i.message]));
+    const byPath = new Map(parsed.error.issues.map((i) => [formatPath(i.path), i.message]));
     expect(byPath.get("procurement.value.amount")).toContain('"about 2m"');
     expect(byPath.get("procurement.durationMonths")).toContain("1.5");
   });
@@ -89,7 +123,11 @@ describe("form values ↔ profile", () => {
     const values = { ...inputToValues(US_FEDERAL_EXAMPLE).values, countries: "ph, XX" };
     const parsed = safeParseProfile(valuesToInput(values).input);
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(parsed.error.issues.map((i) => i.path)).toEqual(["procurement.countries[1]"]);
+    if (!parsed.success) {
+      expect(parsed.error.issues).toEqual([
+        expect.objectContaining({ code: "unknown-country", path: ["procurement", "countries", 1], received: "XX" }),
+      ]);
+    }
   });
 
   it("reads amounts with grouping and writes them back grouped", () => {
@@ -106,7 +144,7 @@ describe("form values ↔ profile", () => {
     const { rates, issues } = parseRates("GBP/USD = 1.27\n\n eur/usd: 1.08\nnonsense");
     expect(rates).toEqual({ "GBP/USD": 1.27, "EUR/USD": 1.08 });
     expect(issues).toHaveLength(1);
-    expect(issues[0]?.path).toBe("exchangeRates");
+    expect(issues[0]).toMatchObject({ code: "invalid-format", path: ["exchangeRates"], received: "nonsense" });
     expect(issues[0]?.message).toContain('line 4 "nonsense"');
     const back = inputToValues({ exchangeRates: rates }).values.exchangeRates;
     expect(parseRates(back).rates).toEqual(rates);
@@ -122,16 +160,17 @@ describe("form values ↔ profile", () => {
 describe("fieldForPath", () => {
   const prefixes = ["buyer.name", "procurement.value", "procurement.countries", "exchangeRates", "risk", "risk.basis"];
   it("finds the field for nested and indexed paths, preferring the longest prefix", () => {
-    expect(fieldForPath("procurement.value.amount", prefixes)).toBe("procurement.value");
-    expect(fieldForPath("procurement.countries[3]", prefixes)).toBe("procurement.countries");
-    expect(fieldForPath('exchangeRates["GBP/XXX"]', prefixes)).toBe("exchangeRates");
-    expect(fieldForPath("risk.basis", prefixes)).toBe("risk.basis");
-    expect(fieldForPath("risk.level", prefixes)).toBe("risk");
+    expect(fieldForPath(["procurement", "value", "amount"], prefixes)).toBe("procurement.value");
+    expect(fieldForPath(["procurement", "countries", 3], prefixes)).toBe("procurement.countries");
+    expect(fieldForPath(["exchangeRates", "GBP/XXX"], prefixes)).toBe("exchangeRates");
+    expect(fieldForPath(["risk", "basis"], prefixes)).toBe("risk.basis");
+    expect(fieldForPath(["risk", "level"], prefixes)).toBe("risk");
   });
   it("does not match a field that only shares a name prefix", () => {
-    expect(fieldForPath("buyer.nameX", prefixes)).toBeUndefined();
-    expect(fieldForPath("procurement.valueAbroad", prefixes)).toBeUndefined();
-    expect(fieldForPath("", prefixes)).toBeUndefined();
+    expect(fieldForPath(["buyer", "nameX"], prefixes)).toBeUndefined();
+    expect(fieldForPath(["procurement", "valueAbroad"], prefixes)).toBeUndefined();
+    expect(fieldForPath([], prefixes)).toBeUndefined();
+    expect(fieldForPath(["procurement"], prefixes)).toBeUndefined();
   });
 });
 

@@ -152,8 +152,10 @@ export function parseRates(text: string): { rates: Record<string, number | strin
     const m = /^(\S+?)\s*[=:]\s*(\S+)$/.exec(line);
     if (!m) {
       issues.push({
-        path: "exchangeRates",
+        code: "invalid-format",
+        path: ["exchangeRates"],
         received: line,
+        expected: 'a line written "BASE/QUOTE = rate"',
         message: `exchangeRates: line ${i + 1} ${JSON.stringify(line)} is not written "BASE/QUOTE = rate" (expected e.g. "GBP/USD = 1.27")`,
       });
       return;
@@ -364,14 +366,20 @@ export function mergeCarry(input: JsonObject, carry: JsonObject): JsonObject {
 }
 
 /**
- * The form field that shows an issue: the longest of `prefixes` that `path` equals or starts with
- * (followed by `.` or `[`). `undefined` when no field shows that path (the issue goes in the summary).
+ * The form field that shows an issue: the longest of `prefixes` (field names written as the page
+ * writes them in `data-paths`, keys joined by dots: `procurement.value`) whose keys the issue's
+ * `path` starts with. `undefined` when no field shows that path (the issue goes in the summary).
  */
-export function fieldForPath(path: string, prefixes: readonly string[]): string | undefined {
+export function fieldForPath(path: Issue["path"], prefixes: readonly string[]): string | undefined {
   let best: string | undefined;
+  let bestLength = 0;
   for (const prefix of prefixes) {
-    const hit = path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
-    if (hit && (best === undefined || prefix.length > best.length)) best = prefix;
+    const keys = prefix.split(".");
+    const hit = keys.length <= path.length && keys.every((k, i) => path[i] === k);
+    if (hit && keys.length > bestLength) {
+      best = prefix;
+      bestLength = keys.length;
+    }
   }
   return best;
 }

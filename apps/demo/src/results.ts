@@ -1,6 +1,7 @@
 /** The "What applies" pane: risk, regimes, warnings, selected clauses and what was left out, with reasons. */
 
 import {
+  formatPath,
   type Issue,
   type Reason,
   type SelectedClause,
@@ -57,20 +58,18 @@ function parameterList(clause: SelectedClause): HTMLUListElement | false {
 export function renderIncomplete(
   target: HTMLElement,
   issues: readonly Issue[],
-  focusPath: (path: string) => void,
+  focusPath: (path: Issue["path"]) => void,
 ): void {
-  const items = issues.map((issue) =>
-    h(
-      "li",
-      {},
-      h("button", { type: "button", class: "link-button issue-link", "data-path": issue.path }, issue.message),
-    ),
-  );
-  const list = h("ul", { class: "issue-list" }, items);
-  list.addEventListener("click", (event) => {
-    const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-path]");
-    if (button?.dataset.path !== undefined) focusPath(button.dataset.path);
+  const items = issues.map((issue) => {
+    const button = h(
+      "button",
+      { type: "button", class: "link-button issue-link", "data-path": formatPath(issue.path), "data-code": issue.code },
+      issue.message,
+    );
+    button.addEventListener("click", () => focusPath(issue.path));
+    return h("li", {}, button);
   });
+  const list = h("ul", { class: "issue-list" }, items);
   const count = issues.length === 1 ? "1 answer is" : `${issues.length} answers are`;
   target.replaceChildren(
     h(

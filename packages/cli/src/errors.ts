@@ -1,3 +1,5 @@
+import type { Issue } from "@fairtender/core";
+
 /** Exit statuses of `fairtender`: a stable part of its interface. */
 export const EXIT = {
   /** Everything asked for was done. */
@@ -38,14 +40,45 @@ export class InputError extends Error {
   }
 }
 
-/** One problem as data, for `--json` output. */
-export interface ProblemData {
-  /** Field path such as `procurement.sectors[1]`; empty for the whole file. */
-  path: string;
-  received?: unknown;
-  message: string;
+/**
+ * One problem as data, for `--json` output: a core issue (`code`, `path` as keys and indexes,
+ * `received`, `expected`, `message`) and where it is written in the file, when known. Problems with
+ * the file itself have an empty `path` and one of the codes of {@link FILE_PROBLEMS}.
+ */
+export interface ProblemData extends Issue {
+  /** 1-based line of the value in the file. */
   line?: number;
+  /** 1-based column of the value in the file. */
   column?: number;
+}
+
+/** The codes of problems with a profile file itself (rather than with a field of the profile). */
+export const FILE_PROBLEMS = {
+  /** The file cannot be read: it does not exist, is a directory, or may not be read. */
+  "unreadable-file": "the file cannot be read",
+  /** The file holds nothing (or only comments). */
+  "empty-file": "the file is empty",
+  /** The file is not valid YAML. */
+  "invalid-yaml": "the file is not valid YAML",
+  /** The file is not valid JSON. */
+  "invalid-json": "the file is not valid JSON",
+  /** A pattern given on the command line matches no file. */
+  "no-match": "a pattern matches no file",
+} as const;
+
+/** A problem with a profile file itself: no field path. */
+export function fileProblem(
+  code: keyof typeof FILE_PROBLEMS,
+  message: string,
+  at: { line?: number | undefined; column?: number | undefined } = {},
+): ProblemData {
+  return {
+    code,
+    path: [],
+    message,
+    ...(at.line === undefined ? {} : { line: at.line }),
+    ...(at.column === undefined ? {} : { column: at.column }),
+  };
 }
 
 /** A readable one-line description of an `fs` error (ENOENT and friends) for a path. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, relative, resolve } from "node:path";
 import { type Issue, safeParseProfile, type TenderProfile } from "@fairtender/core";
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
-import { describeFsError, InputError } from "./errors.js";
+import { describeFsError, fileProblem, InputError, type ProblemData } from "./errors.js";
 
 /** A profile read from disk and validated. */
 export interface LoadedProfile {
@@ -16,10 +16,7 @@ export interface LoadedProfile {
 }
 
 /** A problem in a profile file, with where it is when known. */
-export interface LocatedIssue extends Issue {
-  line?: number;
-  column?: number;
-}
+export type LocatedIssue = ProblemData;
 
 /** The path to print for `path`: relative to `cwd` when under it. */
 export function shownPath(path: string, cwd: string): string {
@@ -40,21 +37,12 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - start + 1 };
 }
 
-/** Turns `procurement.sectors[1]` / `exchangeRates["GBP/USD"]` back into path keys. */
-function pathKeys(path: string): (string | number)[] {
-  const keys: (string | number)[] = [];
-  const re = /([A-Za-z_$][\w$]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
-  for (let m = re.exec(path); m; m = re.exec(path)) {
-    if (m[1] !== undefined) keys.push(m[1]);
-    else if (m[2] !== undefined) keys.push(Number(m[2]));
-    else if (m[3] !== undefined) keys.push(JSON.parse(`"${m[3]}"`) as string);
-  }
-  return keys;
-}
-
-/** Where the value at `path` is written (or the nearest enclosing value that exists). */
-function locate(doc: Document, counter: LineCounter, path: string): { line: number; column: number } | undefined {
-  const keys = pathKeys(path);
+/** Where the value at `keys` is written (or the nearest enclosing value that exists). */
+function locate(
+  doc: Document,
+  counter: LineCounter,
+  keys: Issue["path"],
+): { line: number; column: number } | undefined {
   for (let n = keys.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
     if (isNode(node) && node.range) {
@@ -65,11 +53,11 @@ function locate(doc: Document, counter: LineCounter, path: string): { line: numb
   return undefined;
 }
 
-function syntaxError(shown: string, problems: { line?: number; column?: number; message: string }[]): InputError {
+function syntaxError(shown: string, problems: ProblemData[]): InputError {
   return new InputError(
     `${shown}: cannot be read`,
     problems.map((p) => (p.line ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message)),
-    problems.map((p) => ({ path: "", ...p })),
+    problems,
   );
 }
 
@@ -88,7 +76,7 @@ export function parseProfileText(text: string, file: string): { data: unknown; d
       const at = /position (\d+)/.exec(message);
       const where = at ? position(text, Number(at[1])) : undefined;
       const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-      throw syntaxError(shown, [{ ...where, message: `invalid JSON: ${what}` }]);
+      throw syntaxError(shown, [fileProblem("invalid-json", `invalid JSON: ${what}`, where)]);
     }
   }
   const counter = new LineCounter();
@@ -99,7 +87,14 @@ export function parseProfileText(text: string, file: string): { data: unknown; d
       doc.errors.map((e) => {
         const p = counter.linePos(e.pos[0]);
         const first = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? e.message;
-        return { line: p.line, column: p.col, message: `${isJson ? "invalid JSON" : "invalid YAML"}: ${first}` };
+        return fileProblem(
+          isJson ? "invalid-json" : "invalid-yaml",
+          `${isJson ? "invalid JSON" : "invalid YAML"}: ${first}`,
+          {
+            line: p.line,
+            column: p.col,
+          },
+        );
       }),
     );
   }
@@ -114,11 +109,11 @@ export function checkProfileText(text: string, file: string): TenderProfile {
   const { data, doc, counter } = parseProfileText(text, file);
   if (data === null || data === undefined) {
     const message = "expected a tender profile (run `fairtender init` for an example)";
-    throw new InputError(`${file}: is empty`, [message], [{ path: "", message }]);
+    throw new InputError(`${file}: is empty`, [message], [fileProblem("empty-file", message)]);
   }
   const result = safeParseProfile(data);
   if (result.success) return result.data;
-  const issues: LocatedIssue[] = result.error.issues.map((issue) => ({
+  const issues: ProblemData[] = result.error.issues.map((issue) => ({
     ...issue,
     ...locate(doc, counter, issue.path),
   }));
@@ -139,7 +134,7 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
     text = await readFile(path, "utf8");
   } catch (error) {
     const message = describeFsError(error, shown);
-    throw new InputError(message, [], [{ path: "", message }]);
+    throw new InputError(message, [], [fileProblem("unreadable-file", message)]);
   }
   const profile = checkProfileText(text, shown);
   return { path, shown, name: basename(path, extname(path)), profile };

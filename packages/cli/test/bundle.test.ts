@@ -13,11 +13,10 @@ import { toHtml } from "@fairtender/renderer/html";
 import { toMarkdown } from "@fairtender/renderer/markdown";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fixtures, packageDir, tempDir } from "./helpers.js";
+import { embassy, examples, fixtures, packageDir, tempDir } from "./helpers.js";
 
 // What npm links as the `fairtender` command: a committed stub that imports the bundle.
 const bin = join(packageDir, "bin", "fairtender.js");
-const examples = join(packageDir, "..", "..", "examples", "profiles");
 const hook = pathToFileURL(join(fixtures, "trace-hook.mjs")).href;
 
 let dir: string;
@@ -52,15 +51,12 @@ describe("the bundled fairtender executable", () => {
     const bytes = loaded.reduce((n, u) => n + statSync(fileURLToPath(u)).size, 0);
     expect(bytes).toBeLessThan(50_000);
 
-    const md = run(
-      ["generate", join(examples, "us-embassy-cleaning.yaml"), "--out", "md", "--format", "md"],
-      "md.trace",
-    );
+    const md = run(["generate", embassy, "--out", "md", "--format", "md"], "md.trace");
     expect(md.stderr).toBe("");
     expect(md.status).toBe(0);
     expect(docxChunk(traced("md.trace"))).toBe(false);
 
-    const docx = run(["generate", join(examples, "us-embassy-cleaning.yaml"), "--out", "d", "-f", "docx"], "d.trace");
+    const docx = run(["generate", embassy, "--out", "d", "-f", "docx"], "d.trace");
     expect(docx.status).toBe(0);
     expect(docxChunk(traced("d.trace"))).toBe(true);
   });
@@ -81,7 +77,7 @@ describe("the bundled fairtender executable", () => {
   it("runs a batch on its bundled worker threads", () => {
     const batch = join(dir, "batch");
     mkdirSync(batch);
-    const profile = readFileSync(join(fixtures, "embassy.yaml"), "utf8");
+    const profile = readFileSync(embassy, "utf8");
     writeFileSync(join(batch, "a.yaml"), profile);
     writeFileSync(join(batch, "b.yaml"), profile.replace("DOS-2026-0042", "DOS-2026-0043"));
     const result = run(["generate", "batch/*.yaml", "--out", "batch-out", "--format", "docx,json", "--jobs", "2"]);
@@ -92,7 +88,7 @@ describe("the bundled fairtender executable", () => {
 
   it("reports errors without a stack; with --debug, the stack names the source files", () => {
     writeFileSync(join(dir, "not-a-directory"), "");
-    const args = ["generate", join(fixtures, "embassy.yaml"), "--out", "not-a-directory/out", "--format", "md"];
+    const args = ["generate", embassy, "--out", "not-a-directory/out", "--format", "md"];
     const plain = run(args);
     expect(plain.status).toBe(1);
     expect(plain.stderr).toContain("cannot create the output directory");

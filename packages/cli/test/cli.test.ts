@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exampleProfile } from "../src/commands/init.js";
 import { version } from "../src/index.js";
-import { cli, fixtures, packageDir, tempDir } from "./helpers.js";
+import { cli, embassy, embassyJson, fixtures, packageDir, tempDir } from "./helpers.js";
 
 let dir: string;
 let remove: () => void;
@@ -157,10 +157,10 @@ describe("fairtender init", () => {
 
 describe("fairtender validate", () => {
   it("accepts valid YAML and JSON profiles", async () => {
-    const run = await cli(["validate", join(fixtures, "embassy.yaml"), join(fixtures, "embassy.json")], dir);
+    const run = await cli(["validate", embassy, embassyJson(dir)], dir);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("embassy.yaml is a valid tender profile");
-    expect(run.stdout).toContain("embassy.json is a valid tender profile");
+    expect(run.stdout).toContain("us-embassy-cleaning.yaml is a valid tender profile");
+    expect(run.stdout).toContain("us-embassy-cleaning.json is a valid tender profile");
     expect(run.stdout).toContain("2 of 2 profiles valid");
   });
 
@@ -180,32 +180,35 @@ describe("fairtender validate", () => {
   });
 
   it("--json reports every problem as data, with its position", async () => {
-    const run = await cli(
-      ["validate", "--json", join(fixtures, "bad-fields.yaml"), join(fixtures, "embassy.yaml")],
-      dir,
-    );
+    const run = await cli(["validate", "--json", join(fixtures, "bad-fields.yaml"), embassy], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { file: string; valid: boolean; problems: Record<string, unknown>[] }[];
     expect(report.map((r) => r.valid)).toEqual([false, true]);
     expect(report[0]!.problems).toHaveLength(5);
     expect(report[0]!.problems).toContainEqual({
-      path: "procurement.sectors[1]",
+      code: "unknown-sector",
+      path: ["procurement", "sectors", 1],
       received: "cleanng",
+      expected: "a sector of the library",
       message: 'procurement.sectors[1]: "cleanng" is not a known sector (did you mean "cleaning"?)',
       line: 8,
       column: 23,
     });
+    expect(report[0]!.problems.map((p) => p.code)).toEqual([
+      "unknown-value",
+      "too-small",
+      "unknown-sector",
+      "invalid-date",
+      "unknown-field",
+    ]);
     expect(report[1]!.problems).toEqual([]);
   });
 
   it("suggests the closest sectors for an unknown one", async () => {
     writeFileSync(
       join(dir, "p.yaml"),
-      readFileSync(join(fixtures, "embassy.yaml"), "utf8").replace(
-        "sectors: [cleaning]",
-        "sectors: [constrution, secrity]",
-      ),
+      readFileSync(embassy, "utf8").replace("sectors: [cleaning]", "sectors: [constrution, secrity]"),
     );
     const run = await cli(["validate", "p.yaml"], dir);
     expect(run.status).toBe(1);
@@ -239,10 +242,30 @@ describe("fairtender validate", () => {
     );
   });
 
+  it("--json gives problems with the file itself a code and an empty path", async () => {
+    writeFileSync(join(dir, "empty.yaml"), "# nothing\n");
+    writeFileSync(join(dir, "dup.yaml"), "buyer: 1\nbuyer: 2\n");
+    const run = await cli(
+      ["validate", "--json", "nope.yaml", "empty.yaml", "dup.yaml", join(fixtures, "bad-syntax.json"), "*.txt"],
+      dir,
+    );
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { file: string; problems: { code: string; path: unknown[] }[] }[];
+    const codes = Object.fromEntries(report.map((r) => [r.file.replace(/^.*\//, ""), r.problems.map((p) => p.code)]));
+    expect(codes).toEqual({
+      "*.txt": ["no-match"],
+      "nope.yaml": ["unreadable-file"],
+      "empty.yaml": ["empty-file"],
+      "dup.yaml": ["invalid-yaml"],
+      "bad-syntax.json": ["invalid-json"],
+    });
+    for (const r of report) for (const p of r.problems) expect(p.path).toEqual([]);
+  });
+
   it("expands globs itself and checks every file even after a failure", async () => {
-    writeFileSync(join(dir, "a.yaml"), readFileSync(join(fixtures, "embassy.yaml")));
+    writeFileSync(join(dir, "a.yaml"), readFileSync(embassy));
     writeFileSync(join(dir, "b.yaml"), "buyer: {}\n");
-    writeFileSync(join(dir, "c.yaml"), readFileSync(join(fixtures, "embassy.yaml")));
+    writeFileSync(join(dir, "c.yaml"), readFileSync(embassy));
     const run = await cli(["validate", "*.yaml"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("ok: a.yaml");

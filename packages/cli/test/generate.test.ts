@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cli, fixtures, tempDir } from "./helpers.js";
+import { cli, embassy, tempDir } from "./helpers.js";
 
 let dir: string;
 let remove: () => void;
@@ -12,8 +12,6 @@ afterEach(() => {
   vi.doUnmock("@fairtender/renderer/docx");
   vi.resetModules();
 });
-
-const embassy = join(fixtures, "embassy.yaml");
 
 /** Runs the CLI in-process with a Word backend whose `toDocx` fails ("disk on fire"). */
 async function withFailingDocx(args: string[]): Promise<{ status: number; stderr: string }> {
@@ -39,17 +37,28 @@ describe("fairtender generate", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(
-      ["embassy.csv", "embassy.docx", "embassy.html", "embassy.ics", "embassy.json", "embassy.md"].sort(),
+      [
+        "us-embassy-cleaning.csv",
+        "us-embassy-cleaning.docx",
+        "us-embassy-cleaning.html",
+        "us-embassy-cleaning.ics",
+        "us-embassy-cleaning.json",
+        "us-embassy-cleaning.md",
+      ].sort(),
     );
-    const docx = unzipSync(new Uint8Array(readFileSync(join(dir, "out", "embassy.docx"))));
+    const docx = unzipSync(new Uint8Array(readFileSync(join(dir, "out", "us-embassy-cleaning.docx"))));
     const xml = new TextDecoder().decode(docx["word/document.xml"]);
     expect(xml).toContain("Cleaning services, embassy compound");
-    expect(readFileSync(join(dir, "out", "embassy.md"), "utf8")).toContain("Cleaning services, embassy compound");
-    expect(readFileSync(join(dir, "out", "embassy.html"), "utf8")).toMatch(/^<!doctype html>/i);
-    expect(readFileSync(join(dir, "out", "embassy.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
+    expect(readFileSync(join(dir, "out", "us-embassy-cleaning.md"), "utf8")).toContain(
+      "Cleaning services, embassy compound",
+    );
+    expect(readFileSync(join(dir, "out", "us-embassy-cleaning.html"), "utf8")).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(join(dir, "out", "us-embassy-cleaning.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
     const select = await cli(["select", embassy, "--json"], dir);
-    expect(readFileSync(join(dir, "out", "embassy.json"), "utf8")).toBe(select.stdout);
-    expect(run.stdout).toMatch(/^ok: .*embassy\.yaml → out\/embassy\.docx, out\/embassy\.md, out\/embassy\.html, /);
+    expect(readFileSync(join(dir, "out", "us-embassy-cleaning.json"), "utf8")).toBe(select.stdout);
+    expect(run.stdout).toMatch(
+      /^ok: .*us-embassy-cleaning\.yaml → out\/us-embassy-cleaning\.docx, out\/us-embassy-cleaning\.md, out\/us-embassy-cleaning\.html, /,
+    );
   });
 
   it("is deterministic: the same profile and options give byte-identical files", async () => {
@@ -67,8 +76,8 @@ describe("fairtender generate", () => {
       ["generate", embassy, "--out", "g", "--format", "md", "--edition", "guidance", "--date", "2026-07-15"],
       dir,
     );
-    const tender = readFileSync(join(dir, "t", "embassy.md"), "utf8");
-    const guidance = readFileSync(join(dir, "g", "embassy.md"), "utf8");
+    const tender = readFileSync(join(dir, "t", "us-embassy-cleaning.md"), "utf8");
+    const guidance = readFileSync(join(dir, "g", "us-embassy-cleaning.md"), "utf8");
     expect(tender).toContain("2026-06-01");
     expect(guidance).toContain("2026-07-15");
     expect(guidance.length).toBeGreaterThan(tender.length);
@@ -104,8 +113,8 @@ describe("fairtender generate", () => {
       dir,
     );
     expect(run.status).toBe(0);
-    expect(styles("plain/embassy.docx")).not.toContain("Georgia");
-    expect(styles("styled/embassy.docx")).toContain("Georgia");
+    expect(styles("plain/us-embassy-cleaning.docx")).not.toContain("Georgia");
+    expect(styles("styled/us-embassy-cleaning.docx")).toContain("Georgia");
   });
 
   it("a reference .docx that is missing or not a .docx is invalid input (status 1)", async () => {
@@ -120,25 +129,25 @@ describe("fairtender generate", () => {
 
   it("refuses two profiles that would write the same files", async () => {
     mkdirSync(join(dir, "x"));
-    writeFileSync(join(dir, "x", "embassy.yaml"), readFileSync(embassy));
-    const run = await cli(["generate", embassy, "x/embassy.yaml", "--out", "o"], dir);
+    writeFileSync(join(dir, "x", "us-embassy-cleaning.yaml"), readFileSync(embassy));
+    const run = await cli(["generate", embassy, "x/us-embassy-cleaning.yaml", "--out", "o"], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("would both write embassy.*");
+    expect(run.stderr).toContain("would both write us-embassy-cleaning.*");
   });
 
   it("a failing render leaves the existing files intact and no temporary files", async () => {
     const out = join(dir, "out");
     mkdirSync(out);
-    writeFileSync(join(out, "embassy.docx"), "OLD DOCX");
-    writeFileSync(join(out, "embassy.md"), "OLD MD");
+    writeFileSync(join(out, "us-embassy-cleaning.docx"), "OLD DOCX");
+    writeFileSync(join(out, "us-embassy-cleaning.md"), "OLD MD");
     const { status, stderr } = await withFailingDocx(["generate", embassy, "--out", "out", "--format", "md,docx"]);
     expect(status).toBe(1);
     expect(stderr).toContain("disk on fire");
     expect(stderr).not.toMatch(/\n\s+at /);
     // Neither file was replaced (the Markdown rendered fine, but nothing is written unless all did).
-    expect(readFileSync(join(out, "embassy.docx"), "utf8")).toBe("OLD DOCX");
-    expect(readFileSync(join(out, "embassy.md"), "utf8")).toBe("OLD MD");
-    expect(readdirSync(out).sort()).toEqual(["embassy.docx", "embassy.md"]);
+    expect(readFileSync(join(out, "us-embassy-cleaning.docx"), "utf8")).toBe("OLD DOCX");
+    expect(readFileSync(join(out, "us-embassy-cleaning.md"), "utf8")).toBe("OLD MD");
+    expect(readdirSync(out).sort()).toEqual(["us-embassy-cleaning.docx", "us-embassy-cleaning.md"]);
   });
 
   it("says plainly when the output directory cannot be made, with the file-system error under --debug", async () => {

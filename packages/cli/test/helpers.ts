@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parse as parseYaml } from "yaml";
 import { main } from "../src/index.js";
 import type { Io } from "../src/io.js";
 
@@ -38,6 +39,17 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).h
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
 export const binSource = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
 export const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
+/** The repository's example profiles (`examples/profiles/`), the one set every workspace's tests read. */
+export const examples = fileURLToPath(new URL("../../../examples/profiles/", import.meta.url));
+/** The example most CLI tests run: a US federal agency's cleaning contract for an embassy compound abroad. */
+export const embassy = join(examples, "us-embassy-cleaning.yaml");
+
+/** The embassy example written as JSON, in `dir` (the same tender, to test the JSON reader). Returns its path. */
+export function embassyJson(dir: string): string {
+  const path = join(dir, "us-embassy-cleaning.json");
+  writeFileSync(path, `${JSON.stringify(parseYaml(readFileSync(embassy, "utf8")), null, 2)}\n`);
+  return path;
+}
 
 /**
  * Runs the real `fairtender` process: `node --import tsx --conditions @fairtender/source src/bin.ts`.

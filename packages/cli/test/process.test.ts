@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { binSource, cli, fixtures, runBin, tempDir } from "./helpers.js";
+import { binSource, cli, embassy, fixtures, runBin, tempDir } from "./helpers.js";
 
 let dir: string;
 let remove: () => void;
@@ -60,21 +60,18 @@ describe("the fairtender process", () => {
   });
 
   it("generate --format md never loads docx; --format docx does", async () => {
-    const md = await traced(["generate", join(fixtures, "embassy.yaml"), "--out", "lazy", "--format", "md"], "md");
+    const md = await traced(["generate", embassy, "--out", "lazy", "--format", "md"], "md");
     expect(md.run.stderr).toBe("");
     expect(md.run.status).toBe(0);
     expect(loadsDocx(md.urls)).toBe(false);
-    const docx = await traced(
-      ["generate", join(fixtures, "embassy.yaml"), "--out", "lazy", "--format", "docx"],
-      "docx",
-    );
+    const docx = await traced(["generate", embassy, "--out", "lazy", "--format", "docx"], "docx");
     expect(docx.run.status).toBe(0);
     expect(loadsDocx(docx.urls)).toBe(true);
   });
 
   it("batch: profiles run on worker threads; a bad one is reported and the others are written; status 1", async () => {
     const batch = join(dir, "batch");
-    const good = readFileSync(join(fixtures, "embassy.yaml"), "utf8");
+    const good = readFileSync(embassy, "utf8");
     const { mkdirSync } = await import("node:fs");
     mkdirSync(batch);
     writeFileSync(join(batch, "a.yaml"), good);
@@ -107,7 +104,7 @@ describe("the fairtender process", () => {
     const { unzipSync } = await import("fflate");
     const many = join(dir, "many");
     mkdirSync(many);
-    const good = readFileSync(join(fixtures, "embassy.yaml"), "utf8");
+    const good = readFileSync(embassy, "utf8");
     for (let i = 0; i < 8; i++) writeFileSync(join(many, `p${String(i).padStart(2, "0")}.yaml`), good);
     let sent = false;
     const run = await runBin(["generate", "many/*.yaml", "--out", "many-out", "--format", "docx", "--jobs", "2"], dir, {

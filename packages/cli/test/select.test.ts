@@ -4,7 +4,7 @@ import { parseProfile, select } from "@fairtender/core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { cli, fixtures } from "./helpers.js";
+import { cli, embassy, embassyJson, fixtures, tempDir } from "./helpers.js";
 
 /**
  * The contract of `fairtender select --json`, written independently of core's own schema: what a
@@ -49,8 +49,6 @@ const Contract = z.object({
   warnings: z.array(z.object({ code: z.string().min(1), message: z.string().min(1) })),
 });
 
-const embassy = join(fixtures, "embassy.yaml");
-
 describe("fairtender select", () => {
   it("--json prints exactly the Selection, which meets the contract", async () => {
     const run = await cli(["select", embassy, "--json"], fixtures);
@@ -64,9 +62,14 @@ describe("fairtender select", () => {
   });
 
   it("the same profile in JSON gives the same selection", async () => {
-    const a = await cli(["select", embassy, "--json"], fixtures);
-    const b = await cli(["select", join(fixtures, "embassy.json"), "--json"], fixtures);
-    expect(b.stdout).toBe(a.stdout);
+    const { dir, remove } = tempDir();
+    try {
+      const a = await cli(["select", embassy, "--json"], dir);
+      const b = await cli(["select", embassyJson(dir), "--json"], dir);
+      expect(b.stdout).toBe(a.stdout);
+    } finally {
+      remove();
+    }
   });
 
   it("the summary shows regimes and why, risk factors, clauses with strength and reason, exclusions, obligations", async () => {

@@ -13,7 +13,7 @@ import { Annex, PackWording } from "../src/model/annex.js";
 import { Clause, Definition, Library, Regime, RiskTables, Sector } from "../src/model/clause.js";
 import { DatedParameter, Source } from "../src/model/common.js";
 import { type NamedCondition, NamedConditionSchema } from "../src/model/rule.js";
-import { formatPath, toIssues } from "../src/validate/issues.js";
+import { formatPath, issueText, toIssues } from "../src/validate/issues.js";
 import { suggest } from "../src/validate/suggest.js";
 
 /** A problem in a library file: which file, which field, and what was expected. */
@@ -89,7 +89,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
         const parsed = Source.safeParse(withDefault);
         if (!parsed.success) {
           for (const i of toIssues(parsed.error, withDefault, { schema: Source })) {
-            problem(TABLES.sources, `sources.${key}.${i.path}`, i.message.slice(i.path.length + 2));
+            problem(TABLES.sources, under(`sources.${key}`, i.path), issueText(i));
           }
           continue;
         }
@@ -111,8 +111,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     const resolved = resolve(file, raw);
     const parsed = Clause.safeParse(resolved);
     if (!parsed.success) {
-      for (const i of schemaIssues(parsed.error, resolved, Clause))
-        problem(file, i.path, i.message.slice(i.path.length + 2));
+      for (const i of schemaIssues(parsed.error, resolved, Clause)) problem(file, formatPath(i.path), issueText(i));
       continue;
     }
     clauses.push({ file, clause: parsed.data });
@@ -143,8 +142,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
       else if (parsed.error) {
         const id = isRecord(entry) && typeof entry.id === "string" ? ` (${entry.id})` : "";
         for (const iss of issuesOf(parsed.error, resolved)) {
-          const field = `${key}[${i}]${id}${iss.path ? `.${iss.path}` : ""}`;
-          problem(file, field, iss.message.slice(iss.path.length + 2));
+          problem(file, under(`${key}[${i}]${id}`, iss.path), issueText(iss));
         }
       }
     });
@@ -170,7 +168,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     if (parsed.success) risk = parsed.data;
     else
       for (const i of toIssues(parsed.error, resolved, { schema: RiskTables }))
-        problem(TABLES.risk, i.path, i.message.slice(i.path.length + 2));
+        problem(TABLES.risk, formatPath(i.path), issueText(i));
   }
   const meta = yamlFile(TABLES.library);
   const version = isRecord(meta) ? meta.version : undefined;
@@ -228,7 +226,7 @@ export const BUILTIN_LIBRARY: Library = ${JSON.stringify(library, null, 2)};
 `;
 }
 
-/** Maps a library-level issue (`clauses[3].terms[0]`) to the file it came from. */
+/** Maps a library-level issue (`["clauses", 3, "terms", 0]`) to the file it came from. */
 function locate(
   issue: Issue,
   clauseFiles: readonly string[],
@@ -239,27 +237,28 @@ function locate(
     wording: { id: string }[];
   },
 ): CompileProblem {
-  const m = /^(clauses|definitions|regimes|sectors|parameters|conditions|annexes|wording)\[(\d+)\]\.?(.*)$/.exec(
-    issue.path,
-  );
-  const message = issue.message.startsWith(`${issue.path}: `)
-    ? issue.message.slice(issue.path.length + 2)
-    : issue.message;
-  if (m) {
-    const [, kind, index, rest] = m;
+  const [kind, index, ...restKeys] = issue.path;
+  const message = issueText(issue);
+  const listed = ["clauses", "definitions", "regimes", "sectors", "parameters", "conditions", "annexes", "wording"];
+  if (typeof kind === "string" && listed.includes(kind) && typeof index === "number") {
     if (kind === "clauses")
-      return { file: clauseFiles[Number(index)] ?? "library/clauses", field: rest ?? "", message };
+      return { file: clauseFiles[index] ?? "library/clauses", field: formatPath(restKeys), message };
     const file = TABLES[kind as keyof typeof TABLES];
     const named =
       kind === "definitions" || kind === "conditions" || kind === "annexes" || kind === "wording"
         ? input[kind]
         : undefined;
-    const id = named?.[Number(index)]?.id;
-    return { file, field: `${kind}[${index}]${id ? ` (${id})` : ""}${rest ? `.${rest}` : ""}`, message };
+    const id = named?.[index]?.id;
+    return { file, field: under(`${kind}[${index}]${id ? ` (${id})` : ""}`, restKeys), message };
   }
-  const top = issue.path.split(/[.[]/)[0] ?? "";
-  const file = TABLES[top as keyof typeof TABLES] ?? TABLES.library;
-  return { file, field: issue.path, message };
+  const file = TABLES[String(kind ?? "") as keyof typeof TABLES] ?? TABLES.library;
+  return { file, field: formatPath(issue.path), message };
+}
+
+/** `prefix` followed by `path` as people read it: `sources.far-52-222-50.citation`, `regimes[2] (gb).instruments[0]`. */
+function under(prefix: string, path: readonly (string | number)[]): string {
+  const rest = formatPath(path);
+  return rest ? `${prefix}${rest.startsWith("[") ? "" : "."}${rest}` : prefix;
 }
 
 const SOURCE_LIST_KEYS = new Set(["sources", "incorporates"]);

@@ -7,9 +7,9 @@
 
 // Citations
 export { formatCitation } from "./cite.js";
-export type { FairtenderErrorCode, Issue, SafeResult } from "./errors.js";
+export type { FairtenderErrorCode, Issue, IssueCode, IssuePath, SafeResult } from "./errors.js";
 // Errors
-export { FairtenderError, isFairtenderError } from "./errors.js";
+export { FairtenderError, formatPath, ISSUE_CODES, isFairtenderError } from "./errors.js";
 // --- Library (built-in clause library, user libraries, templates) ---
 export type { CreateLibraryOptions, DefinitionInput, OwnLibrary } from "./library/index.js";
 export {

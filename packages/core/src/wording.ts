@@ -174,7 +174,7 @@ export function clauseTextPreview(
   lib: Pick<Library, "definitions">,
 ): string {
   let out = "";
-  for (const part of leafParts(clause.id, { path: "text", text })) {
+  for (const part of leafParts(clause.id, { path: ["text"], text })) {
     if (part.type === "text") out += part.value;
     else if (part.type === "value") {
       const p = clause.parameters[part.name];

@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { builtinLibrary } from "../src/library/builtin.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import { lint } from "../src/select/lint.js";
+import { exampleProfiles } from "./examples.js";
 import { AU_BUYER, CA_BUYER, EU_BUYER, merge, selectWith, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "./helpers.js";
 
 const lib = builtinLibrary();
@@ -49,6 +50,7 @@ const PROFILES: [string, TenderProfileInput][] = [
       modules: ["aba-mcc2", "ilo-fair-recruitment"],
     }),
   ],
+  ...exampleProfiles().map(([name, p]): [string, TenderProfileInput] => [`example ${name}`, p]),
 ];
 
 describe("built-in library × selection rules", () => {

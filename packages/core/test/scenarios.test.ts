@@ -1,7 +1,9 @@
 /**
- * Scenario table built from the law in FACTS §8 (not from the engine's output): each scenario names
- * the rule it exercises and asserts the clause ids included (with strength) and excluded, the key
- * inputs the reasons read, and the warnings. It runs against the fixture library and the built-in one.
+ * Scenario table built from the law (the instruments of `library/sources.yaml`, not the engine's
+ * output): each scenario names the rule of law it exercises and asserts the clause ids included
+ * (with strength) and excluded, the key inputs the reasons read, and the warnings. Each section names
+ * the `sources.yaml` keys of the instruments it checks, so that a reader can look them up in the
+ * repository. It runs against the fixture library and the built-in one.
  */
 import { describe, expect, test } from "vitest";
 import type { Library } from "../src/model/clause.js";
@@ -12,7 +14,7 @@ import { libraries } from "./libraries.js";
 
 interface Scenario {
   name: string;
-  /** The rule of law the scenario checks. */
+  /** The rule of law the scenario checks (an instrument of `library/sources.yaml`). */
   law: string;
   profile: TenderProfileInput;
   include?: Record<string, Strength>;
@@ -45,7 +47,9 @@ const US_ALWAYS = [
 const threshold = "parameters.us-compliance-plan-threshold";
 
 const SCENARIOS: Scenario[] = [
-  // ------------------------------------------------------------------ United States (FACTS §8.1)
+  // --- United States. sources.yaml: far-22-1701, far-22-1705, far-52-222-50, far-52-222-50-alt-i,
+  // far-52-222-56, fac-2021-01, fac-2025-06 (the compliance-plan threshold by date: parameters.yaml
+  // us-compliance-plan-threshold).
   {
     name: "US: outside value exactly USD 550,000 on 2024-06-01 is not included (the test is 'exceeds')",
     law: "FAR 52.222-50(h), 52.222-56(b): value exceeds T_TIP(d); T_TIP = 550,000 from 2020-10-01",
@@ -242,7 +246,8 @@ const SCENARIOS: Scenario[] = [
     warnings: ["us-non-federal-buyer"],
   },
 
-  // ------------------------------------------------------------------ United Kingdom (FACTS §8.2)
+  // --- United Kingdom. sources.yaml: ppn-009, ppn-02-23, pcr-2015-reg-57, msa-2015-s54,
+  // tisc-regulations-2015.
   {
     name: "UK: central government, commenced 2025-02-24: Procurement Act 2023 and PPN 009",
     law: "PPN 009 applies to procurements commenced on or after 2025-02-24",
@@ -348,7 +353,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "UK: central government at high risk: supply-chain declarations, selection questions and MSAT are policy",
-    law: "PPN 02/23 action 3; UK.selection.* by risk tier",
+    law: "PPN 02/23 action 3: the selection questions scale with the risk tier",
     profile: uk({ risk: { level: "high", basis: "Cleaning with agency labour" } }),
     include: { "gb-supply-chain-declarations": "policy", "gb-selection-questions": "policy", "gb-msat": "policy" },
     inputs: [["gb-supply-chain-declarations", "risk.level", "high"]],
@@ -372,7 +377,7 @@ const SCENARIOS: Scenario[] = [
     exclude: ["gb-supply-chain-declarations", "gb-selection-questions", "gb-msat"],
   },
 
-  // ------------------------------------------------------------------ European Union (FACTS §8.3)
+  // --- European Union. sources.yaml: dir-2014-24-art-18, dir-2014-24-art-57, eu-flr, csddd-art-10.
   {
     name: "EU: a German city gets the EU regime: labour-law compliance and exclusion declaration are mandatory",
     law: "Directive 2014/24/EU Art. 18(2), 57(1)(f)",
@@ -430,7 +435,7 @@ const SCENARIOS: Scenario[] = [
     warnings: ["unconfirmed-fact", "sme-proportionality"],
   },
 
-  // ------------------------------------------------------------------ Australia, Canada (FACTS §8.4)
+  // --- Australia, Canada. sources.yaml: au-msa-s5, ca-act, ca-pn-150.
   {
     name: "AU: revenue exactly AUD 100m: a reporting entity (boundary flagged)",
     law: "Modern Slavery Act 2018 (Cth) s.5 — 'at least' vs 'more than' [U]",
@@ -507,7 +512,8 @@ const SCENARIOS: Scenario[] = [
     },
   },
 
-  // ------------------------------------------------------------------ UN and multi-regime
+  // --- UN and multi-regime. sources.yaml: un-supplier-code, un-gcc; modules: aba-mcc2, ilo-indicators,
+  // ilo-fair-recruitment.
   {
     name: "UN: a UN agency gets the four UN clauses as mandatory and no FAR",
     law: "UN GCC, Supplier Code",
@@ -563,7 +569,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "Modules: aba-mcc2 adds the ABA clauses as the buyer's choice",
-    law: "FACTS §8.5",
+    law: "ABA MCCs 2.0 are a module the buyer chooses (sources.yaml: aba-mcc2)",
     profile: uk({ modules: ["aba-mcc2"] }),
     regimes: ["gb", "aba-mcc2"],
     include: { "aba-mcc2-responsible-purchasing": "optional", "aba-mcc2-remediation-before-exit": "optional" },
@@ -571,7 +577,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "Modules: high risk brings the ILO indicator checklist without the module, and suggests the module",
-    law: "FACTS §8.5 ILO_EmployerPays.use when risk high",
+    law: "ILO indicators checklist recommended at high risk; the employer-pays module suggested (sources.yaml: ilo-indicators, ilo-fair-recruitment)",
     profile: uk({ risk: { level: "high", basis: "own" } }),
     include: { "ilo-forced-labour-indicators": "recommended", "general-recruitment-fees": "recommended" },
     exclude: ["ilo-employer-pays"],

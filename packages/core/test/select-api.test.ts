@@ -6,6 +6,7 @@ import {
   type ClauseInput,
   createLibrary,
   FairtenderError,
+  formatPath,
   getClause,
   isFairtenderError,
   type RuleInput,
@@ -28,8 +29,11 @@ describe("select / safeSelect", () => {
     expect(r.success).toBe(false);
     if (!r.success) {
       expect(r.error.code).toBe("invalid-profile");
-      expect(r.error.issues.map((i) => i.path)).toEqual(
-        expect.arrayContaining(["procurement.sectors[0]", "procurement.startDate"]),
+      expect(r.error.issues.map((i) => [i.code, i.path])).toEqual(
+        expect.arrayContaining([
+          ["unknown-sector", ["procurement", "sectors", 0]],
+          ["invalid-date", ["procurement", "startDate"]],
+        ]),
       );
       expect(isFairtenderError(r.error)).toBe(true);
     }
@@ -112,9 +116,12 @@ describe("parseSelection", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.code).toBe("invalid-selection");
-    const paths = result.error.issues.map((i) => i.path);
+    const paths = result.error.issues.map((i) => formatPath(i.path));
     expect(paths).toContain("libraryVersion");
     expect(paths).toContain("clauses[0].strength");
+    expect(result.error.issues).toContainEqual(
+      expect.objectContaining({ code: "unknown-value", path: ["clauses", 0, "strength"], received: "compulsory" }),
+    );
     expect(result.error.message).toMatch(/clauses\[0\]\.strength: "compulsory" is not allowed \(expected one of/);
     expect(() => parseSelection(copy)).toThrow(/The selection has 2 problems/);
   });
@@ -194,8 +201,8 @@ describe("your own clauses bring their own rules", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.code).toBe("invalid-rule");
-    expect(result.error.issues.map((i) => i.path)).toEqual([
-      `clauses[${builtinLibrary().clauses.length}].selection.when[0].if.path`,
+    expect(result.error.issues.map((i) => [i.code, formatPath(i.path)])).toEqual([
+      ["unknown-value", `clauses[${builtinLibrary().clauses.length}].selection.when[0].if.path`],
     ]);
     expect(result.error.message).toContain('the rule of clause "acme-living-wage"');
     expect(result.error.message).toContain('"procurement.labour.lowskilled" is not allowed (expected one of');

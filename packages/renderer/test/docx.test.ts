@@ -201,7 +201,8 @@ describe("toDocx", () => {
     // no theme in the reference: none added
     expect(Object.keys(unzipSync(out))).not.toContain("word/theme/theme1.xml");
     await expect(toDocx(pack, { referenceDocx: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
-      code: "template-error",
+      code: "invalid-options",
+      issues: [{ code: "invalid-format", path: ["options", "referenceDocx"] }],
     });
   });
 

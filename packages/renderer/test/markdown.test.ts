@@ -90,6 +90,12 @@ describe("toMarkdown", () => {
       expect((error as { code: string }).code).toBe("template-error");
     }
     expect(() => toMarkdown(pack, { partials: { clauze: "{{title}}" } })).toThrowError(/not a block name/);
+    expect(() => toMarkdown(pack, { partials: { clauze: "{{title}}" } })).toThrow(
+      expect.objectContaining({
+        code: "invalid-options",
+        issues: [expect.objectContaining({ code: "unknown-value", path: ["partials", "clauze"], received: "clauze" })],
+      }),
+    );
     // nothing leaked into the defaults
     expect(toMarkdown(pack)).toBe(md);
     expect(Object.keys(DEFAULT_PARTIALS)).toContain("clause");

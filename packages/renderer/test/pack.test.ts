@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isFairtenderError, type Selection, TOPICS } from "@fairtender/core";
+import { type Issue, isFairtenderError, type Selection, TOPICS } from "@fairtender/core";
 import {
   buildTenderPack,
   type ClauseNode,
@@ -29,10 +29,10 @@ describe("buildTenderPack: validation", () => {
       expect.unreachable();
     } catch (e) {
       expect(isFairtenderError(e)).toBe(true);
-      const err = e as { code: string; issues: Array<{ path: string }> };
+      const err = e as { code: string; issues: Issue[] };
       expect(err.code).toBe("invalid-selection");
-      expect(err.issues.map((i) => i.path)).toContain("libraryVersion");
-      expect(err.issues.some((i) => i.path.startsWith("clauses[0]"))).toBe(true);
+      expect(err.issues.map((i) => i.path)).toContainEqual(["libraryVersion"]);
+      expect(err.issues.some((i) => i.path[0] === "clauses" && i.path[1] === 0)).toBe(true);
     }
   });
 
@@ -40,6 +40,15 @@ describe("buildTenderPack: validation", () => {
     expect(() => buildTenderPack(usSelection(), { issueDate: "2026-02-30" })).toThrowError(/options.issueDate/);
     expect(() => buildTenderPack(usSelection(), { edition: "draft" as "tender" })).toThrowError(/options.edition/);
     expect(() => buildTenderPack(usSelection(), { documentVersion: " " })).toThrowError(/options.documentVersion/);
+    try {
+      buildTenderPack(usSelection(), { edition: "draft" as "tender" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({
+        code: "invalid-options",
+        issues: [{ code: "unknown-value", path: ["options", "edition"], received: "draft" }],
+      });
+    }
   });
 
   it("accepts JSON from another tool (the selection round-tripped through JSON)", () => {

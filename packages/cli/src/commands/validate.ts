@@ -1,5 +1,5 @@
 import { parseCommandArgs } from "../args.js";
-import { EXIT, InputError, type ProblemData, UsageError } from "../errors.js";
+import { EXIT, fileProblem, InputError, type ProblemData, UsageError } from "../errors.js";
 import { expandGlobs } from "../glob.js";
 import { type Context, println } from "../io.js";
 import { loadProfile } from "../profile.js";
@@ -14,7 +14,11 @@ Arguments:
 
 Options:
   -q, --quiet   print only problems
-  --json        print the result as JSON: [{ file, valid, problems: [{ path, received, message, line, column }] }]
+  --json        print the result as JSON: [{ file, valid, problems: [{ code, path, received, expected,
+                message, line, column }] }]; path is a list of keys and indexes
+                (["procurement", "sectors", 1]); code is stable (unknown-field, missing,
+                unknown-sector, ...; invalid-yaml, invalid-json, empty-file, unreadable-file,
+                no-match for the file itself)
   -h, --help    show this help
 
 Example:
@@ -35,7 +39,7 @@ export async function run(args: string[], { io }: Context): Promise<number> {
   const report: { file: string; valid: boolean; problems: ProblemData[] }[] = unmatched.map((pattern) => ({
     file: pattern,
     valid: false,
-    problems: [{ path: "", message: `${pattern}: no file matches` }],
+    problems: [fileProblem("no-match", `${pattern}: no file matches`)],
   }));
   if (!values.json) for (const pattern of unmatched) println(io.stderr, `error: ${pattern}: no file matches`);
   for (const file of files) {

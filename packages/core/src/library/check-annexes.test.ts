@@ -61,6 +61,16 @@ describe("checkLibrary: annexes and the pack's wording", () => {
     );
   });
 
+  it("gives each problem a stable code and an array path", () => {
+    const lib = structuredClone(builtinLibrary()) as Library;
+    annex(lib, "questionnaire").text.intro = 'Annex {{annex "flowdown"}} for {{levl}}: {{ref "gb-msatt"}}.';
+    expect(checkLibrary(lib).map(({ code, path, received }) => ({ code, path, received }))).toEqual([
+      { code: "unknown-annex", path: ["annexes", 2, "text", "intro"], received: "flowdown" },
+      { code: "unknown-wording-value", path: ["annexes", 2, "text", "intro"], received: "levl" },
+      { code: "unknown-clause", path: ["annexes", 2, "text", "intro"], received: "gb-msatt" },
+    ]);
+  });
+
   it("fails wording that is not a valid template, or uses clause-text placeholders", () => {
     const m = broken((l) => {
       const w = l.wording[0];

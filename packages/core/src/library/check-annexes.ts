@@ -1,26 +1,33 @@
-import { FairtenderError, type Issue } from "../errors.js";
+import { FairtenderError, type Issue, type IssueCode, type IssuePath } from "../errors.js";
 import { WORDING_VALUES } from "../model/annex.js";
 import type { Library } from "../model/clause.js";
 import type { Condition } from "../model/rule.js";
 import { TEXT_GRAMMAR, type TemplateGrammar, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
-import { didYouMean, pushIssue } from "./issues-helpers.js";
+import { issueAt, issueText } from "../validate/issues.js";
+import { suggest } from "../validate/suggest.js";
 import { conditionIssues, duplicates } from "./rules.js";
+
+function didYouMean(value: string, candidates: readonly string[]): string {
+  const hits = suggest(value, candidates);
+  return hits.length ? ` (did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?)` : "";
+}
 
 /**
  * The self-checks of the annexes and the pack's wording: unique ids (annexes, entries within an
  * annex, wording); every piece of wording is a valid template that places only the values the engine
  * fills in, refers only to clauses and annexes of the library; every reason template places only
- * `{{because}}`; every clause, dated parameter, named condition and regime a `when` names exists. Issue paths point into the
- * library (`annexes[1].entries[3].text`).
+ * `{{because}}`; every clause, dated parameter, named condition and regime a `when` names exists.
+ * Issue paths point into the library (`["annexes", 1, "entries", 3, "text"]`).
  */
 export function annexIssues(lib: Library): Issue[] {
   const out: Issue[] = [];
-  const add = (path: string, message: string, received?: unknown) => pushIssue(out, path, message, received);
+  const add = (code: IssueCode, path: IssuePath, message: string, received?: unknown, expected?: string) =>
+    out.push(issueAt(code, path, message, { received, expected }));
   const clauseIds = lib.clauses.map((c) => c.id);
   const annexIds = lib.annexes.map((a) => a.id);
 
   const checkTemplate = (
-    path: string,
+    path: IssuePath,
     who: string,
     text: string,
     grammar: TemplateGrammar,
@@ -28,70 +35,81 @@ export function annexIssues(lib: Library): Issue[] {
   ): void => {
     let parts: ReturnType<typeof templateParts>;
     try {
-      parts = templateParts({ label: path, path }, text, grammar);
+      parts = templateParts({ label: who, path }, text, grammar);
     } catch (error) {
       const issue = error instanceof FairtenderError ? error.issues[0] : undefined;
-      add(path, `${who} ${issue ? issue.message.slice(issue.path.length + 2) : String(error)}`);
+      add("invalid-template", path, `${who} ${issue ? issueText(issue) : String(error)}`);
       return;
     }
+    const expected = values.map((v) => `{{${v}}}`).join(", ");
     for (const part of parts) {
       if (part.type === "value" && !values.includes(part.name)) {
         add(
+          grammar === TEXT_GRAMMAR ? "unknown-variable" : "unknown-wording-value",
           path,
-          `${who} places {{${part.name}}}, which the engine does not fill in (expected ${values.map((v) => `{{${v}}}`).join(", ")})${didYouMean(part.name, values)}`,
+          `${who} places {{${part.name}}}, which the engine does not fill in (expected ${expected})${didYouMean(part.name, values)}`,
           part.name,
+          expected,
         );
       } else if (part.type === "ref" && !clauseIds.includes(part.id)) {
         add(
+          "unknown-clause",
           path,
           `${who} refers to {{ref "${part.id}"}}, which is not a clause in the library${didYouMean(part.id, clauseIds)}`,
           part.id,
         );
       } else if (part.type === "annex" && !annexIds.includes(part.id)) {
         add(
+          "unknown-annex",
           path,
           `${who} refers to {{annex "${part.id}"}}, which is not an annex of the library${didYouMean(part.id, annexIds)}`,
           part.id,
+          `one of ${annexIds.join(", ")}`,
         );
       }
     }
   };
-  const checkWording = (path: string, who: string, text: string) =>
+  const checkWording = (path: IssuePath, who: string, text: string) =>
     checkTemplate(path, who, text, WORDING_GRAMMAR, WORDING_VALUES);
-  const checkWhy = (path: string, who: string, text: string | undefined) => {
+  const checkWhy = (path: IssuePath, who: string, text: string | undefined) => {
     if (text !== undefined) checkTemplate(path, who, text, TEXT_GRAMMAR, ["because"]);
   };
-  const checkWhen = (path: (string | number)[], who: string, when: Condition | undefined) => {
+  const checkWhen = (path: IssuePath, who: string, when: Condition | undefined) => {
     if (when !== undefined) out.push(...conditionIssues(when, path, who, lib));
   };
 
   for (const [id, at] of duplicates(annexIds)) {
-    add(`annexes[${at}].id`, `annex id "${id}" is used more than once; ids must be unique`, id);
+    add("duplicate-id", ["annexes", at, "id"], `annex id "${id}" is used more than once; ids must be unique`, id);
   }
   lib.annexes.forEach((annex, ai) => {
-    const at = `annexes[${ai}]`;
+    const at: IssuePath = ["annexes", ai];
     const who = `annex "${annex.id}"`;
-    checkWhy(`${at}.why`, who, annex.why);
-    checkWhen(["annexes", ai, "when"], who, annex.when);
-    for (const [name, text] of Object.entries(annex.text)) checkWording(`${at}.text.${name}`, who, text);
+    checkWhy([...at, "why"], who, annex.why);
+    checkWhen([...at, "when"], who, annex.when);
+    for (const [name, text] of Object.entries(annex.text)) checkWording([...at, "text", name], who, text);
     const entries = "entries" in annex ? annex.entries : [];
     for (const [id, ei] of duplicates(entries.map((e) => e.id))) {
-      add(`${at}.entries[${ei}].id`, `${who} has the entry id "${id}" more than once; ids must be unique`, id);
+      add(
+        "duplicate-id",
+        [...at, "entries", ei, "id"],
+        `${who} has the entry id "${id}" more than once; ids must be unique`,
+        id,
+      );
     }
     entries.forEach((entry, ei) => {
-      const path = `${at}.entries[${ei}]`;
+      const path: IssuePath = [...at, "entries", ei];
       const whoEntry = `${who} entry "${entry.id}"`;
-      checkWhy(`${path}.why`, whoEntry, entry.why);
-      checkWhen(["annexes", ai, "entries", ei, "when"], whoEntry, entry.when);
-      if ("text" in entry) checkWording(`${path}.text`, whoEntry, entry.text);
+      checkWhy([...path, "why"], whoEntry, entry.why);
+      checkWhen([...path, "when"], whoEntry, entry.when);
+      if ("text" in entry) checkWording([...path, "text"], whoEntry, entry.text);
     });
   });
 
   for (const [id, at] of duplicates(lib.wording.map((w) => w.id))) {
-    add(`wording[${at}].id`, `wording id "${id}" is used more than once; ids must be unique`, id);
+    add("duplicate-id", ["wording", at, "id"], `wording id "${id}" is used more than once; ids must be unique`, id);
   }
   lib.wording.forEach((w, wi) => {
-    checkWording(`wording[${wi}].text`, `wording "${w.id}"`, w.text);
+    checkWording(["wording", wi, "text"], `wording "${w.id}"`, w.text);
   });
   return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ISSUE_CODES } from "../errors.js";
 import type { Library } from "../model/clause.js";
 import { builtinLibrary } from "./builtin.js";
 import { checkLibrary } from "./check.js";
@@ -211,5 +212,90 @@ describe("checkLibrary", () => {
     expect(messages(lib)).toContainEqual(
       expect.stringContaining('uses the term "nothing-here", which no definition defines'),
     );
+  });
+});
+
+describe("checkLibrary issues are data", () => {
+  const issueOf = (lib: Library, code: string) => checkLibrary(lib).find((i) => i.code === code);
+  const index = (id: string) => builtinLibrary().clauses.findIndex((c) => c.id === id);
+
+  it("gives each self-check its own code, the path as keys and indexes, and what was received and expected", () => {
+    const wages = index("general-wages");
+    expect(
+      issueOf(
+        broken((l) => {
+          clause(l, "general-wages").terms.push("living-wage");
+        }),
+        "unknown-term",
+      ),
+    ).toMatchObject({
+      path: ["clauses", wages, "terms", clause(builtinLibrary() as Library, "general-wages").terms.length],
+      received: "living-wage",
+    });
+    const ladder = index("general-remedies-ladder");
+    const params = broken((l) => {
+      clause(l, "general-remedies-ladder").body.subclauses[0] = { text: "Within {{params.cureDay}} days." };
+    });
+    expect(issueOf(params, "unknown-parameter")).toMatchObject({
+      path: ["clauses", ladder, "parameters"],
+      received: "cureDay",
+    });
+    expect(issueOf(params, "unused-parameter")).toMatchObject({
+      path: ["clauses", ladder, "parameters", "cureDays"],
+    });
+    expect(
+      issueOf(
+        broken((l) => {
+          const first = l.clauses[0];
+          if (first) l.clauses.push(structuredClone(first));
+        }),
+        "duplicate-id",
+      ),
+    ).toMatchObject({ path: ["clauses", builtinLibrary().clauses.length, "id"] });
+    expect(
+      issueOf(
+        broken((l) => {
+          clause(l, "general-wages").related.push("general-wage");
+        }),
+        "unknown-clause",
+      )?.message,
+    ).toMatch(/^clauses\[\d+\]\.related\[\d+\]: .*\(did you mean "general-wages"\?\)$/);
+    expect(
+      issueOf(
+        broken((l) => {
+          clause(l, "general-wages").body.subclauses[0] = { text: "{{#if params.x}}a{{/if}}" };
+        }),
+        "invalid-template",
+      ),
+    ).toMatchObject({ path: ["clauses", wages, "body", "subclauses", 0, "text"] });
+    expect(
+      issueOf(
+        broken((l) => {
+          const o = clause(l, "general-wages").obligations[0];
+          if (o) o.evidence = [];
+        }),
+        "missing-evidence",
+      ),
+    ).toMatchObject({ path: ["clauses", wages, "obligations", 0, "evidence"] });
+  });
+
+  it("gives the rule checks their own codes, each documented", () => {
+    const wages = index("general-wages");
+    const lib = broken((l) => {
+      const rule = clause(l, "general-wages").selection;
+      if (!rule) throw new Error("general-wages has no rule");
+      rule.label = "general-wages";
+      rule.when = [{ if: { kind: "selected", clause: "general-wage" }, strength: "recommended" }];
+      rule.whyNot = "Not included: {{params.becuase}}.";
+    });
+    const issues = checkLibrary(lib);
+    expect(issues.map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ["unknown-clause", ["clauses", wages, "selection", "when", 0, "if", "clause"]],
+        ["invalid-label", ["clauses", wages, "selection", "label"]],
+        ["unknown-variable", ["clauses", wages, "selection", "whyNot"]],
+      ]),
+    );
+    for (const i of issues) expect(Object.keys(ISSUE_CODES), i.message).toContain(i.code);
   });
 });

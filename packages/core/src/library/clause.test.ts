@@ -38,7 +38,9 @@ describe("parseClause", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.code).toBe("invalid-clause");
-    expect(result.error.issues.map((i) => i.path)).toContain("version");
+    expect(result.error.issues).toContainEqual(
+      expect.objectContaining({ code: "invalid-format", path: ["version"], received: "1" }),
+    );
     const fixedVersion = safeParseClause({ ...own, terms: [], related: [] }, builtinLibrary());
     expect(fixedVersion.success).toBe(false);
     if (fixedVersion.success) return;

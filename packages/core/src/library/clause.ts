@@ -1,12 +1,13 @@
 import { type Issue, problemsError, type SafeResult } from "../errors.js";
 import type { Clause, ClauseInput, Library } from "../model/clause.js";
+import { moveIssue } from "../validate/issues.js";
 import { validateLibrary } from "./check.js";
 
 /**
  * Validates one clause as it would be checked inside `library` (its terms must be defined there and
  * its cross-references must resolve there; a clause with the same id is replaced for the check).
  * Returns the clause with defaults applied, or a `FairtenderError` with code `invalid-clause` whose
- * issues have paths relative to the clause (`body.subclauses[1].text`, `parameters.responseDays`).
+ * issues have paths relative to the clause (`["body", "subclauses", 1, "text"]`, `["parameters", "responseDays"]`).
  */
 export function safeParseClause(input: ClauseInput | unknown, library: Library): SafeResult<Clause> {
   const id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
@@ -15,14 +16,9 @@ export function safeParseClause(input: ClauseInput | unknown, library: Library):
   const clauses: unknown[] = [...library.clauses];
   clauses[index] = input;
   const { data, issues } = validateLibrary({ ...library, clauses });
-  const prefix = `clauses[${index}]`;
   const own: Issue[] = issues
-    .filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`))
-    .map((i) => {
-      const path = i.path.slice(prefix.length).replace(/^\./, "");
-      const rest = i.message.startsWith(`${i.path}: `) ? i.message.slice(i.path.length + 2) : i.message;
-      return { ...i, path, message: `${path || "(clause)"}: ${rest}` };
-    });
+    .filter((i) => i.path[0] === "clauses" && i.path[1] === index)
+    .map((i) => moveIssue(i, { drop: 2, empty: "(clause)" }));
   // Problems elsewhere in the library (it was already broken) are reported as they are.
   const all = own.length ? own : issues;
   const clause = data?.clauses[index];

@@ -41,6 +41,9 @@ describe("createLibrary", () => {
       expect(result.error.code).toBe("invalid-library");
       expect(result.error.message).toContain('already has a clause "general-wages"');
       expect(result.error.message).toContain("override: true");
+      expect(result.error.issues).toEqual([
+        expect.objectContaining({ code: "already-in-base", path: ["clauses", 0, "id"], received: "general-wages" }),
+      ]);
     }
     const replaced = createLibrary(builtinLibrary(), { clauses: [clash] }, { override: true });
     expect(getClause(replaced, "general-wages").title).toBe("Living wage");

@@ -3,6 +3,7 @@ import type { AnnexInput, PackWording } from "../model/annex.js";
 import type { ClauseInput, Definition, Library, Regime, RiskTables, Sector } from "../model/clause.js";
 import type { DatedParameter } from "../model/common.js";
 import type { NamedCondition } from "../model/rule.js";
+import { issueAt } from "../validate/issues.js";
 import { libraryError, validateLibrary } from "./check.js";
 import { deepFreeze } from "./freeze.js";
 import { isRuleIssue, markChecked, nameClause, ruleError } from "./rules.js";
@@ -65,11 +66,14 @@ function merge<T extends Keyed>(
     } else if (override) {
       out[at] = item;
     } else {
-      issues.push({
-        path: `${field}[${i}].id`,
-        received: id,
-        message: `${field}[${i}].id: the base library already has a ${kind} "${id}"; rename yours, or pass { override: true } to replace it`,
-      });
+      issues.push(
+        issueAt(
+          "already-in-base",
+          [field, i, "id"],
+          `the base library already has a ${kind} "${id}"; rename yours, or pass { override: true } to replace it`,
+          { received: id, expected: `an id the base library does not use` },
+        ),
+      );
     }
   });
   return out;
@@ -89,7 +93,10 @@ export function safeCreateLibrary(
     return {
       success: false,
       error: libraryError("Your library", [
-        { path: "", received: own, message: "(input): expected an object with clauses, definitions, ..." },
+        issueAt("invalid-type", [], "expected an object with clauses, definitions, ...", {
+          received: own,
+          expected: "an object",
+        }),
       ]),
     };
   }
@@ -115,10 +122,13 @@ export function safeCreateLibrary(
   if (own.risk !== undefined) {
     if (override) merged.risk = own.risk;
     else
-      issues.push({
-        path: "risk",
-        message: "risk: the base library already has risk tables; pass { override: true } to replace them",
-      });
+      issues.push(
+        issueAt(
+          "already-in-base",
+          ["risk"],
+          "the base library already has risk tables; pass { override: true } to replace them",
+        ),
+      );
   }
   if (issues.length) return { success: false, error: libraryError("Your library", issues) };
   const { data, issues: problems } = validateLibrary(merged);

@@ -15,7 +15,8 @@ export function getClause(lib: Pick<Library, "clauses">, id: string): Clause {
   );
   const hint = hits.length ? ` (did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?)` : "";
   const message = `Unknown clause ${JSON.stringify(id)}${hint}`;
-  throw new FairtenderError("unknown-clause", message, { issues: [{ path: "", received: id, message }] });
+  const issue = { code: "unknown-clause", path: [], received: id, expected: "a clause id of the library", message };
+  throw new FairtenderError("unknown-clause", message, { issues: [issue] });
 }
 
 /** The clause with this id, or `undefined`. */

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { FairtenderError, type Issue, problemsError } from "../errors.js";
+import { FairtenderError, type Issue, type IssueCode, problemsError } from "../errors.js";
 import type { Clause, Library } from "../model/clause.js";
 import {
   CONDITION_KINDS,
@@ -11,7 +11,7 @@ import {
   RuleSchema,
 } from "../model/rule.js";
 import { templateUsage } from "../template/usage.js";
-import { describeValue, formatPath, toIssues } from "../validate/issues.js";
+import { describeValue, issueAt, issueText, moveIssue, toIssues } from "../validate/issues.js";
 import { suggest } from "../validate/suggest.js";
 
 type Path = readonly (string | number)[];
@@ -21,12 +21,8 @@ const didYouMean = (value: string, candidates: readonly string[]): string => {
   return hits.length ? `; did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?` : "";
 };
 
-const issue = (path: Path, message: string, received?: unknown): Issue => {
-  const where = formatPath(path) || "(input)";
-  return received === undefined
-    ? { path: where, message: `${where}: ${message}` }
-    : { path: where, received, message: `${where}: ${message}` };
-};
+const issue = (code: IssueCode, path: Path, message: string, received?: unknown, expected?: string): Issue =>
+  issueAt(code, path, message, { received, expected });
 
 /** True for a path inside a selection rule, a named condition or a parameter's rule. */
 function inRule(path: readonly PropertyKey[]): boolean {
@@ -103,7 +99,15 @@ export function schemaIssues(error: z.ZodError, input: unknown, schema: z.ZodTyp
         received === undefined
           ? `a condition needs a kind (expected one of ${kinds})`
           : `${describeValue(received)} is not a condition kind (expected one of ${kinds}${typeof received === "string" ? didYouMean(received, CONDITION_KINDS) : ""})`;
-      out.push(issue(zi.path as Path, message, received));
+      out.push(
+        issue(
+          received === undefined ? "missing" : "unknown-value",
+          zi.path as Path,
+          message,
+          received,
+          `one of ${kinds}`,
+        ),
+      );
       continue;
     }
     // Unknown fields of a rule, a condition or a parameter declaration (where a parameter's rule sits).
@@ -117,9 +121,11 @@ export function schemaIssues(error: z.ZodError, input: unknown, schema: z.ZodTyp
         for (const key of zi.keys) {
           out.push(
             issue(
+              "unknown-field",
               [...(zi.path as Path), key],
               `unknown field${what} (expected ${allowed.join(", ")}${didYouMean(key, allowed)})`,
               key,
+              `one of ${allowed.join(", ")}`,
             ),
           );
         }
@@ -188,16 +194,16 @@ export function ruleError(issues: Issue[]): FairtenderError {
 
 /** True for an issue about a selection rule or a named condition (as opposed to the rest of a library). */
 export function isRuleIssue(i: Issue): boolean {
-  return /^clauses\[\d+\]\.selection\b/.test(i.path) || /^conditions\b/.test(i.path);
+  return (i.path[0] === "clauses" && i.path[2] === "selection") || i.path[0] === "conditions";
 }
 
 /** Names the clause in a rule issue at `clauses[i].selection...`, so that a custom rule's problem is found. */
 export function nameClause(i: Issue, lib: { clauses: readonly unknown[] }): Issue {
-  const m = /^clauses\[(\d+)\]\.selection/.exec(i.path);
-  const id = m ? (lib.clauses[Number(m[1])] as { id?: unknown } | undefined)?.id : undefined;
-  if (typeof id !== "string" || !i.message.startsWith(`${i.path}: `)) return i;
-  if (i.message.includes(`the rule of clause "${id}"`)) return i;
-  return { ...i, message: `${i.path}: the rule of clause "${id}": ${i.message.slice(i.path.length + 2)}` };
+  const [top, index, part] = i.path;
+  const inRuleOf = top === "clauses" && typeof index === "number" && part === "selection";
+  const id = inRuleOf ? (lib.clauses[index] as { id?: unknown } | undefined)?.id : undefined;
+  if (typeof id !== "string" || i.message.includes(`the rule of clause "${id}"`)) return i;
+  return moveIssue(i, { lead: `the rule of clause "${id}": ` });
 }
 
 /** The ids a condition may name. */
@@ -216,14 +222,16 @@ function visitCondition(
   ids: ConditionIds,
   into: { out: Issue[]; deps: Set<string>; refs: Set<string> },
 ): void {
-  const known = (value: string, list: readonly string[], noun: string, field: string) => {
+  const known = (code: IssueCode, value: string, list: readonly string[], noun: string, field: string) => {
     if (list.includes(value)) return;
     const expected = list.length > 12 ? `the id of a ${noun} of the library` : `one of ${list.join(", ")}`;
     into.out.push(
       issue(
+        code,
         [...path, field],
         `${who} names the ${noun} ${JSON.stringify(value)}, which the library does not have (expected ${expected}${didYouMean(value, list)})`,
         value,
+        expected,
       ),
     );
   };
@@ -239,19 +247,19 @@ function visitCondition(
       visitCondition(c.of, [...path, "of"], who, ids, into);
       return;
     case "selected":
-      known(c.clause, ids.clauseIds, "clause", "clause");
+      known("unknown-clause", c.clause, ids.clauseIds, "clause", "clause");
       into.deps.add(c.clause);
       return;
     case "threshold":
     case "date":
-      known(c.param, ids.paramIds, "dated parameter", "param");
+      known("unknown-parameter", c.param, ids.paramIds, "dated parameter", "param");
       return;
     case "ref":
-      known(c.id, ids.conditionIds, "named condition", "id");
+      known("unknown-condition", c.id, ids.conditionIds, "named condition", "id");
       into.refs.add(c.id);
       return;
     case "regime":
-      known(c.id, ids.regimeIds, "regime", "id");
+      known("unknown-regime", c.id, ids.regimeIds, "regime", "id");
       return;
     default:
       return;
@@ -313,7 +321,9 @@ export function ruleIssues(
     namedDeps.set(n.id, { deps, refs });
   });
   for (const [id, at] of duplicates(conditionIds)) {
-    out.push(issue(["conditions", at, "id"], `the named condition "${id}" is defined more than once`, id));
+    out.push(
+      issue("duplicate-id", ["conditions", at, "id"], `the named condition "${id}" is defined more than once`, id),
+    );
   }
   const namedInLoop = new Set<string>();
   named.forEach((n, i) => {
@@ -322,6 +332,7 @@ export function ruleIssues(
     if (loop)
       out.push(
         issue(
+          "rule-loop",
           ["conditions", i, "condition"],
           `the named conditions refer to each other in a loop: ${loop.join(" → ")}`,
         ),
@@ -358,9 +369,11 @@ export function ruleIssues(
     if (options.lint && (rule.label === clause.id || clauseIds.includes(rule.label))) {
       out.push(
         issue(
+          "invalid-label",
           [...at, "label"],
           `${who} has the clause id ${JSON.stringify(rule.label)} as its label; the label is how reasons name the clause, in words (e.g. "the flow-down clause")`,
           rule.label,
+          "words naming the clause",
         ),
       );
     }
@@ -370,9 +383,11 @@ export function ruleIssues(
   )) {
     out.push(
       issue(
+        "duplicate-id",
         ["clauses", ci, "selection", "id"],
         `the rule id "${id}" is used by more than one clause; rule ids must be unique`,
         id,
+        "an id used nowhere else",
       ),
     );
   }
@@ -384,6 +399,7 @@ export function ruleIssues(
       for (const id of loop) inLoop.add(id);
       out.push(
         issue(
+          "rule-loop",
           ["clauses", ci, "selection"],
           `the rule of clause "${clause.id}" depends on itself through "selected" conditions: ${loop.join(" → ")}`,
         ),
@@ -398,7 +414,15 @@ export function ruleIssues(
       const at: Path = ["clauses", ci, "parameters", name];
       const who = `clause "${clause.id}" parameter "${name}"`;
       if ((spec.byRisk || spec.timing) && spec.why === undefined) {
-        out.push(issue([...at, "why"], `${who} has a rule (byRisk or timing) but no why; say why the value is chosen`));
+        out.push(
+          issue(
+            "missing",
+            [...at, "why"],
+            `${who} has a rule (byRisk or timing) but no why; say why the value is chosen`,
+            undefined,
+            "why the value is chosen",
+          ),
+        );
       }
       if (options.lint && spec.timing) {
         const factor = spec.timing.factor ?? 1;
@@ -410,8 +434,11 @@ export function ruleIssues(
         if (!drives) {
           out.push(
             issue(
+              "unused-timing",
               [...at, "timing"],
               `${who} drives ${spec.timing.field} = ${from} (the default ${spec.default} × ${factor}), but no obligation of the clause has that timing`,
+              spec.timing.field,
+              `an obligation of the clause whose ${spec.timing.field} is ${from}`,
             ),
           );
         }
@@ -426,23 +453,30 @@ export function ruleIssues(
       usage = templateUsage({ id: clauseId, body: { intro: text } });
     } catch (error) {
       if (!(error instanceof FairtenderError)) throw error;
-      const problem = error.issues[0]?.message.replace(/^body\.intro: /, "") ?? error.message;
-      out.push(issue(path, `${who}: the reason ${problem} (a reason may use ${reasonVariables()})`, text));
+      const first = error.issues[0];
+      const problem = first ? issueText(first) : error.message;
+      out.push(
+        issue("invalid-template", path, `${who}: the reason ${problem} (a reason may use ${reasonVariables()})`, text),
+      );
       return;
     }
     for (const p of usage.params) {
       if (!(REASON_VARIABLES as readonly string[]).includes(p)) {
         out.push(
           issue(
+            "unknown-variable",
             path,
             `${who} uses {{params.${p}}}, which a reason does not have (expected ${reasonVariables()}${didYouMean(p, REASON_VARIABLES)})`,
             p,
+            reasonVariables(),
           ),
         );
       }
     }
     if (usage.refs.length || usage.terms.length) {
-      out.push(issue(path, `${who}: a reason is plain text; it cannot use {{ref}} or {{term}}`, text));
+      out.push(
+        issue("invalid-template", path, `${who}: a reason is plain text; it cannot use {{ref}} or {{term}}`, text),
+      );
     }
   }
 }

@@ -143,7 +143,10 @@ export const ClauseBody = z
       .default([]),
   })
   .strict()
-  .refine((b) => b.intro !== undefined || b.subclauses.length > 0, { error: "a clause needs some text" });
+  .refine((b) => b.intro !== undefined || b.subclauses.length > 0, {
+    error: "a clause needs some text",
+    params: { code: "missing", expected: "an intro or at least one subclause" },
+  });
 export type ClauseBody = z.infer<typeof ClauseBody>;
 
 /**

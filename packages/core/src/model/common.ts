@@ -13,7 +13,7 @@ export const IsoDate = z
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
-    { error: "is not a real calendar date" },
+    { error: "is not a real calendar date", params: { code: "invalid-date", expected: "a real calendar date" } },
   )
   .meta({ description: "Calendar date, YYYY-MM-DD", examples: ["2026-09-01"] });
 export type IsoDate = z.infer<typeof IsoDate>;
@@ -21,7 +21,10 @@ export type IsoDate = z.infer<typeof IsoDate>;
 /** An ISO 4217 currency code in capitals, e.g. `USD`. */
 export const CurrencyCode = z
   .string()
-  .refine((s) => currencySet.has(s), { error: 'is not an ISO 4217 code (expected e.g. "USD")' })
+  .refine((s) => currencySet.has(s), {
+    error: 'is not an ISO 4217 code (expected e.g. "USD")',
+    params: { code: "unknown-currency", expected: "an ISO 4217 currency code" },
+  })
   .meta({ description: "ISO 4217 alphabetic currency code", examples: ["USD", "GBP", "EUR"] });
 
 /** An ISO 3166-1 alpha-2 country code in capitals, e.g. `PH`. */
@@ -29,6 +32,7 @@ export const CountryCode = z
   .string()
   .refine((s) => countrySet.has(s), {
     error: 'is not an ISO 3166-1 alpha-2 country code (expected e.g. "PH")',
+    params: { code: "unknown-country", expected: "an ISO 3166-1 alpha-2 country code" },
   })
   .meta({ description: "ISO 3166-1 alpha-2 country code", examples: ["US", "PH", "GB"] });
 
@@ -48,7 +52,7 @@ export const SemVer = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 });
 
 /**
- * How well a fact is established, following the marks of the project's fact sheet:
+ * How well a fact is established, in three marks:
  * `confirmed` (read in the primary text or an official page), `secondary` (law-firm note, tracker:
  * probably right, verify), `unconfirmed` (not seen in any source read; must be said in the drafting note).
  */
@@ -114,6 +118,7 @@ export const DatedParameter = z
           code: "custom",
           path: ["values", i, "effectiveTo"],
           message: `ends (${v.effectiveTo}) before it starts (${v.effectiveFrom})`,
+          params: { code: "invalid-period", expected: `a date on or after ${v.effectiveFrom}` },
         });
       }
       const next = p.values[i + 1];
@@ -123,12 +128,14 @@ export const DatedParameter = z
             code: "custom",
             path: ["values", i, "effectiveTo"],
             message: "only the last period may be open-ended",
+            params: { code: "invalid-period", expected: "an end date" },
           });
         } else if (next.effectiveFrom <= v.effectiveTo) {
           ctx.addIssue({
             code: "custom",
             path: ["values", i + 1, "effectiveFrom"],
             message: `overlaps the previous period, which ends ${v.effectiveTo}`,
+            params: { code: "invalid-period", expected: `a date after ${v.effectiveTo}` },
           });
         }
       }

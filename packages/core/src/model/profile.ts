@@ -32,7 +32,10 @@ export type RiskLevel = z.infer<typeof RiskLevel>;
 
 const SectorRef = z
   .string()
-  .refine((s) => sectorSet.has(s), { error: "is not a known sector" })
+  .refine((s) => sectorSet.has(s), {
+    error: "is not a known sector",
+    params: { code: "unknown-sector", expected: "a sector of the library" },
+  })
   .meta({ description: "Sector id from the library's sector list", enum: [...SECTOR_IDS] });
 
 /** `BASE/QUOTE`: one unit of BASE is worth `rate` units of QUOTE, e.g. `{ "GBP/USD": 1.27 }`. */
@@ -44,7 +47,10 @@ const ExchangeRateKey = z
       const [a, b] = k.split("/");
       return CurrencyCode.safeParse(a).success && CurrencyCode.safeParse(b).success && a !== b;
     },
-    { error: "names a currency that is not an ISO 4217 code" },
+    {
+      error: "names a currency that is not an ISO 4217 code",
+      params: { code: "unknown-currency", expected: "two different ISO 4217 currency codes" },
+    },
   );
 
 export const Labour = z

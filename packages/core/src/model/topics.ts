@@ -1,7 +1,7 @@
 import * as z from "zod";
 
 /**
- * The canonical obligation topics shared across regimes (fact sheet §7A). Harmonisation merges
+ * The canonical obligation topics shared across regimes (each with its `canonical` code). Harmonisation merges
  * obligations on the same topic, so that a supplier sees one obligation where several regimes ask
  * for the same thing in different words. The order here is the order of the tender pack.
  */

@@ -83,7 +83,7 @@ export function selectAnnexes(input: AnnexStageInput, lib: Library): AnnexStageO
 
   /** Wording filled in: values become text (adjacent text merged), references stay references. */
   const wording = (label: string, text: string): Wording => {
-    const site = { label, path: label };
+    const site = { label, path: [label] };
     const out: Wording = [];
     for (const p of templateParts(site, text, WORDING_GRAMMAR)) {
       let run: Wording[number];
@@ -91,7 +91,10 @@ export function selectAnnexes(input: AnnexStageInput, lib: Library): AnnexStageO
       else if (p.type === "annex") run = { type: "annex", annex: p.id };
       else if (p.type === "text") run = { type: "text", value: p.value };
       else if (p.type === "value" && Object.hasOwn(values, p.name)) run = { type: "text", value: values[p.name] ?? "" };
-      else throw templateError(site, `places {{${p.type === "value" ? p.name : p.type}}}, which has no value`);
+      else
+        throw templateError(site, `places {{${p.type === "value" ? p.name : p.type}}}, which has no value`, {
+          code: "missing-value",
+        });
       const last = out[out.length - 1];
       if (run.type === "text" && last?.type === "text") last.value += run.value;
       else out.push(run);

@@ -50,8 +50,8 @@ type Decision =
 type ReasonVariables = Readonly<Record<"because" | "strength" | "regime", string>>;
 
 /** Fills a reason template with the template interpreter of clause text (the rule id names it in errors). */
-function reasonText(ruleId: string, path: string, template: string, vars: ReasonVariables): string {
-  return fillLeaf(ruleId, { path, text: template }, vars)
+function reasonText(ruleId: string, field: string, template: string, vars: ReasonVariables): string {
+  return fillLeaf(ruleId, { path: [field], text: template }, vars)
     .map((run) => (run.type === "text" ? run.value : run.id))
     .join("");
 }
@@ -194,7 +194,7 @@ export function runSelection(
     const instead = REMOVED_OPTIONS[key];
     const message = `options.${key} is not an option of select()${instead ? `: ${instead}` : " (it takes library)"}.`;
     throw new FairtenderError("invalid-options", message, {
-      issues: [{ path: key, received: key, message }],
+      issues: [{ code: "unknown-option", path: ["options", key], received: key, message }],
     });
   }
   // The rules are the library's own (checked here when the library was not made by createLibrary).

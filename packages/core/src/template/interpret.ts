@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
-import { FairtenderError } from "../errors.js";
+import { FairtenderError, type IssueCode, type IssuePath } from "../errors.js";
+import { issueAt } from "../validate/issues.js";
 
 /**
  * The one template interpreter of Fairtender. Every template — clause text, annex and pack wording,
@@ -58,21 +59,24 @@ export const WORDING_GRAMMAR: TemplateGrammar = {
 export interface TemplateSite {
   /** Named in the message: `Template error in <label>: ...`. */
   label: string;
-  /** The issue path. */
-  path: string;
+  /** The issue path, e.g. `["body", "intro"]`. */
+  path: IssuePath;
   /** The issue's `received` (e.g. the clause id). */
   received?: unknown;
 }
 
-/** A `template-error` whose message and issue name where the template is. */
-export function templateError(site: TemplateSite, problem: string, cause?: unknown): FairtenderError {
-  const issue =
-    site.received === undefined
-      ? { path: site.path, message: `${site.path}: ${problem}` }
-      : { path: site.path, message: `${site.path}: ${problem}`, received: site.received };
+/**
+ * A `template-error` whose message and issue name where the template is; the issue's code is
+ * `invalid-template` unless another is given (`missing-value` for a value that was not given).
+ */
+export function templateError(
+  site: TemplateSite,
+  problem: string,
+  options: { code?: IssueCode; cause?: unknown } = {},
+): FairtenderError {
   return new FairtenderError("template-error", `Template error in ${site.label}: ${problem}`, {
-    issues: [issue],
-    ...(cause === undefined ? {} : { cause }),
+    issues: [issueAt(options.code ?? "invalid-template", site.path, problem, { received: site.received })],
+    ...(options.cause === undefined ? {} : { cause: options.cause }),
   });
 }
 
@@ -98,7 +102,7 @@ export function templateParts(site: TemplateSite, source: string, grammar: Templ
   try {
     program = env.parse(source);
   } catch (cause) {
-    throw templateError(site, `is not a valid template: ${firstLine(cause)}`, cause);
+    throw templateError(site, `is not a valid template: ${firstLine(cause)}`, { cause });
   }
   const parts: TemplatePart[] = [];
   for (const node of program.body) {
@@ -185,7 +189,7 @@ export type TextTemplate = (values: Readonly<Record<string, string | number>>) =
  * @throws {FairtenderError} `template-error` for a template that is not valid or uses anything else.
  */
 export function compileText(name: string, template: string, variables?: readonly string[]): TextTemplate {
-  const site: TemplateSite = { label: name, path: name };
+  const site: TemplateSite = { label: name, path: [name] };
   const parts = templateParts(site, template, TEXT_GRAMMAR);
   if (variables !== undefined) {
     for (const p of parts) {
@@ -212,7 +216,7 @@ export function compileText(name: string, template: string, variables?: readonly
  * ```
  */
 export function fillText(name: string, template: string, values: Readonly<Record<string, string | number>>): string {
-  const site: TemplateSite = { label: name, path: name };
+  const site: TemplateSite = { label: name, path: [name] };
   return fillParts(site, templateParts(site, template, TEXT_GRAMMAR), values);
 }
 
@@ -225,7 +229,9 @@ function fillParts(
   for (const p of parts) {
     if (p.type === "text") out += p.value;
     else if (p.type === "value") {
-      if (!Object.hasOwn(values, p.name)) throw templateError(site, `needs a value for "${p.name}"`);
+      if (!Object.hasOwn(values, p.name)) {
+        throw templateError(site, `needs a value for "${p.name}"`, { code: "missing-value" });
+      }
       out += String(values[p.name]);
     }
   }

@@ -1,8 +1,8 @@
-import type { FairtenderError } from "../errors.js";
+import { type FairtenderError, formatPath, type IssueCode, type IssuePath } from "../errors.js";
 import { CLAUSE_GRAMMAR, type TemplatePart, type TemplateSite, templateError, templateParts } from "./interpret.js";
 
-/** Where a leaf sits in a clause body, for error messages: `intro`, `subclauses[1].text`, `subclauses[1].items[0]`. */
-export type LeafPath = string;
+/** Where a leaf sits in a clause: `["body", "intro"]`, `["body", "subclauses", 1, "text"]`, `["body", "subclauses", 1, "items", 0]`. */
+export type LeafPath = IssuePath;
 
 /** One text leaf of a clause body with its path. */
 export interface Leaf {
@@ -16,18 +16,18 @@ export function leavesOf(body: {
   subclauses?: ReadonlyArray<{ text: string; items?: readonly string[] | undefined }> | undefined;
 }): Leaf[] {
   const out: Leaf[] = [];
-  if (body.intro !== undefined) out.push({ path: "body.intro", text: body.intro });
+  if (body.intro !== undefined) out.push({ path: ["body", "intro"], text: body.intro });
   (body.subclauses ?? []).forEach((s, i) => {
-    out.push({ path: `body.subclauses[${i}].text`, text: s.text });
+    out.push({ path: ["body", "subclauses", i, "text"], text: s.text });
     (s.items ?? []).forEach((item, j) => {
-      out.push({ path: `body.subclauses[${i}].items[${j}]`, text: item });
+      out.push({ path: ["body", "subclauses", i, "items", j], text: item });
     });
   });
   return out;
 }
 
-function siteOf(clauseId: string, path: string): TemplateSite {
-  return { label: `clause "${clauseId}" ${path}`, path, received: clauseId };
+function siteOf(clauseId: string, path: LeafPath): TemplateSite {
+  return { label: `clause "${clauseId}" ${formatPath(path)}`, path, received: clauseId };
 }
 
 /**
@@ -50,7 +50,9 @@ export function fillLeaf(clauseId: string, leaf: Leaf, params: Readonly<Record<s
   for (const part of leafParts(clauseId, leaf)) {
     if (part.type === "value") {
       if (!Object.hasOwn(params, part.name)) {
-        throw clauseTemplateError(clauseId, leaf.path, `could not be filled in: "params.${part.name}" has no value`);
+        throw clauseTemplateError(clauseId, leaf.path, `could not be filled in: "params.${part.name}" has no value`, {
+          code: "missing-value",
+        });
       }
       runs.push({ type: "text", value: params[part.name] as string });
     } else if (part.type === "text" || part.type === "ref" || part.type === "term") {
@@ -60,7 +62,15 @@ export function fillLeaf(clauseId: string, leaf: Leaf, params: Readonly<Record<s
   return runs;
 }
 
-/** A `template-error` whose message and issue name the clause and the leaf. */
-export function clauseTemplateError(clauseId: string, path: string, problem: string): FairtenderError {
-  return templateError(siteOf(clauseId, path), problem);
+/**
+ * A `template-error` whose message and issue name the clause and the leaf; the issue's code is
+ * `invalid-template` unless another is given.
+ */
+export function clauseTemplateError(
+  clauseId: string,
+  path: LeafPath,
+  problem: string,
+  options: { code?: IssueCode } = {},
+): FairtenderError {
+  return templateError(siteOf(clauseId, path), problem, options);
 }

@@ -1,6 +1,7 @@
-import { FairtenderError } from "../errors.js";
+import { FairtenderError, formatPath, type Issue, type IssueCode } from "../errors.js";
 import type { Clause, ClauseParameter, Library, ParameterValue } from "../model/clause.js";
 import type { Inline, ResolvedBody } from "../model/selection.js";
+import { issueAt } from "../validate/issues.js";
 import { clauseTemplateError, fillLeaf, type Leaf, leavesOf } from "./leaves.js";
 import { templateUsage } from "./usage.js";
 
@@ -25,12 +26,16 @@ export function parameterValues(
   clause: Pick<Clause, "id" | "parameters">,
   params: ParameterValues = {},
 ): Record<string, ParameterValue> {
-  const problems: string[] = [];
+  const problems: Issue[] = [];
   for (const name of Object.keys(params)) {
     if (!Object.hasOwn(clause.parameters, name)) {
       const declared = Object.keys(clause.parameters);
+      const list = declared.length ? declared.join(", ") : "none";
       problems.push(
-        `params.${name}: the clause declares no such parameter (it declares ${declared.length ? declared.join(", ") : "none"})`,
+        issueAt("unknown-parameter", ["params", name], `the clause declares no such parameter (it declares ${list})`, {
+          received: name,
+          expected: declared.length ? `one of ${list}` : "no parameters",
+        }),
       );
     }
   }
@@ -38,35 +43,54 @@ export function parameterValues(
   for (const [name, spec] of Object.entries(clause.parameters)) {
     const value = Object.hasOwn(params, name) ? params[name] : spec.default;
     const problem = checkValue(spec, value);
-    if (problem) problems.push(`params.${name}: ${problem}`);
+    if (problem)
+      problems.push(
+        issueAt(problem.code, ["params", name], problem.text, {
+          received: value,
+          expected: problem.expected,
+        }),
+      );
     else out[name] = value as ParameterValue;
   }
   if (problems.length) {
     throw new FairtenderError(
       "template-error",
-      `Cannot fill in clause "${clause.id}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-      { issues: problems.map((p) => ({ path: p.slice(0, p.indexOf(":")), message: p, received: clause.id })) },
+      `Cannot fill in clause "${clause.id}":\n${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+      { issues: problems },
     );
   }
   return out;
 }
 
-function checkValue(spec: ClauseParameter, value: unknown): string | undefined {
+type ValueProblem = { code: IssueCode; text: string; expected: string };
+
+function checkValue(spec: ClauseParameter, value: unknown): ValueProblem | undefined {
   const shown = JSON.stringify(value);
+  const not = (expected: string): ValueProblem => ({
+    code: "invalid-type",
+    text: `${shown} is not ${expected}`,
+    expected,
+  });
   switch (spec.type) {
     case "integer":
-      if (typeof value !== "number" || !Number.isInteger(value)) return `${shown} is not a whole number`;
-      if (spec.min !== undefined && value < spec.min) return `${value} is below the minimum ${spec.min}`;
-      if (spec.max !== undefined && value > spec.max) return `${value} is above the maximum ${spec.max}`;
+      if (typeof value !== "number" || !Number.isInteger(value)) return not("a whole number");
+      if (spec.min !== undefined && value < spec.min)
+        return {
+          code: "too-small",
+          text: `${value} is below the minimum ${spec.min}`,
+          expected: `at least ${spec.min}`,
+        };
+      if (spec.max !== undefined && value > spec.max)
+        return { code: "too-big", text: `${value} is above the maximum ${spec.max}`, expected: `at most ${spec.max}` };
       return undefined;
     case "string":
-      return typeof value === "string" && value.trim() !== "" ? undefined : `${shown} is not non-empty text`;
+      return typeof value === "string" && value.trim() !== "" ? undefined : not("non-empty text");
     case "string-list":
       return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string" && v.trim() !== "")
         ? undefined
-        : `${shown} is not a non-empty list of text`;
+        : not("a non-empty list of text");
     case "boolean":
-      return typeof value === "boolean" ? undefined : `${shown} is not true or false`;
+      return typeof value === "boolean" ? undefined : not("true or false");
   }
 }
 
@@ -99,7 +123,7 @@ export function resolveBody(
   // No prototype: a template can only ever reach the declared parameters.
   const shown: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(values)) shown[k] = display(v);
-  const leaves = leavesOf(clause.body);
+  const leaves = new Map(leavesOf(clause.body).map((l) => [formatPath(l.path), l]));
 
   const runsOf = (leaf: Leaf | undefined): Inline[] => {
     if (!leaf) return [];
@@ -128,13 +152,13 @@ export function resolveBody(
 
   const out: ResolvedBody = { subclauses: [] };
   if (clause.body.intro !== undefined) {
-    const leaf = leaves.find((l) => l.path === "body.intro");
+    const leaf = leaves.get("body.intro");
     if (leaf) out.intro = runsOf(leaf);
   }
   clause.body.subclauses.forEach((sub, i) => {
-    const textLeaf = leaves.find((l) => l.path === `body.subclauses[${i}].text`);
+    const textLeaf = leaves.get(`body.subclauses[${i}].text`);
     const items = (sub.items ?? []).map((_, j) => {
-      const itemLeaf = leaves.find((l) => l.path === `body.subclauses[${i}].items[${j}]`);
+      const itemLeaf = leaves.get(`body.subclauses[${i}].items[${j}]`);
       return runsOf(itemLeaf);
     });
     out.subclauses.push({ text: runsOf(textLeaf), items });

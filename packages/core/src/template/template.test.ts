@@ -84,6 +84,15 @@ describe("resolveBody", () => {
     const e = errorOf(() => resolveBody(grievance, { responseDay: 3 }, lib));
     expect(e.code).toBe("template-error");
     expect(e.message).toContain("params.responseDay: the clause declares no such parameter");
+    expect(e.issues).toEqual([expect.objectContaining({ code: "unknown-parameter", path: ["params", "responseDay"] })]);
+    expect(errorOf(() => resolveBody(grievance, { responseDays: 0 }, lib)).issues).toEqual([
+      expect.objectContaining({
+        code: "too-small",
+        path: ["params", "responseDays"],
+        received: 0,
+        expected: "at least 1",
+      }),
+    ]);
   });
 
   it("throws template-error naming the clause and leaf for a term the library does not define", () => {
@@ -96,6 +105,9 @@ describe("resolveBody", () => {
     const e = errorOf(() => resolveBody(c, {}, lib));
     expect(e.code).toBe("template-error");
     expect(e.message).toContain('clause "general-grievance-mechanism" body.subclauses[1].text');
+    expect(e.issues).toEqual([
+      expect.objectContaining({ code: "invalid-template", path: ["body", "subclauses", 1, "text"] }),
+    ]);
   });
 
   it("resolves intro and lettered items", () => {

@@ -1,18 +1,59 @@
 import type { z } from "zod";
-import type { Issue } from "../errors.js";
+import { formatPath, type Issue, type IssueCode, type IssuePath } from "../errors.js";
 import { suggest } from "./suggest.js";
+
+export { formatPath };
 
 type Path = readonly PropertyKey[];
 
-/** `procurement.sectors[1]`, `exchangeRates["GBP/USD"]`. */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
+/** A zod path as an issue path (symbol keys, which no Fairtender schema has, are written as text). */
+function issuePath(path: Path): IssuePath {
+  return path.map((k) => (typeof k === "number" ? k : String(k)));
+}
+
+/** How a path is written at the start of a message: `(input)` (or `empty`) for the whole input. */
+function where(path: Path, empty = "(input)"): string {
+  return formatPath(path) || empty;
+}
+
+/**
+ * An issue at `path`; its message is the path as people read it followed by `text`
+ * (`procurement.sectors[1]: "cleanng" is not a known sector`).
+ */
+export function issueAt(
+  code: IssueCode,
+  path: Path,
+  text: string,
+  details: { received?: unknown; expected?: string | undefined } = {},
+  empty?: string,
+): Issue {
+  return {
+    code,
+    path: issuePath(path),
+    ...(details.received === undefined ? {} : { received: details.received }),
+    ...(details.expected === undefined ? {} : { expected: details.expected }),
+    message: `${where(path, empty)}: ${text}`,
+  };
+}
+
+/** What an issue says without the path in front of it: `"cleanng" is not a known sector`. */
+export function issueText(issue: Issue): string {
+  for (const shown of [formatPath(issue.path), "(input)", "(clause)"]) {
+    if (shown && issue.message.startsWith(`${shown}: `)) return issue.message.slice(shown.length + 2);
   }
-  return out;
+  return issue.message;
+}
+
+/**
+ * The same issue at another path (`[...prefix, ...issue.path.slice(drop)]`), its message written
+ * for the new path; `lead` goes before the text (`clause "x" `), `empty` names the root.
+ */
+export function moveIssue(
+  issue: Issue,
+  move: { drop?: number; prefix?: IssuePath; lead?: string; empty?: string },
+): Issue {
+  const path = [...(move.prefix ?? []), ...issue.path.slice(move.drop ?? 0)];
+  return { ...issue, path, message: `${where(path, move.empty)}: ${move.lead ?? ""}${issueText(issue)}` };
 }
 
 function valueAt(root: unknown, path: Path): { found: boolean; value?: unknown } {
@@ -56,12 +97,37 @@ const expectedNames: Record<string, string> = {
   record: "an object",
 };
 
+/** `one of "a", "b", "c"`, cut after `limit` values with `...`. */
+function oneOf(values: readonly unknown[], limit = 8): string {
+  const shown = values.map((v) => JSON.stringify(v));
+  return `one of ${shown.length > limit ? `${shown.slice(0, limit).join(", ")}, ...` : shown.join(", ")}`;
+}
+
 /** Candidates for "did you mean", keyed by the last named field of the path. */
 export type SuggestionSource = (path: Path, value: unknown) => readonly string[] | undefined;
 
+/** The issue code and expected phrase a refinement declares with `params: { code, expected }`. */
+function declared(issue: z.core.$ZodIssue): { code?: IssueCode; expected?: string } {
+  const params = issue.code === "custom" ? (issue.params as { code?: IssueCode; expected?: string } | undefined) : {};
+  return params ?? {};
+}
+
 /**
- * Turns zod's issues into problems people can act on: each names the field path, the value received
- * and what was expected, with a "did you mean" where a close candidate exists.
+ * What a format check expected. Format messages of the schemas are written `expected <what>`; any
+ * other message leaves the pattern as the expectation.
+ */
+function formatExpected(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.message.startsWith("expected ")) return issue.message.slice("expected ".length);
+  if (issue.code === "invalid_format" && "pattern" in issue && typeof issue.pattern === "string") {
+    return `text matching ${issue.pattern}`;
+  }
+  return undefined;
+}
+
+/**
+ * Turns zod's issues into problems people can act on, and programs can read: each has a stable
+ * `code` (see `ISSUE_CODES`), the path as zod gives it, the value received and what was expected,
+ * and a message naming all of them, with a "did you mean" where a close candidate exists.
  */
 export function toIssues(
   error: z.ZodError,
@@ -73,7 +139,6 @@ export function toIssues(
   for (const issue of error.issues) {
     const path = issue.path;
     const at = valueAt(input, path);
-    const where = formatPath(path) || "(input)";
     const received = at.found ? at.value : undefined;
     const withHint = (text: string, value: unknown): string => {
       if (typeof value !== "string") return text;
@@ -87,74 +152,88 @@ export function toIssues(
         const expected = expectedNames[issue.expected] ?? issue.expected;
         out.push(
           at.found && received !== undefined
-            ? {
-                path: where,
-                received,
-                message: `${where}: ${describeValue(received)} is ${typeName(received)}, expected ${expected}`,
-              }
-            : { path: where, message: `${where}: is required (expected ${expected})` },
+            ? issueAt(
+                "invalid-type",
+                path,
+                `${describeValue(received)} is ${typeName(received)}, expected ${expected}`,
+                {
+                  received,
+                  expected,
+                },
+              )
+            : issueAt("missing", path, `is required (expected ${expected})`, { expected }),
         );
         break;
       }
       case "unrecognized_keys": {
+        const siblings = keysAt(schema, path);
         for (const key of issue.keys) {
-          const keyPath = formatPath([...path, key]);
-          const siblings = keysAt(schema, path);
           const hint = suggest(key, siblings);
-          out.push({
-            path: keyPath,
-            received: key,
-            message: `${keyPath}: unknown field${hint.length ? ` (did you mean ${hint.map((h) => JSON.stringify(h)).join(" or ")}?)` : ""}`,
-          });
+          out.push(
+            issueAt(
+              "unknown-field",
+              [...path, key],
+              `unknown field${hint.length ? ` (did you mean ${hint.map((h) => JSON.stringify(h)).join(" or ")}?)` : ""}`,
+              { received: key, expected: siblings.length ? oneOf(siblings, Number.POSITIVE_INFINITY) : undefined },
+            ),
+          );
         }
         break;
       }
       case "invalid_value": {
-        const allowed = issue.values.map((v) => JSON.stringify(v));
-        const list = allowed.length > 8 ? `${allowed.slice(0, 8).join(", ")}, ...` : allowed.join(", ");
-        const base = issue.message.startsWith("Invalid option")
-          ? `${where}: ${describeValue(received)} is not allowed (expected one of ${list})`
-          : `${where}: ${describeValue(received)} ${issue.message}`;
-        out.push({ path: where, received, message: withHint(base, received) });
+        const expected = oneOf(issue.values);
+        const text = issue.message.startsWith("Invalid option")
+          ? `${describeValue(received)} is not allowed (expected ${expected})`
+          : `${describeValue(received)} ${issue.message}`;
+        out.push(issueAt("unknown-value", path, withHint(text, received), { received, expected }));
         break;
       }
       case "too_small":
       case "too_big": {
         const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
         const word = issue.code === "too_small" ? "at least" : "at most";
-        const what =
+        const expected =
           issue.origin === "string"
             ? `${word} ${String(bound)} character${Number(bound) === 1 ? "" : "s"}`
             : issue.origin === "array"
               ? `${word} ${String(bound)} item${Number(bound) === 1 ? "" : "s"}`
               : `${issue.code === "too_small" ? (issue.inclusive ? "at least" : "more than") : issue.inclusive ? "at most" : "less than"} ${String(bound)}`;
         const custom = issue.message && !issue.message.startsWith("Too ") ? ` (${issue.message})` : "";
-        out.push({
-          path: where,
-          received,
-          message: `${where}: ${describeValue(received)} is not allowed, expected ${what}${custom}`,
-        });
+        out.push(
+          issueAt(
+            issue.code === "too_small" ? "too-small" : "too-big",
+            path,
+            `${describeValue(received)} is not allowed, expected ${expected}${custom}`,
+            { received, expected },
+          ),
+        );
         break;
       }
       case "invalid_key": {
         const key = path[path.length - 1];
-        const inner = issue.issues[0]?.message ?? "is not an allowed key";
-        out.push({ path: where, received: key, message: `${where}: the key ${JSON.stringify(String(key))} ${inner}` });
+        const inner = issue.issues[0];
+        const text = `the key ${JSON.stringify(String(key))} ${inner?.message ?? "is not an allowed key"}`;
+        out.push(
+          issueAt("invalid-key", path, text, {
+            received: key,
+            expected: inner && (declared(inner).expected ?? formatExpected(inner)),
+          }),
+        );
         break;
       }
       case "invalid_union": {
-        out.push({
-          path: where,
-          received,
-          message: `${where}: ${describeValue(received)} does not match any allowed form`,
-        });
+        out.push(
+          issueAt("invalid-union", path, `${describeValue(received)} does not match any allowed form`, { received }),
+        );
         break;
       }
       default: {
-        // invalid_format, custom refinements, invalid_key...: the schema's own message says what was expected.
-        const msg = issue.message;
-        const base = `${where}: ${describeValue(received)} ${msg}`;
-        out.push({ path: where, received, message: withHint(base, received) });
+        // invalid_format, custom refinements...: the schema's own message says what was expected.
+        const own = declared(issue);
+        const code = own.code ?? (issue.code === "invalid_format" ? "invalid-format" : "invalid-value");
+        const expected = own.expected ?? formatExpected(issue);
+        const text = withHint(`${describeValue(received)} ${issue.message}`, received);
+        out.push(issueAt(code, path, text, { received, expected }));
       }
     }
   }

@@ -1,27 +1,30 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { exampleProfile } from "../../test/examples.js";
 import { FairtenderError, isFairtenderError, parseProfile, safeParseProfile } from "../index.js";
 
+/**
+ * The embassy example of the repository with every optional part of a profile filled in (typed
+ * loosely: the tests put wrong values in it).
+ */
+const example = exampleProfile("us-embassy-cleaning");
 const valid = {
-  buyer: { name: "Department of Example", jurisdiction: "US", kind: "federal-executive-agency" },
-  procurement: {
-    title: "Cleaning services, embassy compound",
-    reference: "DOS-2026-0042",
-    category: "services",
-    value: { amount: 1_200_000, currency: "USD" },
-    outsideBuyerCountryValue: { amount: 900_000, currency: "USD" },
-    commercialOffTheShelf: false,
-    sectors: ["cleaning"],
-    countries: ["US", "PH"],
-    labour: { recruitmentAgencies: true, migrantWorkers: true, lowSkilled: true, subcontracting: true },
-    startDate: "2026-09-01",
-    durationMonths: 36,
-  },
+  ...example,
+  procurement: { ...example.procurement, commercialOffTheShelf: false },
   supplier: { name: "Example Facilities Ltd", annualTurnover: { amount: 50_000_000, currency: "GBP" }, sme: false },
   regimes: ["us-far"],
   exchangeRates: { "GBP/USD": 1.27 },
   risk: { level: "high", basis: "buyer's own assessment" },
-};
+} as {
+  buyer: Record<string, unknown>;
+  procurement: {
+    value: { amount: number; currency: string };
+    sectors: string[];
+    startDate: string;
+    countries: string[];
+    category: string;
+  } & Record<string, unknown>;
+} & Record<string, unknown>;
 
 function problems(input: unknown): string[] {
   const r = safeParseProfile(input);
@@ -134,7 +137,10 @@ describe("parseProfile", () => {
       const err = e as FairtenderError;
       expect(err.code).toBe("invalid-profile");
       expect(err.name).toBe("FairtenderError");
-      expect(err.issues.map((i) => i.path)).toEqual(["buyer", "procurement"]);
+      expect(err.issues.map((i) => [i.code, i.path])).toEqual([
+        ["missing", ["buyer"]],
+        ["missing", ["procurement"]],
+      ]);
       expect(err.message).toContain("2 problems");
     }
   });

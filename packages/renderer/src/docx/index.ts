@@ -34,7 +34,7 @@ export interface DocxOptions {
  * @param pack - A pack from `buildTenderPack`.
  * @param options - Theme and reference document.
  * @returns The .docx bytes.
- * @throws {FairtenderError} `template-error` when the reference document is not a readable .docx.
+ * @throws {FairtenderError} `invalid-options` when the reference document is not a readable .docx.
  * @example
  * ```ts
  * const bytes = await toDocx(pack, { theme: { font: "Georgia", pageSize: "Letter" } });
@@ -92,8 +92,15 @@ function readReference(bytes: Uint8Array): Record<string, Uint8Array> {
     return files;
   } catch (cause) {
     const message = `options.referenceDocx is not a readable .docx: ${cause instanceof Error ? cause.message : String(cause)}.`;
-    throw new FairtenderError("template-error", message, {
-      issues: [{ path: "options.referenceDocx", message }],
+    throw new FairtenderError("invalid-options", message, {
+      issues: [
+        {
+          code: "invalid-format",
+          path: ["options", "referenceDocx"],
+          expected: "a .docx file with word/styles.xml",
+          message,
+        },
+      ],
       cause,
     });
   }

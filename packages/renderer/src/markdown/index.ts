@@ -45,7 +45,7 @@ type Render = (name: string, data: Record<string, string>) => string;
  * @param pack - A pack from `buildTenderPack`.
  * @param options - Layout overrides per block.
  * @returns The Markdown text, ending with one newline.
- * @throws {FairtenderError} `template-error` when a partial is not valid or names an unknown block.
+ * @throws {FairtenderError} `template-error` when a partial is not valid; `invalid-options` when it names an unknown block.
  * @example
  * ```ts
  * const md = toMarkdown(pack, { partials: { clause: "#### Clause {{number}}: {{title}}\n\n{{body}}" } });
@@ -55,11 +55,10 @@ export function toMarkdown(pack: TenderPack, options: MarkdownOptions = {}): str
   const overrides = options.partials ?? {};
   for (const name of Object.keys(overrides)) {
     if (!Object.hasOwn(PARTIAL_VARIABLES, name) && !isTableName(name)) {
-      const message = `Markdown partial "${name}" is not a block name (expected one of ${[
-        ...Object.keys(DEFAULT_PARTIALS),
-        ...TABLE_IDS.map((t) => `${t}Table`),
-      ].join(", ")}).`;
-      throw new FairtenderError("template-error", message, { issues: [{ path: `partials.${name}`, message }] });
+      const expected = `one of ${[...Object.keys(DEFAULT_PARTIALS), ...TABLE_IDS.map((t) => `${t}Table`)].join(", ")}`;
+      const message = `Markdown partial "${name}" is not a block name (expected ${expected}).`;
+      const issue = { code: "unknown-value", path: ["partials", name], received: name, expected, message };
+      throw new FairtenderError("invalid-options", message, { issues: [issue] });
     }
   }
   const resolved = new Map<string, (data: Record<string, string>) => string>();

@@ -4,6 +4,7 @@ import {
   flowDownTiers,
   formatCitation,
   IsoDate,
+  type IssueCode,
   lint,
   parseSelection,
   type Inline as ResolvedInline,
@@ -108,7 +109,7 @@ function uniq<T>(items: readonly T[], key: (t: T) => string): T[] {
  * @param selection - The output of `select(profile)` from `@fairtender/core`, or the same shape as JSON.
  * @param options - Edition, issue date and document version.
  * @returns The tender pack (plain JSON).
- * @throws {FairtenderError} `invalid-selection` when the selection or the options are not valid.
+ * @throws {FairtenderError} `invalid-selection` when the selection is not valid; `invalid-options` for a bad option.
  * @example
  * ```ts
  * const pack = buildTenderPack(select(profile), { edition: "guidance" });
@@ -119,21 +120,22 @@ export function buildTenderPack(selection: Selection, options: PackOptions = {})
   const sel = parseSelection(selection);
   const edition: Edition = options.edition ?? "tender";
   if (edition !== "tender" && edition !== "guidance") {
-    throw optionError("edition", edition, 'expected "tender" or "guidance"');
+    throw optionError("edition", edition, '"tender" or "guidance"', "unknown-value");
   }
   const issueDate = options.issueDate ?? sel.profile.procurement.startDate;
-  if (!IsoDate.safeParse(issueDate).success) throw optionError("issueDate", issueDate, "expected a date YYYY-MM-DD");
+  if (!IsoDate.safeParse(issueDate).success)
+    throw optionError("issueDate", issueDate, "a date YYYY-MM-DD", "invalid-date");
   const documentVersion = options.documentVersion ?? "1.0";
   if (typeof documentVersion !== "string" || documentVersion.trim() === "") {
-    throw optionError("documentVersion", documentVersion, "expected a non-empty string");
+    throw optionError("documentVersion", documentVersion, "a non-empty string", "invalid-value");
   }
   return new PackBuilder(sel, edition, issueDate, documentVersion).build();
 }
 
-function optionError(field: string, value: unknown, expected: string): FairtenderError {
-  const message = `options.${field}: ${expected} (received ${JSON.stringify(value)}).`;
-  return new FairtenderError("invalid-selection", message, {
-    issues: [{ path: `options.${field}`, received: value, message }],
+function optionError(field: string, value: unknown, expected: string, code: IssueCode): FairtenderError {
+  const message = `options.${field}: expected ${expected} (received ${JSON.stringify(value)}).`;
+  return new FairtenderError("invalid-options", message, {
+    issues: [{ code, path: ["options", field], received: value, expected, message }],
   });
 }
 
