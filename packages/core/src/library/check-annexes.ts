@@ -25,6 +25,11 @@ export function annexIssues(lib: Library): Issue[] {
     out.push(issueAt(code, path, message, { received, expected }));
   const clauseIds = lib.clauses.map((c) => c.id);
   const annexIds = lib.annexes.map((a) => a.id);
+  /** What `{{ref "id"}}` and `{{annex "id"}}` may name. */
+  const targets = {
+    ref: { code: "unknown-clause", ids: clauseIds, what: "a clause in the library" },
+    annex: { code: "unknown-annex", ids: annexIds, what: "an annex of the library" },
+  } as const;
 
   const checkTemplate = (
     path: IssuePath,
@@ -51,20 +56,13 @@ export function annexIssues(lib: Library): Issue[] {
           part.name,
           expected,
         );
-      } else if (part.type === "ref" && !clauseIds.includes(part.id)) {
+      } else if ((part.type === "ref" || part.type === "annex") && !targets[part.type].ids.includes(part.id)) {
+        const t = targets[part.type];
         add(
-          "unknown-clause",
+          t.code,
           path,
-          `${who} refers to {{ref "${part.id}"}}, which is not a clause in the library${didYouMean(part.id, clauseIds)}`,
+          `${who} refers to {{${part.type} "${part.id}"}}, which is not ${t.what}${didYouMean(part.id, t.ids)}`,
           part.id,
-        );
-      } else if (part.type === "annex" && !annexIds.includes(part.id)) {
-        add(
-          "unknown-annex",
-          path,
-          `${who} refers to {{annex "${part.id}"}}, which is not an annex of the library${didYouMean(part.id, annexIds)}`,
-          part.id,
-          `one of ${annexIds.join(", ")}`,
         );
       }
     }
