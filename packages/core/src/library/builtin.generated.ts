@@ -10079,11 +10079,11 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "ca-pspc-goods-date",
-      "description": "PSPC anti-forced-labour clauses go into goods contracts dated on or after this date (YYYYMMDD).",
-      "unit": "date (YYYYMMDD)",
+      "type": "date",
+      "description": "PSPC anti-forced-labour clauses go into goods contracts dated on or after this date.",
       "values": [
         {
-          "value": 20211111,
+          "value": "2021-11-11",
           "effectiveFrom": "2021-11-11",
           "source": {
             "citation": "PSPC PN-150",
@@ -10121,11 +10121,11 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-flr-application-date",
-      "description": "Regulation (EU) 2024/3015 applies from this date (the value is the date as a number YYYYMMDD, 20271214 = 2027-12-14); a goods contract running on or after it gets the product warranty.",
-      "unit": "date (YYYYMMDD)",
+      "type": "date",
+      "description": "Regulation (EU) 2024/3015 applies from this date; a goods contract running on or after it gets the product warranty.",
       "values": [
         {
-          "value": 20271214,
+          "value": "2027-12-14",
           "effectiveFrom": "2024-12-13",
           "source": {
             "citation": "Regulation (EU) 2024/3015",
@@ -10141,11 +10141,11 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-new-regime-date",
-      "description": "Procurements commenced on or after this date run under the Procurement Act 2023 and PPN 009; earlier ones under PCR 2015 and PPN 02/23 (value as YYYYMMDD, 20250224 = 2025-02-24).",
-      "unit": "date (YYYYMMDD)",
+      "type": "date",
+      "description": "Procurements commenced on or after this date run under the Procurement Act 2023 and PPN 009; earlier ones under PCR 2015 and PPN 02/23.",
       "values": [
         {
-          "value": 20250224,
+          "value": "2025-02-24",
           "effectiveFrom": "2025-02-24",
           "source": {
             "citation": "PPN 009",

@@ -58,11 +58,18 @@ describe("builtinLibrary", () => {
 
   it("holds the US compliance-plan threshold by date, with the 700,000 value marked secondary", () => {
     const p = builtinLibrary().parameters.find((x) => x.id === "us-compliance-plan-threshold");
+    if (p?.type === "date") expect.unreachable();
     expect(p?.values.map((v) => [v.value, v.currency, v.effectiveFrom, v.effectiveTo ?? null, v.confidence])).toEqual([
       [500000, "USD", "2015-03-02", "2020-09-30", "confirmed"],
       [550000, "USD", "2020-10-01", "2025-09-30", "confirmed"],
       [700000, "USD", "2025-10-01", null, "secondary"],
     ]);
+  });
+
+  it("holds legal dates as ISO dates", () => {
+    const p = builtinLibrary().parameters.find((x) => x.id === "eu-flr-application-date");
+    expect(p?.type).toBe("date");
+    expect(p?.values.map((v) => v.value)).toEqual(["2027-12-14"]);
   });
 
   it("dates the UK instruments: PPN 02/23 until 2025-02-23, PPN 009 and the Procurement Act from 2025-02-24", () => {

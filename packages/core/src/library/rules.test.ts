@@ -94,7 +94,16 @@ describe("compile errors in selection rules", () => {
       problemsAfter(CONDITIONS, "param: us-compliance-plan-threshold", "param: us-compliance-plan-treshold"),
     ).toEqual([
       expect.stringMatching(
-        /conditions\.yaml conditions\[\d+\] \(us-compliance-plan-required\)\.condition\.of\[2\]\.param: the named condition "us-compliance-plan-required" names the dated parameter "us-compliance-plan-treshold", which the library does not have \(.*did you mean "us-compliance-plan-threshold"\?\)/,
+        /conditions\.yaml conditions\[\d+\] \(us-compliance-plan-required\)\.condition\.of\[2\]\.param: the named condition "us-compliance-plan-required" names the number parameter "us-compliance-plan-treshold", which the library does not have \(.*did you mean "us-compliance-plan-threshold"\?\)/,
+      ),
+    ]);
+  });
+
+  it("a date condition must name a date parameter (type: date), not a number one", () => {
+    const FLR = "library/clauses/eu-flr-product-warranty.md";
+    expect(problemsAfter(FLR, "param: eu-flr-application-date", "param: gb-s54-turnover-threshold")).toEqual([
+      expect.stringMatching(
+        /eu-flr-product-warranty\.md selection\.when\[\d+\]\.if.*\.param: .*names the date parameter \(type: date\) "gb-s54-turnover-threshold", which the library does not have \(expected one of ca-pspc-goods-date, eu-flr-application-date, gb-new-regime-date\)/,
       ),
     ]);
   });

@@ -206,10 +206,20 @@ export function nameClause(i: Issue, lib: { clauses: readonly unknown[] }): Issu
   return moveIssue(i, { lead: `the rule of clause "${id}": ` });
 }
 
+/** The number and the date parameters of a library, by id. */
+function parameterIds(parameters: Library["parameters"]): Pick<ConditionIds, "numberParamIds" | "dateParamIds"> {
+  return {
+    numberParamIds: parameters.filter((p) => p.type !== "date").map((p) => p.id),
+    dateParamIds: parameters.filter((p) => p.type === "date").map((p) => p.id),
+  };
+}
+
 /** The ids a condition may name. */
 interface ConditionIds {
   clauseIds: readonly string[];
-  paramIds: readonly string[];
+  /** Number parameters (a `threshold` names one) and date parameters (`type: date`, a `date` names one). */
+  numberParamIds: readonly string[];
+  dateParamIds: readonly string[];
   regimeIds: readonly string[];
   conditionIds: readonly string[];
 }
@@ -251,8 +261,10 @@ function visitCondition(
       into.deps.add(c.clause);
       return;
     case "threshold":
+      known("unknown-parameter", c.param, ids.numberParamIds, "number parameter", "param");
+      return;
     case "date":
-      known("unknown-parameter", c.param, ids.paramIds, "dated parameter", "param");
+      known("unknown-parameter", c.param, ids.dateParamIds, "date parameter (type: date)", "param");
       return;
     case "ref":
       known("unknown-condition", c.id, ids.conditionIds, "named condition", "id");
@@ -279,7 +291,7 @@ export function conditionIssues(
   const out: Issue[] = [];
   const ids: ConditionIds = {
     clauseIds: lib.clauses.map((x) => x.id),
-    paramIds: lib.parameters.map((p) => p.id),
+    ...parameterIds(lib.parameters),
     regimeIds: lib.regimes.map((r) => r.id),
     conditionIds: (lib.conditions ?? []).map((n) => n.id),
   };
@@ -303,12 +315,11 @@ export function ruleIssues(
 ): Issue[] {
   const out: Issue[] = [];
   const clauseIds = lib.clauses.map((c) => c.id);
-  const paramIds = lib.parameters.map((p) => p.id);
   const regimeIds = lib.regimes.map((r) => r.id);
   const named = lib.conditions ?? [];
   const conditionIds = named.map((n) => n.id);
 
-  const ids: ConditionIds = { clauseIds, paramIds, regimeIds, conditionIds };
+  const ids: ConditionIds = { clauseIds, ...parameterIds(lib.parameters), regimeIds, conditionIds };
   const visit = (c: Condition, path: Path, who: string, deps: Set<string>, refs: Set<string>): void =>
     visitCondition(c, path, who, ids, { out, deps, refs });
 

@@ -80,8 +80,18 @@ export const Source = z
   .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 
+/** The period and provenance every value of a dated parameter carries. */
+const periodFields = {
+  /** First day the value applies (inclusive). */
+  effectiveFrom: IsoDate,
+  /** Last day the value applies (inclusive); open-ended when absent. */
+  effectiveTo: IsoDate.optional(),
+  source: Source,
+  confidence: Confidence,
+};
+
 /**
- * One value of a parameter that changes over time (a threshold, a deadline). A parameter is always
+ * One value of a number parameter that changes over time (a threshold, a count). A parameter is always
  * a list of these, never a constant: e.g. the US compliance-plan threshold moved from USD 500,000 to
  * 550,000 on 2020-10-01.
  */
@@ -89,58 +99,90 @@ export const DatedValue = z
   .object({
     value: z.number().finite(),
     currency: CurrencyCode.optional(),
-    /** First day the value applies (inclusive). */
-    effectiveFrom: IsoDate,
-    /** Last day the value applies (inclusive); open-ended when absent. */
-    effectiveTo: IsoDate.optional(),
-    source: Source,
-    confidence: Confidence,
+    ...periodFields,
   })
   .strict()
   .meta({ id: "DatedValue" });
 export type DatedValue = z.infer<typeof DatedValue>;
 
-/** A parameter whose value depends on the date: non-overlapping, ordered periods. */
-export const DatedParameter = z
+/**
+ * One value of a date parameter: a legal date (an application date, the day a new regime starts),
+ * written as an ISO date, e.g. `2027-12-14` for the day Regulation (EU) 2024/3015 applies from.
+ */
+export const DatedDateValue = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    description: z.string().min(1),
-    unit: z.string().min(1).optional(),
-    values: z.array(DatedValue).min(1),
+    value: IsoDate,
+    ...periodFields,
   })
   .strict()
-  .superRefine((p, ctx) => {
-    for (let i = 0; i < p.values.length; i++) {
-      const v = p.values[i];
-      if (!v) continue;
-      if (v.effectiveTo && v.effectiveTo < v.effectiveFrom) {
+  .meta({ id: "DatedDateValue" });
+export type DatedDateValue = z.infer<typeof DatedDateValue>;
+
+type Period = { effectiveFrom: string; effectiveTo?: string | undefined };
+
+/** Periods run forwards, in date order, and only the last may be open-ended. */
+function checkPeriods(values: readonly Period[], ctx: z.core.$RefinementCtx<unknown>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!v) continue;
+    if (v.effectiveTo && v.effectiveTo < v.effectiveFrom) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["values", i, "effectiveTo"],
+        message: `ends (${v.effectiveTo}) before it starts (${v.effectiveFrom})`,
+        params: { code: "invalid-period", expected: `a date on or after ${v.effectiveFrom}` },
+      });
+    }
+    const next = values[i + 1];
+    if (next) {
+      if (!v.effectiveTo) {
         ctx.addIssue({
           code: "custom",
           path: ["values", i, "effectiveTo"],
-          message: `ends (${v.effectiveTo}) before it starts (${v.effectiveFrom})`,
-          params: { code: "invalid-period", expected: `a date on or after ${v.effectiveFrom}` },
+          message: "only the last period may be open-ended",
+          params: { code: "invalid-period", expected: "an end date" },
+        });
+      } else if (next.effectiveFrom <= v.effectiveTo) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["values", i + 1, "effectiveFrom"],
+          message: `overlaps the previous period, which ends ${v.effectiveTo}`,
+          params: { code: "invalid-period", expected: `a date after ${v.effectiveTo}` },
         });
       }
-      const next = p.values[i + 1];
-      if (next) {
-        if (!v.effectiveTo) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["values", i, "effectiveTo"],
-            message: "only the last period may be open-ended",
-            params: { code: "invalid-period", expected: "an end date" },
-          });
-        } else if (next.effectiveFrom <= v.effectiveTo) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["values", i + 1, "effectiveFrom"],
-            message: `overlaps the previous period, which ends ${v.effectiveTo}`,
-            params: { code: "invalid-period", expected: `a date after ${v.effectiveTo}` },
-          });
-        }
-      }
     }
-  })
+  }
+}
+
+const parameterId = z.string().regex(/^[a-z][a-z0-9-]*$/);
+
+/**
+ * A parameter whose value depends on the date: non-overlapping, ordered periods. `type` says what the
+ * values are: `number` (the default: an amount, with a currency where it is money, or a count) or
+ * `date` (a legal date written `YYYY-MM-DD`, read by the `date` condition of the selection rules).
+ */
+export const DatedParameter = z
+  .discriminatedUnion("type", [
+    z
+      .object({
+        id: parameterId,
+        /** `number` when absent. */
+        type: z.literal("number").optional(),
+        description: z.string().min(1),
+        unit: z.string().min(1).optional(),
+        values: z.array(DatedValue).min(1),
+      })
+      .strict(),
+    z
+      .object({
+        id: parameterId,
+        type: z.literal("date"),
+        description: z.string().min(1),
+        values: z.array(DatedDateValue).min(1),
+      })
+      .strict(),
+  ])
+  .superRefine((p, ctx) => checkPeriods(p.values, ctx))
   .meta({ id: "DatedParameter" });
 export type DatedParameter = z.infer<typeof DatedParameter>;
 

@@ -160,7 +160,7 @@ const DateCondition = z
     kind: z.literal("date"),
     /** Which date of the procurement: its start, the last day of its term, or the day it commenced. */
     of: z.enum(["start", "end", "commenced"]),
-    /** A dated parameter of the library holding the legal date. */
+    /** A date parameter of the library (`type: date`, an ISO date) holding the legal date. */
     param: Id,
     /** The legal date in words, e.g. "the day Regulation (EU) 2024/3015 applies". */
     label: text,

@@ -89,16 +89,17 @@ export function convert(money: Money, to: string, rates: Readonly<Record<string,
  * Date-effective parameters of the library
  * -------------------------------------------------------------------------------------------- */
 
-/** The value of a library dated parameter on a date, or `undefined` (no such parameter or period). */
+/** The value of a library number parameter on a date, or `undefined` (no such parameter, a date parameter, or no period). */
 export function datedValue(lib: Pick<Library, "parameters">, id: string, date: string): DatedValue | undefined {
   const p = lib.parameters.find((x) => x.id === id);
-  if (!p) return undefined;
-  return p.values.find((v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo));
+  if (!p || p.type === "date") return undefined;
+  return p.values.find((v) => inPeriod(v, date));
 }
 
 /**
- * A legal date held as a dated parameter (value YYYYMMDD): the period in force on `at`, else the next
- * period after it, else the last one.
+ * A legal date held as a library date parameter (`type: date`, value `YYYY-MM-DD`): the period in force
+ * on `at`, else the next period after it, else the last one. `undefined` when there is no such date
+ * parameter.
  */
 export function datedDate(
   lib: Pick<Library, "parameters">,
@@ -106,14 +107,17 @@ export function datedDate(
   at: string,
 ): { date: string; source: Source } | undefined {
   const p = lib.parameters.find((x) => x.id === id);
-  if (!p) return undefined;
-  const v =
-    p.values.find((x) => x.effectiveFrom <= at && (x.effectiveTo === undefined || at <= x.effectiveTo)) ??
-    p.values.find((x) => x.effectiveFrom > at) ??
-    p.values[p.values.length - 1];
-  if (!v) return undefined;
-  const n = String(Math.trunc(v.value)).padStart(8, "0");
-  return { date: `${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`, source: v.source };
+  if (p?.type !== "date") return undefined;
+  const v = p.values.find((x) => inPeriod(x, at)) ?? p.values.find((x) => x.effectiveFrom > at) ?? p.values.at(-1);
+  return v && { date: v.value, source: v.source };
+}
+
+/** True when `date` falls within the (inclusive) period; an absent end is open. */
+export function inPeriod(period: { effectiveFrom?: string; effectiveTo?: string }, date: string): boolean {
+  return (
+    (period.effectiveFrom === undefined || period.effectiveFrom <= date) &&
+    (period.effectiveTo === undefined || date <= period.effectiveTo)
+  );
 }
 
 /* ----------------------------------------------------------------------------------------------
