@@ -1,6 +1,6 @@
 /** Names people read for the codes a profile uses. */
 
-import { BUYER_KINDS, CURRENCY_CODES, JURISDICTIONS, SECTOR_IDS } from "@fairtender/core";
+import { BUYER_KINDS, builtinLibrary, CURRENCY_CODES, SECTOR_IDS } from "@fairtender/core";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
@@ -14,23 +14,17 @@ export function countryName(code: string): string | undefined {
   }
 }
 
-const JURISDICTION_NAMES: Record<string, string> = {
-  US: "United States (federal)",
-  GB: "United Kingdom",
-  AU: "Australia",
-  CA: "Canada",
-  UN: "United Nations system",
-  EU: "European Union institutions",
-};
-
-/** The jurisdictions, named, in the order of the model; EU member states sorted by name after the rest. */
+/**
+ * The buyer jurisdictions of the library, named as the library names them: those in no country group
+ * in library order, then the members of a group (e.g. "Austria (EU member state)") sorted by name.
+ */
 export function jurisdictionOptions(): { value: string; label: string }[] {
-  const main = JURISDICTIONS.filter((j) => JURISDICTION_NAMES[j]).map((j) => ({
-    value: j,
-    label: JURISDICTION_NAMES[j]!,
-  }));
-  const members = JURISDICTIONS.filter((j) => !JURISDICTION_NAMES[j])
-    .map((j) => ({ value: j, label: `${countryName(j) ?? j} (EU member state)` }))
+  const lib = builtinLibrary();
+  const groupOf = (code: string) => lib.countryGroups.find((g) => g.countries.includes(code));
+  const main = lib.jurisdictions.filter((j) => !groupOf(j.code)).map((j) => ({ value: j.code, label: j.name }));
+  const members = lib.jurisdictions
+    .filter((j) => groupOf(j.code))
+    .map((j) => ({ value: j.code, label: `${j.name} (${groupOf(j.code)?.member})` }))
     .sort((a, b) => a.label.localeCompare(b.label));
   return [...main, ...members];
 }

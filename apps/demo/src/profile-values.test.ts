@@ -182,10 +182,13 @@ describe("file names and defaults", () => {
     expect(fileBase("../../etc/passwd", "")).toBe("etc-passwd");
     expect(fileBase("x".repeat(200), "").length).toBe(80);
   });
-  it("suggests the buyer's currency", () => {
+  it("suggests the buyer's currency, as the library's jurisdictions say", () => {
     expect(currencyFor("GB")).toBe("GBP");
     expect(currencyFor("DE")).toBe("EUR");
     expect(currencyFor("SE")).toBe("SEK");
+    expect(currencyFor("UN")).toBe("USD");
     expect(currencyFor("")).toBeUndefined();
+    // A code the library does not know is not taken for an EU member state.
+    expect(currencyFor("ZZ")).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * imported YAML/JSON file fills in). Nothing here touches the DOM, so it is unit-tested in Node.
  */
 
-import type { Issue } from "@fairtender/core";
+import { builtinLibrary, type Issue } from "@fairtender/core";
 
 /** The labour questions, in the order the form asks them. */
 export const LABOUR_KEYS = [
@@ -87,20 +87,9 @@ export function emptyValues(currency = "USD"): FormValues {
   };
 }
 
-/** The currency a buyer in this jurisdiction usually tenders in (a default the user can change). */
+/** The currency a buyer in this jurisdiction usually tenders in, as the library says (a default the user can change). */
 export function currencyFor(jurisdiction: string): string | undefined {
-  const byJurisdiction: Record<string, string> = { US: "USD", GB: "GBP", AU: "AUD", CA: "CAD", UN: "USD", EU: "EUR" };
-  if (byJurisdiction[jurisdiction]) return byJurisdiction[jurisdiction];
-  const nonEuro: Record<string, string> = {
-    BG: "BGN",
-    CZ: "CZK",
-    DK: "DKK",
-    HU: "HUF",
-    PL: "PLN",
-    RO: "RON",
-    SE: "SEK",
-  };
-  return /^[A-Z]{2}$/.test(jurisdiction) ? (nonEuro[jurisdiction] ?? "EUR") : undefined;
+  return builtinLibrary().jurisdictions.find((j) => j.code === jurisdiction)?.currency;
 }
 
 /** `"PH, my ; VN"` → `["PH", "MY", "VN"]`: split on commas, semicolons or spaces, upper-cased. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, relative, resolve } from "node:path";
-import { type Issue, safeParseProfile, type TenderProfile } from "@fairtender/core";
+import { builtinLibrary, type Issue, safeParseProfile, type TenderProfile } from "@fairtender/core";
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import { describeFsError, fileProblem, InputError, type ProblemData } from "./errors.js";
 
@@ -111,7 +111,9 @@ export function checkProfileText(text: string, file: string): TenderProfile {
     const message = "expected a tender profile (run `fairtender init` for an example)";
     throw new InputError(`${file}: is empty`, [message], [fileProblem("empty-file", message)]);
   }
-  const result = safeParseProfile(data);
+  // Checked against the built-in library, as `select` and `generate` will: an unknown jurisdiction or
+  // regime id is a problem of the profile file, with its line.
+  const result = safeParseProfile(data, { library: builtinLibrary() });
   if (result.success) return result.data;
   const issues: ProblemData[] = result.error.issues.map((issue) => ({
     ...issue,

@@ -10,8 +10,9 @@ import type { Issue } from "../src/errors.js";
 import { validateLibrary } from "../src/library/check.js";
 import { schemaIssues } from "../src/library/rules.js";
 import { Annex, PackWording } from "../src/model/annex.js";
-import { Clause, Definition, Library, Regime, RiskTables, Sector } from "../src/model/clause.js";
+import { Clause, Definition, Library, RiskTables, Sector } from "../src/model/clause.js";
 import { DatedParameter, Source } from "../src/model/common.js";
+import { CountryGroup, Jurisdiction, Regime } from "../src/model/regime.js";
 import { type NamedCondition, NamedConditionSchema } from "../src/model/rule.js";
 import { formatPath, issueText, toIssues } from "../src/validate/issues.js";
 import { suggest } from "../src/validate/suggest.js";
@@ -47,6 +48,7 @@ const TABLES = {
   sources: "library/sources.yaml",
   definitions: "library/definitions.yaml",
   regimes: "library/regimes.yaml",
+  jurisdictions: "library/jurisdictions.yaml",
   sectors: "library/sectors.yaml",
   parameters: "library/parameters.yaml",
   conditions: "library/conditions.yaml",
@@ -60,13 +62,14 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   const problems: CompileProblem[] = [];
   const problem = (file: string, field: string, message: string) => problems.push({ file, field, message });
 
+  const parsedYaml = new Map<string, unknown>();
   const yamlFile = (file: string): unknown => {
+    if (parsedYaml.has(file)) return parsedYaml.get(file);
     const text = files.get(file);
-    if (text === undefined) {
-      problem(file, "", "is missing");
-      return undefined;
-    }
-    return readYaml(file, text, problems);
+    if (text === undefined) problem(file, "", "is missing");
+    const doc = text === undefined ? undefined : readYaml(file, text, problems);
+    parsedYaml.set(file, doc);
+    return doc;
   };
 
   // Named sources.
@@ -99,28 +102,6 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   }
   const resolve = (file: string, value: unknown): unknown => resolveSources(file, value, [], sources, problem);
 
-  // Clauses, one Markdown file each, sorted by id.
-  const clauseEntries = [...files.keys()].filter((f) => f.startsWith(CLAUSE_DIR) && f.endsWith(".md")).sort();
-  const clauses: { file: string; clause: Clause }[] = [];
-  for (const file of clauseEntries) {
-    const raw = readClauseFile(file, files.get(file) ?? "", problems);
-    if (!raw) continue;
-    const stem = file.slice(CLAUSE_DIR.length, -".md".length);
-    if (raw.id !== stem)
-      problem(file, "id", `is ${JSON.stringify(raw.id)}, expected ${JSON.stringify(stem)} (the file name)`);
-    const resolved = resolve(file, raw);
-    const parsed = Clause.safeParse(resolved);
-    if (!parsed.success) {
-      for (const i of schemaIssues(parsed.error, resolved, Clause)) problem(file, formatPath(i.path), issueText(i));
-      continue;
-    }
-    clauses.push({ file, clause: parsed.data });
-  }
-  for (const f of files.keys()) {
-    if (f.startsWith(CLAUSE_DIR) && !f.endsWith(".md")) problem(f, "", "is not a clause file (expected <id>.md)");
-  }
-  clauses.sort((a, b) => compare(a.clause.id, b.clause.id));
-
   const table = <T>(
     file: string,
     key: string,
@@ -149,8 +130,47 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     return out;
   };
 
-  const definitions = table<Definition>(TABLES.definitions, "definitions", Definition);
+  // Regimes first: a clause's `regimes: all` means every regime (not module) of regimes.yaml, in its order.
   const regimes = table<Regime>(TABLES.regimes, "regimes", Regime);
+  const allRegimes = regimes.filter((r) => r.kind === "regime").map((r) => r.id);
+  const regimeIds = regimes.map((r) => r.id);
+  for (const [key, source] of sources) {
+    const regime = source.regime;
+    if (typeof regime !== "string" || regimes.length === 0 || regimeIds.includes(regime)) continue;
+    const hits = suggest(regime, regimeIds);
+    problem(
+      TABLES.sources,
+      `sources.${key}.regime`,
+      `unknown regime ${JSON.stringify(regime)} (expected an id of library/regimes.yaml${hits.length ? `; did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?` : ""})`,
+    );
+  }
+
+  // Clauses, one Markdown file each, sorted by id.
+  const clauseEntries = [...files.keys()].filter((f) => f.startsWith(CLAUSE_DIR) && f.endsWith(".md")).sort();
+  const clauses: { file: string; clause: Clause }[] = [];
+  for (const file of clauseEntries) {
+    const raw = readClauseFile(file, files.get(file) ?? "", problems);
+    if (!raw) continue;
+    const stem = file.slice(CLAUSE_DIR.length, -".md".length);
+    if (raw.id !== stem)
+      problem(file, "id", `is ${JSON.stringify(raw.id)}, expected ${JSON.stringify(stem)} (the file name)`);
+    if (raw.regimes === "all") raw.regimes = allRegimes;
+    const resolved = resolve(file, raw);
+    const parsed = Clause.safeParse(resolved);
+    if (!parsed.success) {
+      for (const i of schemaIssues(parsed.error, resolved, Clause)) problem(file, formatPath(i.path), issueText(i));
+      continue;
+    }
+    clauses.push({ file, clause: parsed.data });
+  }
+  for (const f of files.keys()) {
+    if (f.startsWith(CLAUSE_DIR) && !f.endsWith(".md")) problem(f, "", "is not a clause file (expected <id>.md)");
+  }
+  clauses.sort((a, b) => compare(a.clause.id, b.clause.id));
+
+  const definitions = table<Definition>(TABLES.definitions, "definitions", Definition);
+  const countryGroups = table<CountryGroup>(TABLES.jurisdictions, "groups", CountryGroup);
+  const jurisdictions = table<Jurisdiction>(TABLES.jurisdictions, "jurisdictions", Jurisdiction);
   const sectors = table<Sector>(TABLES.sectors, "sectors", Sector);
   const parameters = table<DatedParameter>(TABLES.parameters, "parameters", DatedParameter);
   const conditions = table<NamedCondition>(TABLES.conditions, "conditions", NamedConditionSchema, (error, input) =>
@@ -190,7 +210,10 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     version,
     clauses: clauses.map((c) => c.clause),
     definitions: byId(definitions),
-    regimes: byId(regimes),
+    // Regimes and jurisdictions keep the file order: it is the document order and the listing order.
+    regimes,
+    jurisdictions,
+    countryGroups,
     sectors: byId(sectors),
     parameters: byId(parameters),
     conditions: byId(conditions),
@@ -235,23 +258,39 @@ function locate(
     conditions: { id: string }[];
     annexes: { id: string }[];
     wording: { id: string }[];
+    regimes: { id: string }[];
+    jurisdictions: { code: string }[];
   },
 ): CompileProblem {
   const [kind, index, ...restKeys] = issue.path;
   const message = issueText(issue);
-  const listed = ["clauses", "definitions", "regimes", "sectors", "parameters", "conditions", "annexes", "wording"];
+  const listed = [
+    "clauses",
+    "definitions",
+    "regimes",
+    "jurisdictions",
+    "countryGroups",
+    "sectors",
+    "parameters",
+    "conditions",
+    "annexes",
+    "wording",
+  ];
   if (typeof kind === "string" && listed.includes(kind) && typeof index === "number") {
     if (kind === "clauses")
       return { file: clauseFiles[index] ?? "library/clauses", field: formatPath(restKeys), message };
+    if (kind === "countryGroups")
+      return { file: TABLES.jurisdictions, field: under(`groups[${index}]`, restKeys), message };
     const file = TABLES[kind as keyof typeof TABLES];
     const named =
-      kind === "definitions" || kind === "conditions" || kind === "annexes" || kind === "wording"
+      kind === "definitions" || kind === "conditions" || kind === "annexes" || kind === "wording" || kind === "regimes"
         ? input[kind]
         : undefined;
-    const id = named?.[index]?.id;
+    const id = kind === "jurisdictions" ? input.jurisdictions[index]?.code : named?.[index]?.id;
     return { file, field: under(`${kind}[${index}]${id ? ` (${id})` : ""}`, restKeys), message };
   }
-  const file = TABLES[String(kind ?? "") as keyof typeof TABLES] ?? TABLES.library;
+  const top = String(kind ?? "");
+  const file = top === "countryGroups" ? TABLES.jurisdictions : (TABLES[top as keyof typeof TABLES] ?? TABLES.library);
   return { file, field: formatPath(issue.path), message };
 }
 
@@ -261,7 +300,7 @@ function under(prefix: string, path: readonly (string | number)[]): string {
   return rest ? `${prefix}${rest.startsWith("[") ? "" : "."}${rest}` : prefix;
 }
 
-const SOURCE_LIST_KEYS = new Set(["sources", "incorporates"]);
+const SOURCE_LIST_KEYS = new Set(["sources", "incorporates", "instruments"]);
 
 /**
  * Replaces source keys by the named sources: a string `far-52-222-50`, or `{ key: far-52-222-50,

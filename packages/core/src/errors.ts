@@ -75,6 +75,14 @@ export const ISSUE_CODES = {
   "unknown-regime": "a regime the library does not describe",
   /** A regime profiles may name is not described in the library. */
   "missing-regime": "a regime profiles may name is not described",
+  /**
+   * A buyer jurisdiction (or country group) the library does not have: a profile's
+   * `buyer.jurisdiction`, a jurisdiction a regime's buyers name, or a jurisdiction's home.
+   */
+  "unknown-jurisdiction": "a jurisdiction or country group the library does not have",
+  /** A regime is inconsistent: a module that names buyers, or an instrument its source attributes to another regime. */
+  "invalid-regime": "a regime's description contradicts itself or its sources",
+
   /** A sector profiles may name has no risk signal in the library. */
   "missing-sector": "a sector profiles may name has no risk signal",
   /** A clause text or a value names a parameter the clause does not declare, or a rule a dated parameter the library does not have. */

@@ -46,27 +46,36 @@ export {
   ListedGood,
   Obligation,
   Party,
-  Regime,
-  RegimeInstrument,
   RiskTables,
   Sector,
   Timing,
 } from "./model/clause.js";
 // Model (zod schemas are the single source of the types)
-export { COUNTRY_CODES, CURRENCY_CODES, EU_MEMBER_STATES, US_OUTLYING_AREAS } from "./model/codes.js";
+export { COUNTRY_CODES, CURRENCY_CODES } from "./model/codes.js";
 export {
   Confidence,
   CountryCode,
   CurrencyCode,
+  DatedDateValue,
   DatedParameter,
   DatedValue,
   IsoDate,
+  JurisdictionCode,
   Money,
   SemVer,
   Source,
 } from "./model/common.js";
 export type { TenderProfileInput } from "./model/profile.js";
-export { BUYER_KINDS, BuyerKind, JURISDICTIONS, Jurisdiction, RiskLevel, TenderProfile } from "./model/profile.js";
+export { BUYER_KINDS, BuyerKind, RiskLevel, TenderProfile } from "./model/profile.js";
+export type { RegimeInput } from "./model/regime.js";
+export {
+  CountryGroup,
+  DateBasis,
+  Jurisdiction,
+  Regime,
+  RegimeBuyers,
+  RegimeFramework,
+} from "./model/regime.js";
 // Selection rules as library data (the zod schemas are the single source of the types)
 export type {
   AmountPath,
@@ -114,7 +123,7 @@ export {
   WordingInline,
 } from "./model/selection.js";
 export type { RegimeId, TopicId } from "./model/topics.js";
-export { REGIME_IDS, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
+export { RegimeIdSchema, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
 export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/annexes.js";
 // --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
 export {
@@ -126,7 +135,7 @@ export {
   obligationCalendar,
 } from "./select/calendar.js";
 export { type LintCode, type LintFinding, lint } from "./select/lint.js";
-export { applicableRegimes } from "./select/regimes.js";
+export { applicableRegimes, type RegimeTables } from "./select/regimes.js";
 export { type AssessRiskOptions, assessRisk, type RiskBands, type RiskWeights } from "./select/risk.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";
 export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";

@@ -7,7 +7,6 @@ import {
   formatCitation,
   getClause,
   type Library,
-  REGIME_IDS,
   TOPICS,
   timingText,
 } from "@fairtender/core";
@@ -17,6 +16,9 @@ import { hang, sourceLine, table, wrap } from "../format.js";
 import { type Context, println } from "../io.js";
 import { suggest } from "../suggest.js";
 
+/** The regime and module ids of the built-in library, in its order. */
+const regimeIds = (): string[] => builtinLibrary().regimes.map((r) => r.id);
+
 export const help = `Usage: fairtender clauses list [--regime <id>] [--topic <id>] [--json]
        fairtender clauses show <id> [--json]
 
@@ -25,7 +27,7 @@ Browses the built-in clause library. 'list' prints one line per clause; 'show' p
 it creates.
 
 Options:
-  --regime <id>  only clauses of this regime or module: ${REGIME_IDS.join(", ")}
+  --regime <id>  only clauses of this regime or module: ${regimeIds().join(", ")}
   --topic <id>   only clauses on this topic, e.g. recruitment-fees, grievance, audit
   --json         print the clause data as JSON
   -h, --help     show this help
@@ -43,6 +45,12 @@ function checkChoice(kind: string, value: string | undefined, allowed: readonly 
     `unknown ${kind} ${JSON.stringify(value)}${hits.length ? ` (did you mean ${hits.map((h) => `'${h}'`).join(" or ")}?)` : `: expected one of ${allowed.join(", ")}`}`,
     "clauses",
   );
+}
+
+/** True when a clause serves every regime (not module) of the library: its `regimes: all`. */
+function servesAll(clause: Clause, lib: Library): boolean {
+  const all = lib.regimes.filter((r) => r.kind === "regime");
+  return all.length > 1 && all.every((r) => clause.regimes.includes(r.id));
 }
 
 function paramValue(p: ClauseParameter): string {
@@ -116,11 +124,11 @@ export async function run(args: string[], { io }: Context): Promise<number> {
   const lib = builtinLibrary();
   if (sub === "list") {
     if (rest.length > 0) throw new UsageError(`'clauses list' takes no arguments, got ${rest.join(" ")}`, "clauses");
-    checkChoice("regime", values.regime, REGIME_IDS);
+    checkChoice("regime", values.regime, regimeIds());
     checkChoice("topic", values.topic, TOPIC_IDS);
     const order = (c: Clause) => TOPIC_IDS.indexOf(c.topic);
     const clauses = lib.clauses
-      .filter((c) => (values.regime ? c.regimes.includes(values.regime as (typeof REGIME_IDS)[number]) : true))
+      .filter((c) => (values.regime ? c.regimes.includes(values.regime) : true))
       .filter((c) => (values.topic ? c.topic === values.topic : true))
       .sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));
     if (values.json) {
@@ -135,13 +143,7 @@ export async function run(args: string[], { io }: Context): Promise<number> {
       io.stdout,
       table([
         ["ID", "TOPIC", "KIND", "REGIMES", "TITLE"],
-        ...clauses.map((c) => [
-          c.id,
-          c.topic,
-          c.kind,
-          c.regimes.length >= REGIME_IDS.length - 2 ? "all" : c.regimes.join(","),
-          c.title,
-        ]),
+        ...clauses.map((c) => [c.id, c.topic, c.kind, servesAll(c, lib) ? "all" : c.regimes.join(","), c.title]),
       ]),
     );
     println(

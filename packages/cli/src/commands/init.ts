@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { BUYER_KINDS, CURRENCY_CODES, JURISDICTIONS, REGIME_IDS, SECTOR_IDS, TOPICS } from "@fairtender/core";
+import { BUYER_KINDS, builtinLibrary, CURRENCY_CODES, type Library, SECTOR_IDS, TOPICS } from "@fairtender/core";
 import { parseCommandArgs } from "../args.js";
 import { writeFileAtomic } from "../atomic.js";
 import { describeFsError, EXIT, InputError, UsageError } from "../errors.js";
@@ -39,13 +39,27 @@ function wrapList(prefix: string, values: readonly string[]): string {
 }
 
 /**
+ * The library's jurisdictions as comment lines: each one not in a country group with its name, then
+ * each group's codes ("US (United States), ..., or an EU member state: AT, BE, ...").
+ */
+function jurisdictionLines(lib: Library): string {
+  const groupOf = (code: string) => lib.countryGroups.find((g) => g.countries.includes(code));
+  const named = lib.jurisdictions.filter((j) => !groupOf(j.code)).map((j) => `${j.code} (${j.name})`);
+  const groups = lib.countryGroups
+    .map((g) => ({ g, codes: lib.jurisdictions.filter((j) => groupOf(j.code) === g).map((j) => j.code) }))
+    .filter((x) => x.codes.length > 0);
+  const lines = [wrapList("#  ", named)];
+  for (const { g, codes } of groups) lines.push(`#   or the code of one of the ${g.name}:`, wrapList("#  ", codes));
+  return lines.join("\n");
+}
+
+/**
  * The example profile: a US federal cleaning-services contract performed at an embassy abroad, with
- * every field explained. The allowed values are read from `@fairtender/core`, so they never go stale.
+ * every field explained. The allowed values are read from `@fairtender/core` and its built-in
+ * library (jurisdictions, regimes), so they never go stale.
  */
 export function exampleProfile(): string {
-  const jurisdictions = JURISDICTIONS.filter(
-    (j) => j.length === 2 && !["US", "GB", "AU", "CA", "UN", "EU"].includes(j),
-  );
+  const lib = builtinLibrary();
   return `# Fairtender tender profile: what a buyer tells Fairtender about one procurement.
 # Fairtender reads it to decide which anti-trafficking and forced-labour clauses apply, and why.
 # Check it:      fairtender validate <this file>
@@ -58,9 +72,8 @@ export function exampleProfile(): string {
 buyer:
   # The contracting authority, as it should appear on the tender pack.
   name: Department of Example
-  # Where the buyer sits; picks the legal regimes. One of: US, GB, AU, CA, UN (a UN system
-  # organisation), EU (an EU institution) or an EU member-state code:
-${wrapList("#  ", jurisdictions)}
+  # Where the buyer sits; picks the legal regimes. One of:
+${jurisdictionLines(lib)}
   jurisdiction: US
   # Optional. What kind of buyer; some rules bind only some kinds. One of:
 ${wrapList("#  ", BUYER_KINDS)}
@@ -114,7 +127,10 @@ ${wrapList("#  ", SECTOR_IDS)}
 #   businessIn: [US, PH]      # countries where the supplier carries on business
 
 # Optional. Replace the regimes Fairtender derives from the buyer. Regime and module ids:
-${wrapList("#  ", REGIME_IDS)}
+${wrapList(
+  "#  ",
+  lib.regimes.map((r) => r.id),
+)}
 # regimes: [us-far]
 
 # Optional. Buyer-choice modules added to the derived regimes, e.g. the ABA model clauses (aba-mcc2)

@@ -38,6 +38,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ABA MCCs 2.0",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
           "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
           "checked": "2026-11-28",
@@ -46,6 +48,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(6)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -80,6 +84,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ABA MCCs 2.0",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
               "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
               "checked": "2026-11-28",
@@ -106,6 +112,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ABA MCCs 2.0",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
               "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
               "checked": "2026-11-28",
@@ -114,6 +122,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ABA Responsible Purchasing Code of Conduct",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
               "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
               "checked": "2026-11-28",
@@ -143,6 +153,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "ABA MCCs 2.0",
+            "regime": "aba-mcc2",
             "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -185,6 +196,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ABA MCCs 2.0",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
           "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
           "checked": "2026-11-28",
@@ -193,6 +206,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ABA Responsible Purchasing Code of Conduct",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
           "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
           "checked": "2026-11-28",
@@ -200,6 +215,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(d)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -241,6 +258,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ABA MCCs 2.0",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
               "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
               "checked": "2026-11-28",
@@ -249,6 +268,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ABA Responsible Purchasing Code of Conduct",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
               "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
               "checked": "2026-11-28",
@@ -277,6 +298,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ABA MCCs 2.0",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
               "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
               "checked": "2026-11-28",
@@ -305,12 +328,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "ABA MCCs 2.0",
+            "regime": "aba-mcc2",
             "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "ABA Buyer Code",
+            "regime": "aba-mcc2",
             "instrument": "ABA Responsible Purchasing Code of Conduct (Schedule P)",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -363,6 +388,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "regime": "au",
+          "effectiveFrom": "2019-01-01",
           "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
           "provision": "s.16(1)(a)-(g)",
           "url": "https://rulesmate.com.au/checklists/modern-slavery",
@@ -371,6 +398,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Modern Slavery Act 2018 (Cth) s.5",
+          "regime": "au",
           "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
           "provision": "ss.5, 13",
           "url": "https://ntlawhandbook.org/foswiki/DataLex/ModernSlaveryActKB",
@@ -404,6 +432,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Modern Slavery Act 2018 (Cth) s.16",
+              "regime": "au",
+              "effectiveFrom": "2019-01-01",
               "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
               "provision": "s.16",
               "url": "https://rulesmate.com.au/checklists/modern-slavery",
@@ -412,6 +442,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Modern Slavery Act 2018 (Cth) s.5",
+              "regime": "au",
               "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
               "url": "https://ntlawhandbook.org/foswiki/DataLex/ModernSlaveryActKB",
               "checked": "2026-11-28",
@@ -457,6 +488,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Modern Slavery Act 2018 (Cth) s.5",
+            "regime": "au",
             "instrument": "Modern Slavery Act 2018 (Cth)",
             "provision": "ss.5, 13",
             "checked": "2026-11-28",
@@ -497,6 +529,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "regime": "au",
+          "effectiveFrom": "2019-01-01",
           "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
           "url": "https://rulesmate.com.au/checklists/modern-slavery",
           "checked": "2026-11-28",
@@ -505,6 +539,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Finance Clause Bank - Modern Slavery",
+          "regime": "au",
           "instrument": "Australian Government Department of Finance, Clause Bank, Modern Slavery (optional clause)",
           "url": "https://finance.gov.au/government/procurement/clausebank/modern-slavery",
           "checked": "2026-11-28",
@@ -513,6 +548,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "AGD human trafficking information sheet",
+          "regime": "au",
           "instrument": "Attorney-General's Department, Human trafficking information sheet for Commonwealth Government procurement officers",
           "url": "https://www.ag.gov.au/crime/publications/human-trafficking-information-sheet-commonwealth-government-procurement-officers",
           "checked": "2026-11-28",
@@ -543,6 +579,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Modern Slavery Act 2018 (Cth) s.16",
+              "regime": "au",
+              "effectiveFrom": "2019-01-01",
               "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
               "url": "https://rulesmate.com.au/checklists/modern-slavery",
               "checked": "2026-11-28",
@@ -550,6 +588,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "AGD human trafficking information sheet",
+              "regime": "au",
               "instrument": "Attorney-General's Department, Human trafficking information sheet for Commonwealth Government procurement officers",
               "url": "https://www.ag.gov.au/crime/publications/human-trafficking-information-sheet-commonwealth-government-procurement-officers",
               "checked": "2026-11-28",
@@ -576,6 +615,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "AGD Modern Slavery toolkit (2020)",
+            "regime": "au",
             "instrument": "Attorney-General's Department, Addressing Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -612,6 +652,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "S.C. 2023, c. 9",
+          "regime": "ca",
+          "effectiveFrom": "2024-01-01",
           "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
           "edition": "in force 2024-01-01",
           "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -647,6 +689,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "S.C. 2023, c. 9",
+              "regime": "ca",
+              "effectiveFrom": "2024-01-01",
               "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
               "edition": "in force 2024-01-01",
               "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -705,6 +749,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "S.C. 2023, c. 9",
+            "regime": "ca",
             "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -741,6 +786,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PSPC PN-150",
+          "regime": "ca",
+          "effectiveFrom": "2021-11-11",
           "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
           "edition": "effective 2021-11-11",
           "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
@@ -749,6 +796,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PSPC Code of Conduct for Procurement",
+          "regime": "ca",
           "instrument": "Public Services and Procurement Canada, Code of Conduct for Procurement (revised August 2021) and human rights in federal supply chains",
           "url": "https://www.canada.ca/en/public-services-procurement/services/acquisitions/better-buying/reducing-barriers/protecting-human-rights-in-supply-chains.html",
           "checked": "2026-11-28",
@@ -756,6 +804,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "S.C. 2023, c. 9",
+          "regime": "ca",
+          "effectiveFrom": "2024-01-01",
           "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
           "edition": "in force 2024-01-01",
           "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -792,6 +842,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PSPC PN-150",
+              "regime": "ca",
+              "effectiveFrom": "2021-11-11",
               "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
               "edition": "effective 2021-11-11",
               "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
@@ -833,6 +885,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PSPC PN-150",
+            "regime": "ca",
             "instrument": "Public Services and Procurement Canada Policy Notification PN-150, Anti-forced labour requirements",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -880,6 +933,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(a)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -888,6 +943,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 11(3)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -896,6 +952,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 12",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
@@ -940,6 +997,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
+              "regime": "eu",
+              "effectiveFrom": "2024-07-25",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 10(2)(a)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -948,6 +1007,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 11",
+              "regime": "eu",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 11(3)(b)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -975,6 +1035,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
+            "regime": "eu",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1012,6 +1073,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1020,6 +1083,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 11(3)(c)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1028,6 +1092,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2025/794",
+          "regime": "eu",
           "instrument": "Directive (EU) 2025/794 (\"stop-the-clock\") postponing CSDDD transposition and application dates",
           "edition": "OJ 2025-04-16",
           "url": "https://esgwise.org/eu-delays-csrd-and-csddd-implementation-with-stop-the-clock-directive/",
@@ -1036,6 +1101,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Omnibus I (CSDDD amendment)",
+          "regime": "eu",
           "instrument": "\"Omnibus I\" amending Directive (EU) 2024/1760 (provisional agreement 2025-12-09; Parliament 2025-12-16; Council 2026-02-24)",
           "url": "https://www.clecat.org/en/news/newsletters/council-and-parliament-agree-on-omnibus-i",
           "checked": "2026-11-28",
@@ -1079,6 +1145,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
+              "regime": "eu",
+              "effectiveFrom": "2024-07-25",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 10(2)(b)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1087,6 +1155,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 11",
+              "regime": "eu",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 11(3)(c)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1126,6 +1195,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
+            "regime": "eu",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1166,6 +1236,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(5)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1208,6 +1280,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
+              "regime": "eu",
+              "effectiveFrom": "2024-07-25",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 10(5)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1238,6 +1312,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
+            "regime": "eu",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1277,6 +1352,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 57",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 57(1)(f), 57(4)(a), 57(6), 57(7)",
           "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
@@ -1285,6 +1361,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive 2011/36/EU Art. 2",
+          "regime": "eu",
           "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
           "checked": "2026-11-28",
           "confidence": "confirmed",
@@ -1316,6 +1393,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 57",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 57(1)(f), 57(4)(a)",
               "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
@@ -1343,6 +1421,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 57",
+            "regime": "eu",
             "instrument": "Directive 2014/24/EU on public procurement",
             "provision": "Art. 57(1)(f), 57(4)(a)",
             "checked": "2026-11-28",
@@ -1381,6 +1460,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Regulation (EU) 2024/3015",
+          "regime": "eu",
+          "effectiveFrom": "2027-12-14",
           "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
           "provision": "Arts. 1-3",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
@@ -1390,6 +1471,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Regulation (EU) 2024/3015 guidelines",
+          "regime": "eu",
           "instrument": "European Commission guidelines on Regulation (EU) 2024/3015 and the Forced Labour Single Portal (2026-06-30)",
           "url": "https://sustainablefutures.linklaters.com/post/102n7tb/eu-forced-labour-regulation-commission-publishes-long-awaited-implementation-gui",
           "checked": "2026-11-28",
@@ -1424,6 +1506,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Regulation (EU) 2024/3015",
+              "regime": "eu",
+              "effectiveFrom": "2027-12-14",
               "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
               "provision": "Arts. 1-3",
               "edition": "OJ 2024-12-12; applies from 2027-12-14",
@@ -1455,6 +1539,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Regulation (EU) 2024/3015",
+              "regime": "eu",
+              "effectiveFrom": "2027-12-14",
               "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
               "edition": "OJ 2024-12-12; applies from 2027-12-14",
               "url": "https://lexaris.de/book/version/documentflat/head/6691096",
@@ -1496,6 +1582,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Regulation (EU) 2024/3015",
+            "regime": "eu",
             "instrument": "Regulation (EU) 2024/3015 prohibiting products made with forced labour",
             "provision": "Art. 1",
             "checked": "2026-11-28",
@@ -1533,6 +1620,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 18",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 18(2), Annex X",
           "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
@@ -1541,6 +1629,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive 2014/24/EU Art. 71",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(1)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -1549,6 +1638,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
           "provision": "Art. 2(1)",
           "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -1557,6 +1647,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C105",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
           "provision": "Art. 1",
           "checked": "2026-11-28",
@@ -1565,6 +1656,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C182",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182), with the Minimum Age Convention, 1973 (No. 138)",
           "checked": "2026-11-28",
           "confidence": "confirmed",
@@ -1598,6 +1690,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 18",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 18(2)",
               "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
@@ -1606,6 +1699,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive 2014/24/EU Art. 71",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(1)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -1633,6 +1727,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 18(2)",
+            "regime": "eu",
             "instrument": "Directive 2014/24/EU on public procurement",
             "provision": "Art. 18(2), Annex X",
             "checked": "2026-11-28",
@@ -1668,6 +1763,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 70",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 70",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -1676,6 +1772,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive 2014/24/EU Art. 18",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 18(2), Annex X",
           "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
@@ -1684,6 +1781,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
           "provision": "Art. 2(1)",
           "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -1692,6 +1790,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C182",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182), with the Minimum Age Convention, 1973 (No. 138)",
           "checked": "2026-11-28",
           "confidence": "confirmed",
@@ -1727,6 +1826,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 70",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 70",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -1756,6 +1856,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 70",
+            "regime": "eu",
             "instrument": "Directive 2014/24/EU on public procurement",
             "provision": "Art. 70",
             "checked": "2026-11-28",
@@ -1794,6 +1895,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(e), 10(5)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1833,6 +1936,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
+              "regime": "eu",
+              "effectiveFrom": "2024-07-25",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 10(2)(e), 10(5)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -1873,6 +1978,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
+            "regime": "eu",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1910,6 +2016,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 71",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(2), (5), (6)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -1942,6 +2049,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 71",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -1983,6 +2091,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 71",
+            "regime": "eu",
             "instrument": "Directive 2014/24/EU on public procurement",
             "provision": "Art. 71(2), (5)",
             "checked": "2026-11-28",
@@ -2027,6 +2136,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Procurement Act 2023 s.57",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
           "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
           "checked": "2026-11-28",
@@ -2034,6 +2145,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 Sch. 6",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
           "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
           "checked": "2026-11-28",
@@ -2042,6 +2155,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 Sch. 7",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
           "provision": "paras 1-3",
           "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
@@ -2050,6 +2165,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PCR 2015 reg. 57",
+          "regime": "gb",
+          "effectiveTo": "2025-02-23",
           "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
           "checked": "2026-11-28",
           "confidence": "confirmed",
@@ -2057,6 +2174,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
           "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
           "checked": "2026-11-28",
@@ -2091,6 +2211,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Procurement Act 2023 Sch. 6",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
               "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
               "checked": "2026-11-28",
@@ -2099,6 +2221,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Procurement Act 2023 Sch. 7",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
               "provision": "paras 1-3",
               "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
@@ -2107,6 +2231,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PCR 2015 reg. 57",
+              "regime": "gb",
+              "effectiveTo": "2025-02-23",
               "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
               "checked": "2026-11-28",
               "confidence": "confirmed",
@@ -2131,6 +2257,7 @@ export const BUILTIN_LIBRARY: Library = {
             "sources": [
               {
                 "citation": "Procurement Act 2023 Sch. 6, Sch. 7",
+                "regime": "gb",
                 "instrument": "Procurement Act 2023, s.57 and Schedules 6 and 7",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -2146,6 +2273,7 @@ export const BUILTIN_LIBRARY: Library = {
             "sources": [
               {
                 "citation": "PCR 2015 reg. 57",
+                "regime": "gb",
                 "instrument": "Public Contracts Regulations 2015, regulation 57",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -2190,6 +2318,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2198,6 +2328,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2206,6 +2339,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Modern Slavery Act 2015 ss.1-2",
+          "regime": "gb",
           "instrument": "Modern Slavery Act 2015 (c. 30), Part 1 offences (slavery, servitude and forced or compulsory labour; human trafficking)",
           "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
           "checked": "2026-11-28",
@@ -2214,6 +2348,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
           "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -2249,6 +2386,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2025-02-17",
               "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2257,6 +2396,9 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2023-02-10, guidance updated 2024-03-25",
               "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2284,6 +2426,9 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
               "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
               "checked": "2026-11-28",
@@ -2291,6 +2436,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2025-02-17",
               "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2328,12 +2475,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 02/23",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2387,6 +2536,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
           "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -2395,6 +2547,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
           "checked": "2026-11-28",
@@ -2434,6 +2588,9 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
               "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
               "checked": "2026-11-28",
@@ -2477,12 +2634,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 02/23",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2541,6 +2700,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 05/19",
+          "regime": "gb",
+          "effectiveTo": "2023-03-31",
           "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
           "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -2549,6 +2710,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2557,6 +2721,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
           "checked": "2026-11-28",
@@ -2594,6 +2760,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PPN 05/19",
+              "regime": "gb",
+              "effectiveTo": "2023-03-31",
               "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
               "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
               "checked": "2026-11-28",
@@ -2602,6 +2770,9 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2023-02-10, guidance updated 2024-03-25",
               "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2629,12 +2800,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 02/23",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2671,6 +2844,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Modern Slavery Act 2015 s.54",
+          "regime": "gb",
+          "effectiveFrom": "2015-10-29",
           "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
           "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
           "checked": "2026-11-28",
@@ -2678,6 +2853,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "SI 2015/1833",
+          "regime": "gb",
+          "effectiveFrom": "2015-10-29",
           "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
           "provision": "regs. 2-3",
           "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
@@ -2718,6 +2895,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Modern Slavery Act 2015 s.54",
+              "regime": "gb",
+              "effectiveFrom": "2015-10-29",
               "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
               "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
               "checked": "2026-11-28",
@@ -2725,6 +2904,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "SI 2015/1833",
+              "regime": "gb",
+              "effectiveFrom": "2015-10-29",
               "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
               "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
               "checked": "2026-11-28",
@@ -2768,6 +2949,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "MSA 2015 s.54",
+            "regime": "gb",
             "instrument": "Modern Slavery Act 2015, section 54; Transparency in Supply Chains etc. Regulations 2015 (SI 2015/1833)",
             "provision": "s.54(2)",
             "checked": "2026-11-28",
@@ -2809,6 +2991,9 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
           "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -2817,6 +3002,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2825,6 +3013,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
           "checked": "2026-11-28",
@@ -2855,6 +3045,9 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
               "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
               "checked": "2026-11-28",
@@ -2862,6 +3055,9 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2023-02-10, guidance updated 2024-03-25",
               "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2906,12 +3102,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 02/23",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2949,6 +3147,9 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -2958,6 +3159,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
           "checked": "2026-11-28",
@@ -2965,6 +3168,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
           "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
           "checked": "2026-11-28",
@@ -2996,6 +3202,9 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2023-02-10, guidance updated 2024-03-25",
               "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3004,6 +3213,9 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
               "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
               "checked": "2026-11-28",
@@ -3047,12 +3259,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 02/23",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3092,6 +3306,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3101,6 +3317,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3109,6 +3328,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 Guidance - Exclusions",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Cabinet Office, Procurement Act 2023 guidance documents, Guidance - Exclusions",
           "url": "https://gov.uk/government/publications/procurement-act-2023-guidance-documents-procure-phase/guidance-exclusions-html",
           "checked": "2026-11-28",
@@ -3117,6 +3338,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 s.57",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
           "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
           "checked": "2026-11-28",
@@ -3150,6 +3373,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2025-02-17",
               "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3179,12 +3404,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 02/23",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3259,6 +3486,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(g)",
           "edition": "Nov 2021",
@@ -3277,6 +3505,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(5)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -3294,6 +3524,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -3330,6 +3561,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(g)",
               "edition": "Nov 2021",
@@ -3378,6 +3610,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -3430,6 +3663,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(5), (b)(9)",
           "edition": "Nov 2021",
@@ -3440,6 +3674,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Fair Recruitment Principles",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
           "edition": "2019",
           "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -3449,6 +3684,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO P029",
+          "regime": "ilo-fair-recruitment",
           "instrument": "Protocol of 2014 to the Forced Labour Convention, 1930",
           "provision": "Art. 2(d)",
           "edition": "adopted 2014-06-11, in force 2016-11-09",
@@ -3458,6 +3694,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3503,6 +3741,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(5)",
               "edition": "Nov 2021",
@@ -3513,6 +3752,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Fair Recruitment Principles",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
               "edition": "2019",
               "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -3553,6 +3793,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -3561,6 +3802,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
+            "regime": "ilo-fair-recruitment",
             "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3599,6 +3841,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 71",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -3607,6 +3850,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -3615,6 +3860,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(i)",
           "edition": "Nov 2021",
@@ -3625,6 +3871,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -3634,6 +3881,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3671,6 +3920,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(i)",
               "edition": "Nov 2021",
@@ -3681,6 +3931,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
+              "regime": "eu",
+              "effectiveFrom": "2024-07-25",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 10(2)(b)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -3712,6 +3964,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -3782,6 +4035,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(9), (h)(3)(ii)",
           "edition": "Nov 2021",
@@ -3792,6 +4046,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 14",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -3800,6 +4055,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -3817,6 +4074,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -3853,6 +4111,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(ii)",
               "edition": "Nov 2021",
@@ -3863,6 +4122,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
+              "regime": "eu",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
               "checked": "2026-11-28",
@@ -3892,6 +4152,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
+              "regime": "eu",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
               "checked": "2026-11-28",
@@ -3918,6 +4179,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -3961,6 +4223,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(8)",
           "edition": "Nov 2021",
@@ -3971,6 +4234,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "provision": "indicators 3 (restriction of movement) and 10 (abusive working and living conditions)",
           "edition": "2012",
@@ -3980,6 +4244,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -3988,6 +4254,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -4022,6 +4289,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(8)",
               "edition": "Nov 2021",
@@ -4032,6 +4300,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "edition": "2012",
               "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -4060,6 +4329,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4100,6 +4370,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(4)",
           "edition": "Nov 2021",
@@ -4110,6 +4381,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "provision": "indicator 7 (retention of identity documents)",
           "edition": "2012",
@@ -4119,6 +4391,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -4128,6 +4402,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -4164,6 +4440,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(4)",
               "edition": "Nov 2021",
@@ -4174,6 +4451,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "edition": "2012",
               "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -4211,6 +4489,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4219,6 +4498,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "ILO Indicators of Forced Labour",
+            "regime": "ilo-fair-recruitment",
             "instrument": "ILO Indicators of Forced Labour (2012)",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -4276,6 +4556,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(d)",
           "edition": "Nov 2021",
@@ -4286,6 +4567,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -4295,6 +4578,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
           "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
           "edition": "2022-09-19",
           "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -4304,6 +4589,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -4340,6 +4627,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(d)",
               "edition": "Nov 2021",
@@ -4350,6 +4638,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2025-02-17",
               "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -4379,6 +4669,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4436,6 +4727,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a), (b)(6)",
           "edition": "Nov 2021",
@@ -4446,6 +4738,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Fair Recruitment Principles",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
           "edition": "2019",
           "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -4455,6 +4748,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Definition of Recruitment Fees and Related Costs",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
           "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
           "checked": "2026-11-28",
@@ -4462,6 +4756,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -4479,6 +4775,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -4517,6 +4814,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(6)",
               "edition": "Nov 2021",
@@ -4527,6 +4825,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Fair Recruitment Principles",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
               "edition": "2019",
               "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -4558,6 +4857,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ILO Fair Recruitment Principles",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
               "edition": "2019",
               "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -4567,6 +4867,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(f)(1)",
               "edition": "Nov 2021",
@@ -4615,6 +4916,7 @@ export const BUILTIN_LIBRARY: Library = {
             "sources": [
               {
                 "citation": "FAR 52.222-50",
+                "regime": "us-far",
                 "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -4627,6 +4929,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4635,6 +4938,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
+            "regime": "ilo-fair-recruitment",
             "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -4676,6 +4980,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 12",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
@@ -4684,6 +4989,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 11(3)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -4692,6 +4998,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 05/19",
+          "regime": "gb",
+          "effectiveTo": "2023-03-31",
           "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
           "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -4700,6 +5008,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(f)(1)",
           "edition": "Nov 2021",
@@ -4710,6 +5019,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "S.C. 2023, c. 9",
+          "regime": "ca",
+          "effectiveFrom": "2024-01-01",
           "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
           "edition": "in force 2024-01-01",
           "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -4719,6 +5030,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ABA MCCs 2.0",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
           "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
           "checked": "2026-11-28",
@@ -4727,6 +5040,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
           "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
           "edition": "2022-09-19",
           "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -4765,6 +5080,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 12",
+              "regime": "eu",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
               "checked": "2026-11-28",
@@ -4772,6 +5088,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 05/19",
+              "regime": "gb",
+              "effectiveTo": "2023-03-31",
               "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
               "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
               "checked": "2026-11-28",
@@ -4805,6 +5123,7 @@ export const BUILTIN_LIBRARY: Library = {
             "sources": [
               {
                 "citation": "Directive (EU) 2024/1760",
+                "regime": "eu",
                 "instrument": "Corporate Sustainability Due Diligence Directive",
                 "provision": "Art. 10(2)(b), (e), 10(5)",
                 "checked": "2026-11-28",
@@ -4812,6 +5131,7 @@ export const BUILTIN_LIBRARY: Library = {
               },
               {
                 "citation": "ABA MCCs 2.0",
+                "regime": "aba-mcc2",
                 "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -4824,6 +5144,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4884,6 +5205,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(6)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -4892,6 +5215,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 11(7)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -4901,6 +5225,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(e), (f)",
           "edition": "Nov 2021",
@@ -4911,6 +5236,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ABA MCCs 2.0",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
           "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
           "checked": "2026-11-28",
@@ -4927,6 +5254,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
           "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
           "edition": "2022-09-19",
           "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -4961,6 +5290,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
+              "regime": "eu",
+              "effectiveFrom": "2024-07-25",
               "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
               "provision": "Art. 10(6)",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -4969,6 +5300,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ABA MCCs 2.0",
+              "regime": "aba-mcc2",
+              "effectiveFrom": "2021-04-22",
               "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
               "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
               "checked": "2026-11-28",
@@ -4998,6 +5331,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5054,6 +5388,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 71",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(2) and (5)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -5062,6 +5397,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -5071,6 +5409,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 8",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 8",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -5087,6 +5426,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "regime": "au",
+          "effectiveFrom": "2019-01-01",
           "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
           "url": "https://rulesmate.com.au/checklists/modern-slavery",
           "checked": "2026-11-28",
@@ -5122,6 +5463,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 71",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -5130,6 +5472,9 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
               "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2023-02-10, guidance updated 2024-03-25",
               "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -5167,6 +5512,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5214,6 +5560,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive 2014/24/EU Art. 18",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 18(2)",
           "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
@@ -5222,6 +5569,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(3)(iii)",
           "edition": "Nov 2021",
@@ -5232,6 +5580,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "provision": "indicators 8 (withholding of wages) and 11 (excessive overtime)",
           "edition": "2012",
@@ -5241,6 +5590,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -5250,6 +5600,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -5286,6 +5638,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 18",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 18(2)",
               "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
@@ -5294,6 +5647,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "edition": "2012",
               "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -5331,6 +5685,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5387,6 +5742,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(c)(1), (h)(3)(i)",
           "edition": "Nov 2021",
@@ -5397,6 +5753,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -5406,6 +5764,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "S.C. 2023, c. 9",
+          "regime": "ca",
+          "effectiveFrom": "2024-01-01",
           "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
           "edition": "in force 2024-01-01",
           "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -5415,6 +5775,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -5454,6 +5815,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(c)(1)",
               "edition": "Nov 2021",
@@ -5464,6 +5826,8 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
               "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
               "edition": "2025-02-17",
               "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -5494,6 +5858,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "PPN 009",
+            "regime": "gb",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5532,6 +5897,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ILO Fair Recruitment Principles",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
           "edition": "2019",
           "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -5541,6 +5907,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Definition of Recruitment Fees and Related Costs",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
           "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
           "checked": "2026-11-28",
@@ -5548,6 +5915,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO P029",
+          "regime": "ilo-fair-recruitment",
           "instrument": "Protocol of 2014 to the Forced Labour Convention, 1930",
           "provision": "Art. 2(d)",
           "edition": "adopted 2014-06-11, in force 2016-11-09",
@@ -5594,6 +5962,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ILO Fair Recruitment Principles",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
               "edition": "2019",
               "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -5603,6 +5972,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Definition of Recruitment Fees and Related Costs",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
               "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
               "checked": "2026-11-28",
@@ -5630,6 +6000,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
+            "regime": "ilo-fair-recruitment",
             "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -5694,6 +6065,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "edition": "2012",
           "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -5702,6 +6074,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
           "provision": "Art. 2(1)",
           "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -5740,6 +6113,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "edition": "2012",
               "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -5776,6 +6150,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "ILO Indicators of Forced Labour",
+            "regime": "ilo-fair-recruitment",
             "instrument": "ILO Indicators of Forced Labour (2012)",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -5809,6 +6184,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "UN General Conditions of Contract",
+          "regime": "un",
           "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
           "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
           "checked": "2026-11-28",
@@ -5817,6 +6193,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UNDP General Terms (child labour)",
+          "regime": "un",
           "instrument": "UNDP general terms and conditions, child labour clause",
           "url": "https://lawinsider.com/clause/child-labour",
           "checked": "2026-11-28",
@@ -5855,6 +6232,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "UN General Conditions of Contract",
+              "regime": "un",
               "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
               "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
               "checked": "2026-11-28",
@@ -5890,6 +6268,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "UN General Conditions of Contract",
+            "regime": "un",
             "instrument": "UN General Conditions of Contract",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -5926,6 +6305,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "UN General Conditions of Contract",
+          "regime": "un",
           "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
           "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
           "checked": "2026-11-28",
@@ -5934,6 +6314,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
           "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
           "edition": "2022-09-19",
           "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -5967,6 +6349,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "UN General Conditions of Contract",
+              "regime": "un",
               "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
               "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
               "checked": "2026-11-28",
@@ -5996,6 +6379,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "UN General Conditions of Contract",
+            "regime": "un",
             "instrument": "UN General Conditions of Contract",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -6032,6 +6416,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -6041,6 +6426,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UN General Conditions of Contract",
+          "regime": "un",
           "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
           "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
           "checked": "2026-11-28",
@@ -6049,6 +6435,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
           "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
           "edition": "2022-09-19",
           "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -6085,6 +6473,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "UN Supplier Code of Conduct",
+              "regime": "un",
               "instrument": "United Nations Supplier Code of Conduct",
               "edition": "Rev.07, September 2024",
               "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -6094,6 +6483,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "UN General Conditions of Contract",
+              "regime": "un",
               "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
               "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
               "checked": "2026-11-28",
@@ -6123,6 +6513,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "UN Supplier Code of Conduct Rev.07",
+            "regime": "un",
             "instrument": "UN Supplier Code of Conduct, Rev.07 (September 2024)",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -6156,6 +6547,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "UN General Conditions of Contract",
+          "regime": "un",
           "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
           "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
           "checked": "2026-11-28",
@@ -6164,6 +6556,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "UNDP General Terms (child labour)",
+          "regime": "un",
           "instrument": "UNDP general terms and conditions, child labour clause",
           "url": "https://lawinsider.com/clause/child-labour",
           "checked": "2026-11-28",
@@ -6171,6 +6564,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
           "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
           "edition": "2022-09-19",
           "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -6203,6 +6598,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "CEB/2022/HLCM/19",
+              "regime": "un",
+              "effectiveFrom": "2022-09-19",
               "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
               "edition": "2022-09-19",
               "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
@@ -6234,12 +6631,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "UN General Conditions of Contract",
+            "regime": "un",
             "instrument": "UN General Conditions of Contract",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "CEB/2022/HLCM/19",
+            "regime": "un",
             "instrument": "Addressing Forced Labour and Human Trafficking in UN Supply Chains — Guidance for UN Staff",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -6286,6 +6685,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b), (c), (i)",
           "edition": "Nov 2021",
@@ -6296,6 +6696,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1705",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
           "provision": "(a)(1)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6304,6 +6705,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(a)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6344,6 +6746,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(1), (b)(3)",
               "edition": "Nov 2021",
@@ -6374,6 +6777,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(2)",
               "edition": "Nov 2021",
@@ -6404,6 +6808,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(4)",
               "edition": "Nov 2021",
@@ -6434,6 +6839,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(5)",
               "edition": "Nov 2021",
@@ -6465,6 +6871,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(a), (b)(6)",
               "edition": "Nov 2021",
@@ -6495,6 +6902,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(c)(1)",
               "edition": "Nov 2021",
@@ -6525,6 +6933,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(c)(2)",
               "edition": "Nov 2021",
@@ -6544,6 +6953,7 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "edition": "Nov 2021",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6569,6 +6979,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 22.1705(a)(1)",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1705(a)(1)",
             "checked": "2026-11-28",
@@ -6576,6 +6987,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "FAR 22.1701",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1701(a), (b)",
             "checked": "2026-11-28",
@@ -6583,6 +6995,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -6617,6 +7030,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50 Alternate I",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons, Alternate I",
           "provision": "(c)(1)(i)",
           "edition": "Mar 2015",
@@ -6626,6 +7040,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1705",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
           "provision": "(a)(2)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6658,6 +7073,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50 Alternate I",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons, Alternate I",
               "provision": "(c)(1)(i)",
               "edition": "Mar 2015",
@@ -6667,6 +7083,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 22.1705",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
               "provision": "(a)(2)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6682,6 +7099,7 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [
         {
           "citation": "FAR 52.222-50 Alternate I",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons, Alternate I",
           "edition": "Mar 2015",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6718,6 +7136,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 22.1705(a)(2)",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1705(a)(2)",
             "checked": "2026-11-28",
@@ -6754,6 +7173,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2015-03-02",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
           "edition": "Oct 2020",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6762,6 +7183,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1705",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
           "provision": "(b)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6770,6 +7192,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(c)(1)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6803,6 +7226,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-56",
+              "regime": "us-far",
+              "effectiveFrom": "2015-03-02",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
               "edition": "Oct 2020",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6811,6 +7236,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 22.1703",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
               "provision": "(c)(1)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6827,6 +7253,8 @@ export const BUILTIN_LIBRARY: Library = {
       "incorporates": [
         {
           "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2015-03-02",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
           "edition": "Oct 2020",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6853,6 +7281,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 22.1705(b)",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1705(b)(1), (b)(2)",
             "checked": "2026-11-28",
@@ -6860,12 +7289,14 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "FAR 52.222-56",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "FAR 22.1701",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1701(a), (b)",
             "checked": "2026-11-28",
@@ -6904,6 +7335,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(5), (i)",
           "edition": "Nov 2021",
@@ -6914,6 +7346,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(c)(2)-(4)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6946,6 +7379,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(5)",
               "edition": "Nov 2021",
@@ -6956,6 +7390,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 22.1703",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
               "provision": "(c)(2)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6984,6 +7419,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 22.1703",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
               "provision": "(c)(3)-(4)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -6992,6 +7428,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(i)",
               "edition": "Nov 2021",
@@ -7034,6 +7471,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 22.1703",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1703(a)(9), (c)",
             "checked": "2026-11-28",
@@ -7041,6 +7479,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -7085,6 +7524,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(1)-(4)",
           "edition": "Nov 2021",
@@ -7095,6 +7535,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1701",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1701 Applicability)",
           "provision": "(b)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7103,6 +7544,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(c)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7139,6 +7581,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(1)-(3)",
               "edition": "Nov 2021",
@@ -7170,6 +7613,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(ii)",
               "edition": "Nov 2021",
@@ -7201,6 +7645,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iii)",
               "edition": "Nov 2021",
@@ -7234,6 +7679,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(4)",
               "edition": "Nov 2021",
@@ -7272,6 +7718,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 22.1701",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1701(a), (b)",
             "checked": "2026-11-28",
@@ -7279,6 +7726,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -7319,6 +7767,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(g)",
           "edition": "Nov 2021",
@@ -7329,6 +7778,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(d)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7362,6 +7812,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(g)",
               "edition": "Nov 2021",
@@ -7391,6 +7842,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(g)",
               "edition": "Nov 2021",
@@ -7423,12 +7875,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "FAR 22.1703",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1703(a)(9), (c)",
             "checked": "2026-11-28",
@@ -7463,6 +7917,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(i), (h)(3)(v)",
           "edition": "Nov 2021",
@@ -7473,6 +7928,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(a)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7507,6 +7963,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(i)",
               "edition": "Nov 2021",
@@ -7537,6 +7994,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(v)",
               "edition": "Nov 2021",
@@ -7571,6 +8029,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -7607,6 +8066,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(8), (h)(3)(iv)",
           "edition": "Nov 2021",
@@ -7642,6 +8102,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(8), (h)(3)(iv)",
               "edition": "Nov 2021",
@@ -7683,6 +8144,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -7719,6 +8181,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(d)",
           "edition": "Nov 2021",
@@ -7729,6 +8192,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1704",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1704 Violations and remedies)",
           "provision": "(b)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7765,6 +8229,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(d)(1)",
               "edition": "Nov 2021",
@@ -7797,6 +8262,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -7842,6 +8308,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(e), (f)",
           "edition": "Nov 2021",
@@ -7852,6 +8319,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1704",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1704 Violations and remedies)",
           "provision": "(a)-(d)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7860,6 +8328,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "22 U.S.C. 7104(g)",
+          "regime": "us-far",
           "instrument": "Trafficking Victims Protection Act of 2000, as amended (22 U.S.C. chapter 78)",
           "provision": "7104(g)",
           "checked": "2026-11-28",
@@ -7891,6 +8360,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 22.1704",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1704 Violations and remedies)",
               "provision": "(b)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -7899,6 +8369,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(f)(1)",
               "edition": "Nov 2021",
@@ -7932,12 +8403,14 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
           },
           {
             "citation": "FAR 22.1704",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1704",
             "checked": "2026-11-28",
@@ -7978,6 +8451,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(7)",
           "edition": "Nov 2021",
@@ -8014,6 +8488,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(7)",
               "edition": "Nov 2021",
@@ -8063,6 +8538,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -8110,6 +8586,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(9)",
           "edition": "Nov 2021",
@@ -8120,6 +8597,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1703",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
           "provision": "(a)(9)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -8155,6 +8633,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(9)",
               "edition": "Nov 2021",
@@ -8165,6 +8644,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 22.1703",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
               "provision": "(a)(9)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -8213,6 +8693,7 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "FAR 22.1703",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR)",
             "provision": "22.1703(a)(9), (c)",
             "checked": "2026-11-28",
@@ -8220,6 +8701,7 @@ export const BUILTIN_LIBRARY: Library = {
           },
           {
             "citation": "FAR 52.222-50",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -8236,6 +8718,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 3",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -8252,6 +8735,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8276,6 +8760,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO C182",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182), with the Minimum Age Convention, 1973 (No. 138)",
           "checked": "2026-11-28",
           "confidence": "confirmed",
@@ -8291,6 +8776,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8309,6 +8795,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8327,6 +8814,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)",
           "edition": "Nov 2021",
@@ -8345,6 +8833,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Procurement Act 2023 s.57",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
           "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
           "checked": "2026-11-28",
@@ -8352,6 +8842,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 Guidance - Exclusions",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Cabinet Office, Procurement Act 2023 guidance documents, Guidance - Exclusions",
           "url": "https://gov.uk/government/publications/procurement-act-2023-guidance-documents-procure-phase/guidance-exclusions-html",
           "checked": "2026-11-28",
@@ -8367,6 +8859,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -8375,6 +8869,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 11(3)(c)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -8394,6 +8889,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -8410,6 +8907,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(a)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -8418,6 +8917,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 11(3)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -8436,6 +8936,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8454,6 +8955,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(d)",
           "edition": "Nov 2021",
@@ -8464,6 +8966,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 22.1704",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1704 Violations and remedies)",
           "provision": "(b)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -8480,6 +8983,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8490,6 +8994,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "provision": "indicator 9",
           "edition": "2012",
@@ -8507,6 +9012,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 3",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -8523,6 +9029,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8541,6 +9048,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ILO Fair Recruitment Principles",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
           "edition": "2019",
           "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -8568,6 +9076,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Procurement Act 2023 s.57",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
           "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
           "checked": "2026-11-28",
@@ -8575,6 +9085,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 Sch. 6",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
           "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
           "checked": "2026-11-28",
@@ -8583,6 +9095,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Procurement Act 2023 Sch. 7",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
           "provision": "paras 1-3",
           "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
@@ -8599,6 +9113,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
           "provision": "Art. 2(1)",
           "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -8607,6 +9122,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Regulation (EU) 2024/3015",
+          "regime": "eu",
+          "effectiveFrom": "2027-12-14",
           "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
@@ -8616,6 +9133,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8636,6 +9154,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ILO C105",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
           "provision": "Art. 1",
           "checked": "2026-11-28",
@@ -8644,6 +9163,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Regulation (EU) 2024/3015",
+          "regime": "eu",
+          "effectiveFrom": "2027-12-14",
           "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
@@ -8661,6 +9182,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "edition": "2012",
           "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -8677,6 +9199,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "S.C. 2023, c. 9",
+          "regime": "ca",
+          "effectiveFrom": "2024-01-01",
           "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
           "edition": "in force 2024-01-01",
           "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -8697,6 +9221,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(9), (h)(3)(ii)",
           "edition": "Nov 2021",
@@ -8707,6 +9232,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -8724,6 +9250,9 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -8732,6 +9261,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -8748,6 +9279,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
           "instrument": "United Nations Supplier Code of Conduct",
           "edition": "Rev.07, September 2024",
           "url": "https://www.scribd.com/document/883407577/Conduct-English",
@@ -8757,6 +9289,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 8",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
@@ -8772,6 +9305,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(4)",
           "edition": "Nov 2021",
@@ -8782,6 +9316,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
           "provision": "indicator 7",
           "edition": "2012",
@@ -8801,6 +9336,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8819,6 +9355,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Modern Slavery Act 2015 ss.1-2",
+          "regime": "gb",
           "instrument": "Modern Slavery Act 2015 (c. 30), Part 1 offences (slavery, servitude and forced or compulsory labour; human trafficking)",
           "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
           "checked": "2026-11-28",
@@ -8827,6 +9364,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Modern Slavery Act 2018 (Cth) s.4",
+          "regime": "au",
           "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018), definition of modern slavery (Criminal Code Divisions 270 and 271)",
           "url": "https://mondaq.co.uk/australia/corporate-and-company-law/1091076/",
           "checked": "2026-11-28",
@@ -8835,6 +9373,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
           "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2025-02-17",
           "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -8855,6 +9395,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "regime": "au",
+          "effectiveFrom": "2019-01-01",
           "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
           "url": "https://rulesmate.com.au/checklists/modern-slavery",
           "checked": "2026-11-28",
@@ -8877,6 +9419,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
           "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -8892,6 +9437,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Regulation (EU) 2024/3015",
+          "regime": "eu",
+          "effectiveFrom": "2027-12-14",
           "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
@@ -8912,6 +9459,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -8922,6 +9470,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Definition of Recruitment Fees and Related Costs",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
           "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
           "checked": "2026-11-28",
@@ -8939,6 +9488,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 05/19",
+          "regime": "gb",
+          "effectiveTo": "2023-03-31",
           "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
           "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
           "checked": "2026-11-28",
@@ -8947,6 +9498,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -8963,6 +9517,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
+          "regime": "eu",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
           "checked": "2026-11-28",
@@ -8970,6 +9525,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(f)(1)",
           "edition": "Nov 2021",
@@ -8990,6 +9546,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ABA MCCs 2.0",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
           "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
           "checked": "2026-11-28",
@@ -8998,6 +9556,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(6)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -9014,6 +9574,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "ABA Responsible Purchasing Code of Conduct",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
           "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
           "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
           "checked": "2026-11-28",
@@ -9028,6 +9590,8 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
           "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
           "provision": "Art. 10(2)(d)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
@@ -9044,6 +9608,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -9054,6 +9619,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "22 U.S.C. 7102",
+          "regime": "us-far",
           "instrument": "Trafficking Victims Protection Act of 2000, as amended (22 U.S.C. chapter 78)",
           "checked": "2026-11-28",
           "confidence": "confirmed"
@@ -9071,6 +9637,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -9081,6 +9648,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "22 U.S.C. 7102",
+          "regime": "us-far",
           "instrument": "Trafficking Victims Protection Act of 2000, as amended (22 U.S.C. chapter 78)",
           "checked": "2026-11-28",
           "confidence": "confirmed"
@@ -9097,6 +9665,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "UN General Conditions of Contract",
+          "regime": "un",
           "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
           "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
           "checked": "2026-11-28",
@@ -9113,6 +9682,8 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Modern Slavery Act 2015 s.54",
+          "regime": "gb",
+          "effectiveFrom": "2015-10-29",
           "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
           "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
           "checked": "2026-11-28",
@@ -9128,6 +9699,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -9153,6 +9725,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive 2011/36/EU Art. 2",
+          "regime": "eu",
           "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
           "checked": "2026-11-28",
           "confidence": "confirmed",
@@ -9168,6 +9741,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
@@ -9186,6 +9760,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a) (employee)",
           "edition": "Nov 2021",
@@ -9196,6 +9771,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "ILO Fair Recruitment Principles",
+          "regime": "ilo-fair-recruitment",
           "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
           "edition": "2019",
           "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -9209,155 +9785,75 @@ export const BUILTIN_LIBRARY: Library = {
   ],
   "regimes": [
     {
-      "id": "aba-mcc2",
-      "name": "ABA Model Contract Clauses 2.0 (buyer-choice module)",
-      "kind": "module",
-      "description": "A buyer may opt into the shared-responsibility approach of the ABA MCCs 2.0: the buyer commits to responsible purchasing practices and both parties remediate harm to workers before exit.",
-      "instruments": [
-        {
-          "source": {
-            "citation": "ABA MCCs 2.0",
-            "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
-            "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
-          },
-          "effectiveFrom": "2021-04-22"
-        },
-        {
-          "source": {
-            "citation": "ABA Responsible Purchasing Code of Conduct",
-            "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
-            "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2021-04-22"
-        }
-      ]
-    },
-    {
-      "id": "au",
-      "name": "Australia (Modern Slavery Act 2018 (Cth))",
+      "id": "us-far",
+      "name": "United States federal procurement (FAR subpart 22.17)",
       "kind": "regime",
-      "description": "Australian public buyers. Annual modern slavery statements for entities with consolidated revenue of AUD 100m; the Commonwealth clause bank and toolkit offer optional clauses and a supplier questionnaire.",
-      "instruments": [
+      "description": "US federal executive agencies. FAR 52.222-50 goes into every solicitation and contract of any value, including commercial acquisitions; a compliance plan and certifications are added for portions performed or acquired outside the United States above a date-effective threshold.",
+      "buyers": [
         {
-          "source": {
-            "citation": "Modern Slavery Act 2018 (Cth) s.16",
-            "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
-            "url": "https://rulesmate.com.au/checklists/modern-slavery",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2019-01-01"
-        },
-        {
-          "source": {
-            "citation": "Finance Clause Bank - Modern Slavery",
-            "instrument": "Australian Government Department of Finance, Clause Bank, Modern Slavery (optional clause)",
-            "url": "https://finance.gov.au/government/procurement/clausebank/modern-slavery",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+          "jurisdictions": [
+            "US"
+          ],
+          "kinds": [
+            "federal-executive-agency"
+          ],
+          "reason": "the buyer is a US federal executive agency (buyer.jurisdiction = US, buyer.kind = federal-executive-agency); FAR subpart 22.17 applies to all its acquisitions (FAR 22.1701(a))",
+          "otherKinds": {
+            "reason": "the buyer is in the US but buyer.kind is {{params.kind}}, not federal-executive-agency; FAR subpart 22.17 binds federal executive agencies only",
+            "warning": {
+              "code": "us-non-federal-buyer",
+              "message": "FAR 52.222-50 was not applied: the FAR applies to US federal executive agencies only, and buyer.kind is {{params.kind}}. State and local procurement rules are out of scope; name the regimes to apply in profile.regimes if the buyer has adopted one."
+            }
           }
         }
-      ]
-    },
-    {
-      "id": "ca",
-      "name": "Canada (S.C. 2023, c. 9; PSPC anti-forced-labour requirements)",
-      "kind": "regime",
-      "description": "Canadian federal buyers. Annual forced and child labour reports for entities meeting two of three size tests; PSPC anti-forced-labour clauses in goods contracts from 2021-11-11.",
+      ],
+      "dateBasis": "contract-period",
       "instruments": [
         {
-          "source": {
-            "citation": "PSPC PN-150",
-            "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
-            "edition": "effective 2021-11-11",
-            "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2021-11-11"
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "edition": "Nov 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
         },
         {
-          "source": {
-            "citation": "S.C. 2023, c. 9",
-            "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
-            "edition": "in force 2024-01-01",
-            "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
-          },
-          "effectiveFrom": "2024-01-01"
-        }
-      ]
-    },
-    {
-      "id": "eu",
-      "name": "European Union (Directive 2014/24/EU, CSDDD, Forced Labour Regulation)",
-      "kind": "regime",
-      "description": "Contracting authorities of the EU and its member states. Labour-law compliance and exclusion grounds under the public procurement directive; contractual assurances modelled on the due diligence directive (application dates moved, see the drafting notes); the forced-labour product ban from 2027-12-14.",
-      "instruments": [
-        {
-          "source": {
-            "citation": "Directive 2014/24/EU Art. 18",
-            "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
-            "provision": "Art. 18(2) and Annex X",
-            "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "FAR 52.222-50 Alternate I",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons, Alternate I",
+          "edition": "Mar 2015",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "Directive 2014/24/EU Art. 57",
-            "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
-            "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2015-03-02",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "Oct 2020",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "Directive 2014/24/EU Art. 70",
-            "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
-            "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "FAR 22.1703",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "Directive 2014/24/EU Art. 71",
-            "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
-            "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
-        },
-        {
-          "source": {
-            "citation": "Directive (EU) 2024/1760 Art. 10",
-            "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-            "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2024-07-25"
-        },
-        {
-          "source": {
-            "citation": "Regulation (EU) 2024/3015",
-            "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
-            "edition": "OJ 2024-12-12; applies from 2027-12-14",
-            "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2027-12-14"
+          "citation": "E.O. 13627",
+          "regime": "us-far",
+          "instrument": "Executive Order 13627, Strengthening Protections Against Trafficking in Persons in Federal Contracts, 77 FR 60029",
+          "edition": "2012-09-25",
+          "url": "https://www.govinfo.gov/content/pkg/FR-2012-10-02/html/2012-24374.htm",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         }
       ]
     },
@@ -9366,130 +9862,245 @@ export const BUILTIN_LIBRARY: Library = {
       "name": "United Kingdom (Modern Slavery Act 2015, PPN 02/23 and PPN 009, Procurement Act 2023)",
       "kind": "regime",
       "description": "UK public buyers. Section 54 transparency statements for suppliers with turnover of GBP 36m or more; the Procurement Policy Notes bind central government (other bodies may apply them); exclusion grounds under PCR 2015 for procurements commenced before 2025-02-24 and under the Procurement Act 2023 from that date.",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "GB"
+          ],
+          "reason": "the buyer is in the United Kingdom (buyer.jurisdiction = GB)"
+        }
+      ],
+      "dateBasis": "commencement",
+      "framework": {
+        "param": "gb-new-regime-date",
+        "from": "the Procurement Act 2023 (with the Procurement Regulations 2024) and PPN 009 apply",
+        "before": "the Public Contracts Regulations 2015 and PPN 02/23 apply"
+      },
       "instruments": [
         {
-          "source": {
-            "citation": "Modern Slavery Act 2015 s.54",
-            "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
-            "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2015-10-29"
+          "citation": "Modern Slavery Act 2015 s.54",
+          "regime": "gb",
+          "effectiveFrom": "2015-10-29",
+          "instrument": "Modern Slavery Act 2015 (c. 30), section 54 Transparency in supply chains etc.",
+          "url": "https://legislation.gov.uk/ukpga/2015/30/part/6",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "SI 2015/1833",
-            "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
-            "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2015-10-29"
+          "citation": "SI 2015/1833",
+          "regime": "gb",
+          "effectiveFrom": "2015-10-29",
+          "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
+          "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "PPN 05/19",
-            "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
-            "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Whether the PPN 02/23 and PPN 009 guidance keep the same annex lettering is unconfirmed."
-          },
-          "effectiveTo": "2023-03-31"
+          "citation": "PPN 05/19",
+          "regime": "gb",
+          "effectiveTo": "2023-03-31",
+          "instrument": "Tackling Modern Slavery in Government Supply Chains, guide to PPN 05/19 (annexes incl. a remedial action plan blueprint)",
+          "url": "https://bevanbrittan.com/insights/articles/2019/procurement-ppn-0519-tackling-modern-slavery-in-government-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Whether the PPN 02/23 and PPN 009 guidance keep the same annex lettering is unconfirmed."
         },
         {
-          "source": {
-            "citation": "PPN 02/23",
-            "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
-            "edition": "2023-02-10, guidance updated 2024-03-25",
-            "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
+          "citation": "PPN 02/23",
+          "regime": "gb",
           "effectiveFrom": "2023-04-01",
-          "effectiveTo": "2025-02-23"
+          "effectiveTo": "2025-02-23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "PCR 2015 reg. 57",
-            "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Modern slavery is a mandatory ground and breach of labour obligations a discretionary one; sub-paragraph numbers unconfirmed."
-          },
-          "effectiveTo": "2025-02-23"
+          "citation": "PCR 2015 reg. 57",
+          "regime": "gb",
+          "effectiveTo": "2025-02-23",
+          "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Modern slavery is a mandatory ground and breach of labour obligations a discretionary one; sub-paragraph numbers unconfirmed."
         },
         {
-          "source": {
-            "citation": "PPN 009",
-            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
-            "edition": "2025-02-17",
-            "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2025-02-24"
+          "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
+          "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2025-02-17",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "Procurement Act 2023 Sch. 6",
-            "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
-            "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
-            "checked": "2026-11-28",
-            "confidence": "secondary",
-            "note": "Modern slavery and human trafficking offences are named by secondary sources; exact paragraph numbers unconfirmed."
-          },
-          "effectiveFrom": "2025-02-24"
+          "citation": "Procurement Act 2023 Sch. 6",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
+          "instrument": "Procurement Act 2023 (c. 54), Schedule 6 Mandatory exclusion grounds",
+          "url": "http://www.legislation.gov.uk/ukpga/2023/54/schedule/6/part/1",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Modern slavery and human trafficking offences are named by secondary sources; exact paragraph numbers unconfirmed."
         },
         {
-          "source": {
-            "citation": "Procurement Act 2023 Sch. 7",
-            "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
-            "provision": "paras 1-3",
-            "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2025-02-24"
+          "citation": "Procurement Act 2023 Sch. 7",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
+          "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
+          "provision": "paras 1-3",
+          "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         }
       ]
     },
     {
-      "id": "ilo-fair-recruitment",
-      "name": "ILO fair recruitment (buyer-choice module)",
-      "kind": "module",
-      "description": "A buyer may opt into the ILO General Principles and Operational Guidelines for Fair Recruitment and the employer-pays principle, and into an audit checklist built on the ILO indicators of forced labour.",
+      "id": "eu",
+      "name": "European Union (Directive 2014/24/EU, CSDDD, Forced Labour Regulation)",
+      "kind": "regime",
+      "description": "Contracting authorities of the EU and its member states. Labour-law compliance and exclusion grounds under the public procurement directive; contractual assurances modelled on the due diligence directive (application dates moved, see the drafting notes); the forced-labour product ban from 2027-12-14.",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "EU"
+          ],
+          "reason": "the buyer is an EU institution or body (buyer.jurisdiction = EU)"
+        },
+        {
+          "jurisdictions": [
+            "eu-member-states"
+          ],
+          "reason": "the buyer is in EU member state {{params.jurisdiction}}, bound by Directive 2014/24/EU as transposed (buyer.jurisdiction = {{params.jurisdiction}})"
+        }
+      ],
+      "dateBasis": "contract-period",
       "instruments": [
         {
-          "source": {
-            "citation": "ILO Fair Recruitment Principles",
-            "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
-            "edition": "2019",
-            "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "The employer-pays principle is usually cited as general principle 7 (number unconfirmed)."
-          }
+          "citation": "Directive 2014/24/EU Art. 18",
+          "regime": "eu",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 18(2) and Annex X",
+          "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "ILO Definition of Recruitment Fees and Related Costs",
-            "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
-            "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "Directive 2014/24/EU Art. 57",
+          "regime": "eu",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "ILO Indicators of Forced Labour",
-            "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
-            "edition": "2012",
-            "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "Directive 2014/24/EU Art. 70",
+          "regime": "eu",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive 2014/24/EU Art. 71",
+          "regime": "eu",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Regulation (EU) 2024/3015",
+          "regime": "eu",
+          "effectiveFrom": "2027-12-14",
+          "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
+          "edition": "OJ 2024-12-12; applies from 2027-12-14",
+          "url": "https://lexaris.de/book/version/documentflat/head/6691096",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "au",
+      "name": "Australia (Modern Slavery Act 2018 (Cth))",
+      "kind": "regime",
+      "description": "Australian public buyers. Annual modern slavery statements for entities with consolidated revenue of AUD 100m; the Commonwealth clause bank and toolkit offer optional clauses and a supplier questionnaire.",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "AU"
+          ],
+          "reason": "the buyer is in Australia (buyer.jurisdiction = AU)"
+        }
+      ],
+      "dateBasis": "contract-period",
+      "instruments": [
+        {
+          "citation": "Modern Slavery Act 2018 (Cth) s.16",
+          "regime": "au",
+          "effectiveFrom": "2019-01-01",
+          "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
+          "url": "https://rulesmate.com.au/checklists/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "Finance Clause Bank - Modern Slavery",
+          "regime": "au",
+          "instrument": "Australian Government Department of Finance, Clause Bank, Modern Slavery (optional clause)",
+          "url": "https://finance.gov.au/government/procurement/clausebank/modern-slavery",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "ca",
+      "name": "Canada (S.C. 2023, c. 9; PSPC anti-forced-labour requirements)",
+      "kind": "regime",
+      "description": "Canadian federal buyers. Annual forced and child labour reports for entities meeting two of three size tests; PSPC anti-forced-labour clauses in goods contracts from 2021-11-11.",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "CA"
+          ],
+          "reason": "the buyer is in Canada (buyer.jurisdiction = CA)"
+        }
+      ],
+      "dateBasis": "contract-period",
+      "instruments": [
+        {
+          "citation": "PSPC PN-150",
+          "regime": "ca",
+          "effectiveFrom": "2021-11-11",
+          "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
+          "edition": "effective 2021-11-11",
+          "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "S.C. 2023, c. 9",
+          "regime": "ca",
+          "effectiveFrom": "2024-01-01",
+          "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
+          "edition": "in force 2024-01-01",
+          "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
         }
       ]
     },
@@ -9498,97 +10109,349 @@ export const BUILTIN_LIBRARY: Library = {
       "name": "United Nations system",
       "kind": "regime",
       "description": "UN organisations. The UN Supplier Code of Conduct and the General Conditions of Contract, with their child labour and sexual exploitation provisions; the 2022 HLCM guidance on human trafficking and forced labour in UN supply chains.",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "UN"
+          ],
+          "reason": "the buyer is a United Nations system organisation (buyer.jurisdiction = UN)"
+        }
+      ],
+      "dateBasis": "contract-period",
       "instruments": [
         {
-          "source": {
-            "citation": "UN Supplier Code of Conduct",
-            "instrument": "United Nations Supplier Code of Conduct",
-            "edition": "Rev.07, September 2024",
-            "url": "https://www.scribd.com/document/883407577/Conduct-English",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Paragraph numbers of the Rev.07 labour section are unconfirmed."
-          }
+          "citation": "UN Supplier Code of Conduct",
+          "regime": "un",
+          "instrument": "United Nations Supplier Code of Conduct",
+          "edition": "Rev.07, September 2024",
+          "url": "https://www.scribd.com/document/883407577/Conduct-English",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Paragraph numbers of the Rev.07 labour section are unconfirmed."
         },
         {
-          "source": {
-            "citation": "UN General Conditions of Contract",
-            "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
-            "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Clause numbers vary by version and agency (UNDP, UNICEF, UN Women, ILO publish their own general terms); supply the buyer's own references."
-          }
+          "citation": "UN General Conditions of Contract",
+          "regime": "un",
+          "instrument": "United Nations General Conditions of Contract (and UN Procurement Division reminder on ethical behaviour of suppliers)",
+          "url": "https://www.un.org/Depts/ptd/reminder-ethical-behavior-suppliers-and-contractors",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause numbers vary by version and agency (UNDP, UNICEF, UN Women, ILO publish their own general terms); supply the buyer's own references."
         },
         {
-          "source": {
-            "citation": "CEB/2022/HLCM/19",
-            "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
-            "edition": "2022-09-19",
-            "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2022-09-19"
+          "citation": "CEB/2022/HLCM/19",
+          "regime": "un",
+          "effectiveFrom": "2022-09-19",
+          "instrument": "UN HLCM Procurement Network, Addressing Forced Labour and Human Trafficking in UN Supply Chains: Guidance for UN Staff",
+          "edition": "2022-09-19",
+          "url": "https://unsceb.org/combatting-human-trafficking-and-forced-labour-un-supply-chains",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         }
       ]
     },
     {
-      "id": "us-far",
-      "name": "United States federal procurement (FAR subpart 22.17)",
-      "kind": "regime",
-      "description": "US federal executive agencies. FAR 52.222-50 goes into every solicitation and contract of any value, including commercial acquisitions; a compliance plan and certifications are added for portions performed or acquired outside the United States above a date-effective threshold.",
+      "id": "aba-mcc2",
+      "name": "ABA Model Contract Clauses 2.0 (buyer-choice module)",
+      "kind": "module",
+      "description": "A buyer may opt into the shared-responsibility approach of the ABA MCCs 2.0: the buyer commits to responsible purchasing practices and both parties remediate harm to workers before exit.",
+      "buyers": [],
+      "dateBasis": "contract-period",
       "instruments": [
         {
-          "source": {
-            "citation": "FAR 52.222-50",
-            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "edition": "Nov 2021",
-            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-            "checked": "2026-11-28",
-            "confidence": "confirmed",
-            "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
-          }
+          "citation": "ABA MCCs 2.0",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
+          "instrument": "ABA Business Law Section Working Group, Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0 (2021)",
+          "url": "https://www.americanbar.org/groups/business_law/resources/business-law-today/2021-may/balancing-buyer-and-supplier-responsibilities/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Not official ABA policy. The content of Schedule Q is unconfirmed."
         },
         {
-          "source": {
-            "citation": "FAR 52.222-50 Alternate I",
-            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons, Alternate I",
-            "edition": "Mar 2015",
-            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "ABA Responsible Purchasing Code of Conduct",
+          "regime": "aba-mcc2",
+          "effectiveFrom": "2021-04-22",
+          "instrument": "ABA Business Law Section Working Group, Responsible Purchasing Code of Conduct (Buyer Code) accompanying MCCs 2.0",
+          "url": "https://businesslawtoday.org/tool/model-contract-clauses-protect-workers-international-supply-chains/",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "ilo-fair-recruitment",
+      "name": "ILO fair recruitment (buyer-choice module)",
+      "kind": "module",
+      "description": "A buyer may opt into the ILO General Principles and Operational Guidelines for Fair Recruitment and the employer-pays principle, and into an audit checklist built on the ILO indicators of forced labour.",
+      "buyers": [],
+      "dateBasis": "contract-period",
+      "instruments": [
+        {
+          "citation": "ILO Fair Recruitment Principles",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
+          "edition": "2019",
+          "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The employer-pays principle is usually cited as general principle 7 (number unconfirmed)."
         },
         {
-          "source": {
-            "citation": "FAR 52.222-56",
-            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
-            "edition": "Oct 2020",
-            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          },
-          "effectiveFrom": "2015-03-02"
+          "citation": "ILO Definition of Recruitment Fees and Related Costs",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Definition of Recruitment Fees and Related Costs (Tripartite Meeting of Experts, November 2018; published 2019)",
+          "url": "https://www.ilo.org/hanoi/Informationresources/Publicinformation/Videos/WCMS_743685/lang--en/index.htm",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         },
         {
-          "source": {
-            "citation": "FAR 22.1703",
-            "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
-            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
-        },
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ]
+    }
+  ],
+  "jurisdictions": [
+    {
+      "code": "US",
+      "name": "United States",
+      "currency": "USD",
+      "home": [
+        "US",
+        "us-outlying-areas"
+      ]
+    },
+    {
+      "code": "GB",
+      "name": "United Kingdom",
+      "currency": "GBP"
+    },
+    {
+      "code": "AU",
+      "name": "Australia",
+      "currency": "AUD"
+    },
+    {
+      "code": "CA",
+      "name": "Canada",
+      "currency": "CAD"
+    },
+    {
+      "code": "UN",
+      "name": "United Nations system",
+      "currency": "USD",
+      "home": "none"
+    },
+    {
+      "code": "EU",
+      "name": "European Union institutions",
+      "currency": "EUR",
+      "home": [
+        "eu-member-states"
+      ]
+    },
+    {
+      "code": "AT",
+      "name": "Austria",
+      "currency": "EUR"
+    },
+    {
+      "code": "BE",
+      "name": "Belgium",
+      "currency": "EUR"
+    },
+    {
+      "code": "BG",
+      "name": "Bulgaria",
+      "currency": "EUR",
+      "note": "Bulgaria adopted the euro on 2026-01-01."
+    },
+    {
+      "code": "HR",
+      "name": "Croatia",
+      "currency": "EUR"
+    },
+    {
+      "code": "CY",
+      "name": "Cyprus",
+      "currency": "EUR"
+    },
+    {
+      "code": "CZ",
+      "name": "Czechia",
+      "currency": "CZK"
+    },
+    {
+      "code": "DK",
+      "name": "Denmark",
+      "currency": "DKK"
+    },
+    {
+      "code": "EE",
+      "name": "Estonia",
+      "currency": "EUR"
+    },
+    {
+      "code": "FI",
+      "name": "Finland",
+      "currency": "EUR"
+    },
+    {
+      "code": "FR",
+      "name": "France",
+      "currency": "EUR"
+    },
+    {
+      "code": "DE",
+      "name": "Germany",
+      "currency": "EUR"
+    },
+    {
+      "code": "GR",
+      "name": "Greece",
+      "currency": "EUR"
+    },
+    {
+      "code": "HU",
+      "name": "Hungary",
+      "currency": "HUF"
+    },
+    {
+      "code": "IE",
+      "name": "Ireland",
+      "currency": "EUR"
+    },
+    {
+      "code": "IT",
+      "name": "Italy",
+      "currency": "EUR"
+    },
+    {
+      "code": "LV",
+      "name": "Latvia",
+      "currency": "EUR"
+    },
+    {
+      "code": "LT",
+      "name": "Lithuania",
+      "currency": "EUR"
+    },
+    {
+      "code": "LU",
+      "name": "Luxembourg",
+      "currency": "EUR"
+    },
+    {
+      "code": "MT",
+      "name": "Malta",
+      "currency": "EUR"
+    },
+    {
+      "code": "NL",
+      "name": "Netherlands",
+      "currency": "EUR"
+    },
+    {
+      "code": "PL",
+      "name": "Poland",
+      "currency": "PLN"
+    },
+    {
+      "code": "PT",
+      "name": "Portugal",
+      "currency": "EUR"
+    },
+    {
+      "code": "RO",
+      "name": "Romania",
+      "currency": "RON"
+    },
+    {
+      "code": "SK",
+      "name": "Slovakia",
+      "currency": "EUR"
+    },
+    {
+      "code": "SI",
+      "name": "Slovenia",
+      "currency": "EUR"
+    },
+    {
+      "code": "ES",
+      "name": "Spain",
+      "currency": "EUR"
+    },
+    {
+      "code": "SE",
+      "name": "Sweden",
+      "currency": "SEK"
+    }
+  ],
+  "countryGroups": [
+    {
+      "id": "eu-member-states",
+      "name": "EU member states",
+      "member": "EU member state",
+      "countries": [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE"
+      ]
+    },
+    {
+      "id": "us-outlying-areas",
+      "name": "US outlying areas",
+      "member": "US outlying area",
+      "countries": [
+        "AS",
+        "GU",
+        "MP",
+        "PR",
+        "UM",
+        "VI"
+      ],
+      "note": "Counted as the United States for FAR subpart 22.17 together with the 50 States and the District of Columbia.",
+      "sources": [
         {
-          "source": {
-            "citation": "E.O. 13627",
-            "instrument": "Executive Order 13627, Strengthening Protections Against Trafficking in Persons in Federal Contracts, 77 FR 60029",
-            "edition": "2012-09-25",
-            "url": "https://www.govinfo.gov/content/pkg/FR-2012-10-02/html/2012-24374.htm",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
-          }
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Nov 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
         }
       ]
     }
@@ -9602,6 +10465,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9625,6 +10489,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9640,6 +10505,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9655,6 +10521,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9678,6 +10545,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9700,6 +10568,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9723,6 +10592,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9738,6 +10608,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9761,6 +10632,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9791,6 +10663,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9806,6 +10679,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9821,6 +10695,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9836,6 +10711,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9851,6 +10727,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9866,6 +10743,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9881,6 +10759,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9904,6 +10783,9 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -9920,6 +10802,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9935,6 +10818,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9950,6 +10834,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9965,6 +10850,9 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -9988,6 +10876,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
           "instrument": "TISCreport, PPN 02/23 FAQ (summary of the sectors the guidance names as high risk)",
           "url": "https://tiscreport.org/faq/public-procurement-note-0223-ppn0223-tackling-modern-slavery-government-supply-chains-faq",
           "checked": "2026-11-28",
@@ -9995,6 +10884,9 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
           "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
           "edition": "2023-02-10, guidance updated 2024-03-25",
           "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
@@ -10024,6 +10916,7 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2019-01-01",
           "source": {
             "citation": "Modern Slavery Act 2018 (Cth) s.5",
+            "regime": "au",
             "instrument": "Modern Slavery Act 2018 (Cth) (No. 153 of 2018)",
             "url": "https://ntlawhandbook.org/foswiki/DataLex/ModernSlaveryActKB",
             "checked": "2026-11-28",
@@ -10045,6 +10938,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2024-01-01",
           "source": {
             "citation": "S.C. 2023, c. 9",
+            "regime": "ca",
+            "effectiveFrom": "2024-01-01",
             "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
             "edition": "in force 2024-01-01",
             "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -10066,6 +10961,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2024-01-01",
           "source": {
             "citation": "S.C. 2023, c. 9",
+            "regime": "ca",
+            "effectiveFrom": "2024-01-01",
             "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
             "edition": "in force 2024-01-01",
             "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -10087,6 +10984,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2021-11-11",
           "source": {
             "citation": "PSPC PN-150",
+            "regime": "ca",
+            "effectiveFrom": "2021-11-11",
             "instrument": "Public Services and Procurement Canada, Policy Notification PN-150 Anti-forced labour requirements",
             "edition": "effective 2021-11-11",
             "url": "https://buyandsell.gc.ca/policy-and-guidelines/policy-notifications/PN-150",
@@ -10108,6 +11007,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2024-01-01",
           "source": {
             "citation": "S.C. 2023, c. 9",
+            "regime": "ca",
+            "effectiveFrom": "2024-01-01",
             "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act, S.C. 2023, c. 9",
             "edition": "in force 2024-01-01",
             "url": "https://publicsafety.gc.ca/cnt/cntrng-crm/frcd-lbr-cndn-spply-chns/prpr-rprt-en.aspx",
@@ -10129,6 +11030,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2024-12-13",
           "source": {
             "citation": "Regulation (EU) 2024/3015",
+            "regime": "eu",
+            "effectiveFrom": "2027-12-14",
             "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
             "edition": "OJ 2024-12-12; applies from 2027-12-14",
             "url": "https://lexaris.de/book/version/documentflat/head/6691096",
@@ -10149,6 +11052,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2025-02-24",
           "source": {
             "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
             "edition": "2025-02-17",
             "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
@@ -10170,6 +11075,8 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2015-10-29",
           "source": {
             "citation": "SI 2015/1833",
+            "regime": "gb",
+            "effectiveFrom": "2015-10-29",
             "instrument": "The Modern Slavery Act 2015 (Transparency in Supply Chains) Regulations 2015",
             "provision": "reg. 2",
             "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
@@ -10192,6 +11099,7 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveTo": "2020-09-30",
           "source": {
             "citation": "FAC 2005-80",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Circular 2005-80, FAR Case 2013-001, Ending Trafficking in Persons, 80 FR 4967",
             "provision": "52.222-50(h)(1)",
             "edition": "effective 2015-03-02",
@@ -10208,6 +11116,7 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveTo": "2025-09-30",
           "source": {
             "citation": "FAC 2021-01",
+            "regime": "us-far",
             "instrument": "Federal Acquisition Circular 2021-01, FAR Case 2019-013, inflation adjustment of acquisition-related thresholds, 85 FR 62485",
             "edition": "effective 2020-10-01",
             "url": "https://api.ai-analytics.org/dod-rule/2020-21690.md",
@@ -10223,6 +11132,7 @@ export const BUILTIN_LIBRARY: Library = {
           "effectiveFrom": "2025-10-01",
           "source": {
             "citation": "FAR 22.1703(c)",
+            "regime": "us-far",
             "instrument": "FAR 22.1703(c) as adjusted by FAC 2025-06 (Cleat.ai FAR Navigator and AudCor FAR pages)",
             "url": "https://audcor.com/far/part-22/subpart-22.17/",
             "checked": "2026-11-28",
@@ -10491,6 +11401,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive 2014/24/EU Art. 57",
+          "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 57(4)(h)",
           "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
@@ -10547,6 +11458,8 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-56",
+              "regime": "us-far",
+              "effectiveFrom": "2015-03-02",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
               "edition": "Oct 2020",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -10555,6 +11468,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 22.1705",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
               "provision": "(b)",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
@@ -10570,6 +11484,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 57",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 57(4)(h)",
               "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
@@ -10595,6 +11510,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(2)-(3)",
           "edition": "Nov 2021",
@@ -10605,6 +11521,7 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(5)",
           "edition": "Nov 2021",
@@ -10624,6 +11541,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(i)",
               "edition": "Nov 2021",
@@ -10642,6 +11560,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(ii)",
               "edition": "Nov 2021",
@@ -10660,6 +11579,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iii)",
               "edition": "Nov 2021",
@@ -10685,6 +11605,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iv)",
               "edition": "Nov 2021",
@@ -10713,6 +11634,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iv)",
               "edition": "Nov 2021",
@@ -10731,6 +11653,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "FAR 52.222-50",
+              "regime": "us-far",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(v)",
               "edition": "Nov 2021",
@@ -10783,6 +11706,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 57",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 57(1) and (7)",
               "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
@@ -10824,6 +11748,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "edition": "2012",
               "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -10844,6 +11769,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ILO Fair Recruitment Principles",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO General Principles and Operational Guidelines for Fair Recruitment and Definition of Recruitment Fees and Related Costs",
               "edition": "2019",
               "url": "https://respect.international/general-principles-and-operational-guidelines-for-fair-recruitment-and-definition-of-recruitment-fees-and-related-costs",
@@ -10884,6 +11810,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive 2014/24/EU Art. 71",
+              "regime": "eu",
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
@@ -10904,6 +11831,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "edition": "2012",
               "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
@@ -10943,6 +11871,7 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
               "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
               "provision": "indicator 10 (abusive working and living conditions)",
               "edition": "2012",
@@ -11032,6 +11961,7 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "FAR 22.1705",
+          "regime": "us-far",
           "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1705 Contract clause and solicitation provision)",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
           "checked": "2026-11-28",

@@ -74,7 +74,7 @@ describe("builtinLibrary", () => {
 
   it("dates the UK instruments: PPN 02/23 until 2025-02-23, PPN 009 and the Procurement Act from 2025-02-24", () => {
     const gb = builtinLibrary().regimes.find((r) => r.id === "gb");
-    const by = (citation: string) => gb?.instruments.find((i) => i.source.citation === citation);
+    const by = (citation: string) => gb?.instruments.find((s) => s.citation === citation);
     expect(by("PPN 02/23")?.effectiveTo).toBe("2025-02-23");
     expect(by("PPN 009")?.effectiveFrom).toBe("2025-02-24");
     expect(by("Procurement Act 2023 Sch. 7")?.effectiveFrom).toBe("2025-02-24");

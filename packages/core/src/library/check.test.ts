@@ -185,7 +185,79 @@ describe("checkLibrary", () => {
     });
     const m = messages(lib);
     expect(m).toContainEqual(expect.stringContaining('names regime "un", which the library does not describe'));
-    expect(m).toContainEqual(expect.stringContaining('regime "un" (a regime profiles may name) is not described'));
+  });
+
+  it("fails a regime whose buyers name an unknown jurisdiction or group, with a did-you-mean", () => {
+    const lib = broken((l) => {
+      const eu = l.regimes.find((r) => r.id === "eu");
+      if (eu) eu.buyers = [{ jurisdictions: ["eu-member-state"], reason: "the buyer is in {{params.jurisdiction}}" }];
+    });
+    expect(messages(lib)).toContainEqual(
+      expect.stringContaining(
+        'regimes[2].buyers[0].jurisdictions[0]: regime "eu": "eu-member-state" is neither a jurisdiction nor a country group of the library (did you mean "eu-member-states"?)',
+      ),
+    );
+  });
+
+  it("fails a module that names buyers, a framework that is not a date parameter and an unknown sentence name", () => {
+    const lib = broken((l) => {
+      const [aba, gb] = [l.regimes.find((r) => r.id === "aba-mcc2"), l.regimes.find((r) => r.id === "gb")];
+      if (aba) aba.buyers = [{ jurisdictions: ["US"], reason: "the buyer chose it" }];
+      if (gb?.framework) gb.framework.param = "gb-s54-turnover-threshold";
+      if (gb?.buyers[0]) gb.buyers[0].reason = "the buyer is in {{params.country}}";
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(expect.stringContaining('module "aba-mcc2" names buyers'));
+    expect(m).toContainEqual(
+      expect.stringContaining(
+        '"gb-s54-turnover-threshold" is not a date parameter of the library (it is a number parameter)',
+      ),
+    );
+    expect(m).toContainEqual(expect.stringContaining("{{params.country}} is not a name the sentence can use"));
+  });
+
+  it("fails a jurisdiction whose home is neither a country nor a group, and a duplicate code", () => {
+    const lib = broken((l) => {
+      const us = l.jurisdictions.find((j) => j.code === "US");
+      if (us) us.home = ["US", "us-outlying-area"];
+      l.jurisdictions.push({ code: "GB", name: "Britain again", currency: "GBP" });
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(
+      expect.stringContaining(
+        '"us-outlying-area" is neither a country code nor a country group of the library (did you mean "us-outlying-areas"?)',
+      ),
+    );
+    expect(m).toContainEqual(expect.stringContaining('jurisdiction "GB" is described more than once'));
+  });
+
+  it("fails a source attributed to a regime the library does not describe, or to another regime than its user", () => {
+    const lib = broken((l) => {
+      const s = clause(l, "general-wages").sources[0];
+      if (s) s.regime = "us-fr";
+      const gb = l.regimes.find((r) => r.id === "gb");
+      const ins = gb?.instruments[0];
+      if (ins) ins.regime = "eu";
+    });
+    const m = messages(lib);
+    expect(m).toContainEqual(
+      expect.stringMatching(
+        /clauses\[\d+\]\.sources\[0\]\.regime: .* is attributed to regime "us-fr", which the library does not describe \(did you mean "us-far"\?\)/,
+      ),
+    );
+    expect(m).toContainEqual(
+      expect.stringContaining(
+        'regime "gb" uses Modern Slavery Act 2015 s.54, which its source attributes to regime "eu"',
+      ),
+    );
+  });
+
+  it("fails a source that ends before it starts", () => {
+    const lib = broken((l) => {
+      const s = clause(l, "general-wages").sources[0];
+      if (s) Object.assign(s, { effectiveFrom: "2025-01-01", effectiveTo: "2024-01-01" });
+    });
+    expect(messages(lib).join("\n")).toMatch(/sources\[0\]\.effectiveTo: .*is before effectiveFrom/);
   });
 
   it("fails a template that uses anything but params, ref and term", () => {

@@ -1,10 +1,10 @@
 import { FairtenderError, formatPath, type Issue, type IssueCode, type IssuePath, problemsError } from "../errors.js";
 import { Library, type LibraryInput } from "../model/clause.js";
-import type { DatedParameter } from "../model/common.js";
+import { COUNTRY_CODES } from "../model/codes.js";
+import type { DatedParameter, Source } from "../model/common.js";
 import { SECTOR_IDS } from "../model/sectors.js";
-import { REGIME_IDS } from "../model/topics.js";
 import { templateUsage } from "../template/usage.js";
-import { issueAt, moveIssue } from "../validate/issues.js";
+import { issueAt, issueText, moveIssue } from "../validate/issues.js";
 import { suggest } from "../validate/suggest.js";
 import { annexIssues } from "./check-annexes.js";
 import { duplicates, ruleIssues, schemaIssues } from "./rules.js";
@@ -21,8 +21,13 @@ import { duplicates, ruleIssues, schemaIssues } from "./rules.js";
  * the selection rules (see `ruleIssues`): every clause, dated parameter, named condition and
  * regime a rule names exists, reason templates use only the reason variables, rule ids are unique,
  * no rule depends on itself, labels are words, and each parameter's `timing` drives an obligation;
- * and the annexes and the pack's wording (see `annexIssues`): they place only the values the engine
- * fills in and refer only to clauses and annexes of the library.
+ * the annexes and the pack's wording (see `annexIssues`): they place only the values the engine
+ * fills in and refer only to clauses and annexes of the library; regimes and jurisdictions: unique
+ * ids and codes, the jurisdictions and groups a regime's buyers name exist, a module names no
+ * buyers, a framework's parameter is a date parameter, and the sentences use only
+ * `{{params.jurisdiction}}` and `{{params.kind}}`; a jurisdiction's home names countries or groups;
+ * sources: every `regime:` names a regime of the library, and a regime's instruments are not
+ * attributed to another regime.
  *
  * Issue paths point into the library, e.g. `["clauses", 3, "body", "subclauses", 1, "text"]`, each
  * issue has a stable `code` (`duplicate-id`, `unknown-term`, `unused-parameter`, ...: see
@@ -134,7 +139,7 @@ function semanticIssues(lib: Library): Issue[] {
         add(
           "unknown-regime",
           [...at, "regimes", ri],
-          `${who} names regime "${r}", which the library does not describe`,
+          `${who} names regime "${r}", which the library does not describe${didYouMean(r, [...regimeSet])}`,
           r,
           "a regime of the library",
         );
@@ -270,19 +275,7 @@ function semanticIssues(lib: Library): Issue[] {
     });
   });
 
-  lib.regimes.forEach((r, ri) => {
-    r.instruments.forEach((ins, ii) => {
-      if (ins.effectiveFrom && ins.effectiveTo && ins.effectiveTo < ins.effectiveFrom) {
-        add(
-          "invalid-period",
-          ["regimes", ri, "instruments", ii, "effectiveTo"],
-          `regime "${r.id}": ${ins.source.citation} ends (${ins.effectiveTo}) before it starts (${ins.effectiveFrom})`,
-          ins.effectiveTo,
-          `a date on or after ${ins.effectiveFrom}`,
-        );
-      }
-    });
-  });
+  out.push(...regimeIssues(lib));
 
   const sectorSet = new Set(lib.sectors.map((s) => s.id));
   for (const id of SECTOR_IDS) {
@@ -291,16 +284,6 @@ function semanticIssues(lib: Library): Issue[] {
         "missing-sector",
         ["sectors"],
         `sector "${id}" (a sector profiles may name) has no risk signal in the library`,
-        id,
-        `an entry for "${id}"`,
-      );
-  }
-  for (const id of REGIME_IDS) {
-    if (!regimeSet.has(id))
-      add(
-        "missing-regime",
-        ["regimes"],
-        `regime "${id}" (a regime profiles may name) is not described in the library`,
         id,
         `an entry for "${id}"`,
       );
@@ -317,6 +300,181 @@ function semanticIssues(lib: Library): Issue[] {
   });
 
   out.push(...ruleIssues(lib), ...annexIssues(lib));
+  return out;
+}
+
+/** The names a regime sentence may use. */
+const REGIME_TEMPLATE_NAMES = ["jurisdiction", "kind"];
+
+/** Checks of the regimes, jurisdictions, country groups and the regimes sources are attributed to. */
+function regimeIssues(lib: Library): Issue[] {
+  const out: Issue[] = [];
+  const add = (code: IssueCode, path: IssuePath, message: string, received?: unknown, expected?: string) =>
+    out.push(issueAt(code, path, message, { received, expected }));
+  const hint = (value: string, candidates: readonly string[]) => {
+    const hits = suggest(value, candidates);
+    return hits.length ? ` (did you mean ${hits.map((h) => JSON.stringify(h)).join(" or ")}?)` : "";
+  };
+  const regimeIds = lib.regimes.map((r) => r.id);
+  const groupIds = lib.countryGroups.map((g) => g.id);
+  const codes = lib.jurisdictions.map((j) => j.code);
+  const countries: ReadonlySet<string> = new Set(COUNTRY_CODES);
+  const names = REGIME_TEMPLATE_NAMES.map((n) => `{{params.${n}}}`).join(" and ");
+
+  for (const [code, at] of duplicates(codes)) {
+    add("duplicate-id", ["jurisdictions", at, "code"], `jurisdiction "${code}" is described more than once`, code);
+  }
+  for (const [id, at] of duplicates(groupIds)) {
+    add("duplicate-id", ["countryGroups", at, "id"], `country group "${id}" is described more than once`, id);
+  }
+  lib.jurisdictions.forEach((j, ji) => {
+    if (j.home === undefined || j.home === "none") return;
+    j.home.forEach((h, hi) => {
+      if (!countries.has(h) && !groupIds.includes(h))
+        add(
+          "unknown-jurisdiction",
+          ["jurisdictions", ji, "home", hi],
+          `jurisdiction "${j.code}": "${h}" is neither a country code nor a country group of the library${hint(h, groupIds)}`,
+          h,
+          "an ISO 3166-1 country code or a country group id",
+        );
+    });
+  });
+
+  lib.regimes.forEach((r, ri) => {
+    const at: IssuePath = ["regimes", ri];
+    const sentence = (path: IssuePath, text: string) => {
+      let usage: ReturnType<typeof templateUsage>;
+      try {
+        usage = templateUsage({ id: r.id, body: { intro: text } });
+      } catch (error) {
+        if (!(error instanceof FairtenderError)) throw error;
+        const problem = error.issues[0] ? issueText(error.issues[0]) : error.message;
+        add(
+          "invalid-template",
+          path,
+          `regime "${r.id}": the sentence ${problem} (a regime sentence may use ${names})`,
+          text,
+        );
+        return;
+      }
+      for (const name of usage.params) {
+        if (!REGIME_TEMPLATE_NAMES.includes(name))
+          add(
+            "unknown-variable",
+            path,
+            `regime "${r.id}": {{params.${name}}} is not a name the sentence can use (expected ${names})${hint(name, REGIME_TEMPLATE_NAMES)}`,
+            name,
+            names,
+          );
+      }
+      if (usage.refs.length || usage.terms.length) {
+        add(
+          "invalid-template",
+          path,
+          `regime "${r.id}": a regime sentence is plain text; it cannot use {{ref}} or {{term}}`,
+          text,
+        );
+      }
+    };
+    if (r.kind === "module" && r.buyers.length > 0) {
+      add(
+        "invalid-regime",
+        [...at, "buyers"],
+        `module "${r.id}" names buyers; a buyer-choice module applies only when a profile names it`,
+        undefined,
+        "no buyers (or kind: regime)",
+      );
+    }
+    r.buyers.forEach((b, bi) => {
+      b.jurisdictions.forEach((code, ci) => {
+        if (!codes.includes(code) && !groupIds.includes(code))
+          add(
+            "unknown-jurisdiction",
+            [...at, "buyers", bi, "jurisdictions", ci],
+            `regime "${r.id}": "${code}" is neither a jurisdiction nor a country group of the library${hint(code, [...codes, ...groupIds])}`,
+            code,
+            "a jurisdiction code or a country group id of the library",
+          );
+      });
+      sentence([...at, "buyers", bi, "reason"], b.reason);
+      if (b.otherKinds) sentence([...at, "buyers", bi, "otherKinds", "reason"], b.otherKinds.reason);
+      if (b.otherKinds?.warning)
+        sentence([...at, "buyers", bi, "otherKinds", "warning", "message"], b.otherKinds.warning.message);
+    });
+    if (r.framework) {
+      const param = lib.parameters.find((p) => p.id === r.framework?.param);
+      const dates = lib.parameters.filter((p) => p.type === "date").map((p) => p.id);
+      if (param?.type !== "date")
+        add(
+          "unknown-parameter",
+          [...at, "framework", "param"],
+          `regime "${r.id}": "${r.framework.param}" is not a date parameter of the library${param ? " (it is a number parameter)" : hint(r.framework.param, dates)}`,
+          r.framework.param,
+          "a date parameter (type: date) of the library",
+        );
+    }
+    r.instruments.forEach((s, si) => {
+      if (s.regime !== undefined && s.regime !== r.id)
+        add(
+          "invalid-regime",
+          [...at, "instruments", si, "regime"],
+          `regime "${r.id}" uses ${s.citation}, which its source attributes to regime "${s.regime}"`,
+          s.regime,
+          `"${r.id}" or no regime`,
+        );
+    });
+  });
+
+  for (const [path, s] of librarySources(lib)) {
+    if (s.regime !== undefined && !regimeIds.includes(s.regime))
+      add(
+        "unknown-regime",
+        [...path, "regime"],
+        `${s.citation} is attributed to regime "${s.regime}", which the library does not describe${hint(s.regime, regimeIds)}`,
+        s.regime,
+        "a regime of the library",
+      );
+  }
+  return out;
+}
+
+/** Every source the library cites, with its path. */
+function librarySources(lib: Library): [IssuePath, Source][] {
+  const out: [IssuePath, Source][] = [];
+  const list = (path: IssuePath, sources: readonly Source[] | undefined) =>
+    sources?.forEach((s, i) => {
+      out.push([[...path, i], s]);
+    });
+  lib.clauses.forEach((c, ci) => {
+    list(["clauses", ci, "sources"], c.sources);
+    list(["clauses", ci, "incorporates"], c.incorporates);
+    c.obligations.forEach((o, oi) => {
+      list(["clauses", ci, "obligations", oi, "sources"], o.sources);
+    });
+  });
+  lib.definitions.forEach((d, di) => {
+    list(["definitions", di, "sources"], d.sources);
+  });
+  lib.regimes.forEach((r, ri) => {
+    list(["regimes", ri, "instruments"], r.instruments);
+  });
+  lib.jurisdictions.forEach((j, ji) => {
+    list(["jurisdictions", ji, "sources"], j.sources);
+  });
+  lib.countryGroups.forEach((g, gi) => {
+    list(["countryGroups", gi, "sources"], g.sources);
+  });
+  lib.sectors.forEach((s, si) => {
+    list(["sectors", si, "sources"], s.sources);
+  });
+  lib.parameters.forEach((p, pi) => {
+    p.values.forEach((v, vi) => {
+      out.push([["parameters", pi, "values", vi, "source"], v.source]);
+    });
+  });
+  out.push([["risk", "countryRisk", "source"], lib.risk.countryRisk.source]);
+  out.push([["risk", "listedGoods", "source"], lib.risk.listedGoods.source]);
   return out;
 }
 

@@ -142,6 +142,53 @@ Second paragraph.
     );
   });
 
+  it("expands regimes: all to every regime (not module) of regimes.yaml, in its order", () => {
+    const files = withFile(
+      "library/clauses/acme-test.md",
+      clauseFile(validFront.replace("regimes: [gb]", "regimes: all"), "1. T."),
+    );
+    const { library } = compileLibrary(files);
+    const expected = library.regimes.filter((r) => r.kind === "regime").map((r) => r.id);
+    expect(library.clauses.find((c) => c.id === "acme-test")?.regimes).toEqual(expected);
+    expect(expected).toEqual(["us-far", "gb", "eu", "au", "ca", "un"]);
+  });
+
+  it("keeps the file order of regimes and jurisdictions (the document order)", () => {
+    const { library } = compileLibrary(real);
+    expect(library.regimes.map((r) => r.id)).toEqual([
+      "us-far",
+      "gb",
+      "eu",
+      "au",
+      "ca",
+      "un",
+      "aba-mcc2",
+      "ilo-fair-recruitment",
+    ]);
+    expect(library.jurisdictions.slice(0, 6).map((j) => j.code)).toEqual(["US", "GB", "AU", "CA", "UN", "EU"]);
+  });
+
+  it("names sources.yaml and the key of a source attributed to an unknown regime, with a did-you-mean", () => {
+    const sources = real.get("library/sources.yaml")?.replace("    regime: us-far\n", "    regime: us-fa\n") ?? "";
+    expect(problemsOf(withFile("library/sources.yaml", sources))).toContainEqual(
+      'library/sources.yaml sources.far-52-222-50.regime: unknown regime "us-fa" (expected an id of library/regimes.yaml; did you mean "us-far"?)',
+    );
+  });
+
+  it("maps a regime problem to regimes.yaml and a group problem to jurisdictions.yaml", () => {
+    const regimes = real.get("library/regimes.yaml")?.replace("jurisdictions: [GB]", "jurisdictions: [GBR]") ?? "";
+    expect(problemsOf(withFile("library/regimes.yaml", regimes))).toContainEqual(
+      expect.stringMatching(/^library\/regimes\.yaml regimes\[1\] \(gb\)\.buyers\[0\]\.jurisdictions\[0\]: /),
+    );
+    const jurisdictions =
+      real.get("library/jurisdictions.yaml")?.replace("countries: [AS,", "countries: [XX, AS,") ?? "";
+    expect(problemsOf(withFile("library/jurisdictions.yaml", jurisdictions))).toContainEqual(
+      expect.stringMatching(
+        /^library\/jurisdictions\.yaml groups\[1\] \(us-outlying-areas\)\.countries\[0\]: "XX" is not an ISO 3166-1/,
+      ),
+    );
+  });
+
   it("reports a missing table", () => {
     const files = new Map(real);
     files.delete("library/sectors.yaml");

@@ -1,7 +1,8 @@
 import type { Issue, SafeResult } from "../errors.js";
 import type { AnnexInput, PackWording } from "../model/annex.js";
-import type { ClauseInput, Definition, Library, Regime, RiskTables, Sector } from "../model/clause.js";
+import type { ClauseInput, Definition, Library, RiskTables, Sector } from "../model/clause.js";
 import type { DatedParameter } from "../model/common.js";
+import type { CountryGroup, Jurisdiction, RegimeInput } from "../model/regime.js";
 import type { NamedCondition } from "../model/rule.js";
 import { issueAt } from "../validate/issues.js";
 import { libraryError, validateLibrary } from "./check.js";
@@ -10,16 +11,20 @@ import { isRuleIssue, markChecked, nameClause, ruleError } from "./rules.js";
 
 /**
  * What an organisation adds to a library: its own clauses (written like the built-in ones, each with
- * its `selection` rule), and optionally definitions, regimes, sectors, dated parameters, named
- * conditions, risk tables, annexes, the pack's wording and a version for the merged library.
- * Everything is validated exactly like the built-in library.
+ * its `selection` rule), and optionally definitions, regimes (appended after the base library's, in
+ * the order given: the document order), buyer jurisdictions and country groups, sectors, dated
+ * parameters, named conditions, risk tables, annexes, the pack's wording and a version for the
+ * merged library. Everything is validated exactly like the built-in library.
  */
 export interface OwnLibrary {
   /** Version of the merged library (semver); defaults to the base library's version. */
   version?: string;
   clauses?: readonly ClauseInput[];
   definitions?: readonly DefinitionInput[];
-  regimes?: readonly Regime[];
+  regimes?: readonly RegimeInput[];
+  /** Buyer jurisdictions a profile may name (matched to the base ones by `code`). */
+  jurisdictions?: readonly Jurisdiction[];
+  countryGroups?: readonly CountryGroup[];
   sectors?: readonly Sector[];
   parameters?: readonly DatedParameter[];
   /** Named conditions that rules use as `{ kind: "ref", id }` (the base library's are kept). */
@@ -45,20 +50,20 @@ export interface CreateLibraryOptions {
   override?: boolean;
 }
 
-type Keyed = { id: string };
-
-function merge<T extends Keyed>(
+function merge<T extends object>(
   kind: string,
   field: string,
   base: readonly T[],
   own: readonly T[] | undefined,
   override: boolean,
   issues: Issue[],
+  key: "id" | "code" = "id",
 ): T[] {
+  const keyOf = (item: T): unknown => (item as Record<string, unknown>)[key];
   const out = [...base];
-  const index = new Map(base.map((item, i) => [item.id, i]));
+  const index = new Map(base.map((item, i) => [keyOf(item), i]));
   (own ?? []).forEach((item, i) => {
-    const id = (item as Partial<Keyed>).id;
+    const id = keyOf(item);
     const at = typeof id === "string" ? index.get(id) : undefined;
     if (at === undefined) {
       out.push(item);
@@ -69,9 +74,9 @@ function merge<T extends Keyed>(
       issues.push(
         issueAt(
           "already-in-base",
-          [field, i, "id"],
+          [field, i, key],
           `the base library already has a ${kind} "${id}"; rename yours, or pass { override: true } to replace it`,
-          { received: id, expected: `an id the base library does not use` },
+          { received: id, expected: `${key === "code" ? "a code" : "an id"} the base library does not use` },
         ),
       );
     }
@@ -111,7 +116,17 @@ export function safeCreateLibrary(
       override,
       issues,
     ),
-    regimes: merge("regime", "regimes", base.regimes, own.regimes, override, issues),
+    regimes: merge<RegimeInput>("regime", "regimes", base.regimes, own.regimes, override, issues),
+    jurisdictions: merge(
+      "jurisdiction",
+      "jurisdictions",
+      base.jurisdictions,
+      own.jurisdictions,
+      override,
+      issues,
+      "code",
+    ),
+    countryGroups: merge("country group", "countryGroups", base.countryGroups, own.countryGroups, override, issues),
     sectors: merge("sector", "sectors", base.sectors, own.sectors, override, issues),
     parameters: merge("dated parameter", "parameters", base.parameters, own.parameters, override, issues),
     conditions: merge("named condition", "conditions", base.conditions ?? [], own.conditions, override, issues),
@@ -145,7 +160,7 @@ export function safeCreateLibrary(
 
 /**
  * Builds a library from a base (usually {@link builtinLibrary}) plus an organisation's own clauses,
- * definitions, regimes, sectors, dated parameters or risk tables, and validates the result with
+ * definitions, regimes, jurisdictions, country groups, sectors, dated parameters or risk tables, and validates the result with
  * every self-check of {@link checkLibrary}. Entries whose id exists in the base are an error unless
  * `{ override: true }` is passed, in which case they replace the base entry. The result is frozen.
  *

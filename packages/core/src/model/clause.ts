@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Annex, PackWording } from "./annex.js";
 import { Confidence, DatedParameter, Id, IsoDate, SemVer, Source } from "./common.js";
+import { CountryGroup, Jurisdiction, Regime } from "./regime.js";
 import { NamedConditionSchema, ParameterRuleSchema, RuleSchema } from "./rule.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema, Topic } from "./topics.js";
@@ -202,28 +203,6 @@ export const Definition = z
   .meta({ id: "Definition" });
 export type Definition = z.infer<typeof Definition>;
 
-/** An instrument a regime uses during a period (e.g. `gb` uses PPN 02/23 until 2025-02-23). */
-export const RegimeInstrument = z
-  .object({
-    source: Source,
-    effectiveFrom: IsoDate.optional(),
-    effectiveTo: IsoDate.optional(),
-  })
-  .strict();
-
-/** A legal regime or a buyer-choice module. */
-export const Regime = z
-  .object({
-    id: RegimeIdSchema,
-    name: z.string().min(1),
-    kind: z.enum(["regime", "module"]),
-    description: z.string().min(1),
-    instruments: z.array(RegimeInstrument).min(1),
-  })
-  .strict()
-  .meta({ id: "Regime" });
-export type Regime = z.infer<typeof Regime>;
-
 /** A sector with its forced-labour risk signal. */
 export const Sector = z
   .object({
@@ -271,7 +250,12 @@ export const Library = z
     version: SemVer,
     clauses: z.array(Clause),
     definitions: z.array(Definition),
+    /** Regimes and buyer-choice modules, in document order. */
     regimes: z.array(Regime),
+    /** Buyer jurisdictions a profile may name, in the order tools list them. */
+    jurisdictions: z.array(Jurisdiction),
+    /** Named sets of countries (e.g. the EU member states) that regimes and jurisdictions refer to. */
+    countryGroups: z.array(CountryGroup).default([]),
     sectors: z.array(Sector),
     parameters: z.array(DatedParameter).default([]),
     /** Shared named conditions that rules use as `{ kind: ref, id }` (`conditions.yaml`). */
@@ -287,4 +271,4 @@ export const Library = z
 export type Library = z.output<typeof Library>;
 export type LibraryInput = z.input<typeof Library>;
 
-export { Confidence };
+export { Confidence, CountryGroup, Jurisdiction, Regime };

@@ -416,43 +416,5 @@ export const COUNTRY_CODES = [
   "ZW",
 ] as const;
 
-/** The 27 member states of the European Union (ISO 3166-1 alpha-2). */
-export const EU_MEMBER_STATES = [
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-] as const;
-
-/**
- * US outlying areas, counted as "United States" for FAR subpart 22.17 together with the 50 States and
- * the District of Columbia (FAR 52.222-50(a)).
- */
-export const US_OUTLYING_AREAS = ["AS", "GU", "MP", "PR", "UM", "VI"] as const;
-
 export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 export type CountryCode = (typeof COUNTRY_CODES)[number];
-export type EuMemberState = (typeof EU_MEMBER_STATES)[number];

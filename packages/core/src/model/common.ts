@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { COUNTRY_CODES, CURRENCY_CODES } from "./codes.js";
+import { RegimeIdSchema } from "./topics.js";
 
 const currencySet: ReadonlySet<string> = new Set(CURRENCY_CODES);
 const countrySet: ReadonlySet<string> = new Set(COUNTRY_CODES);
@@ -36,6 +37,17 @@ export const CountryCode = z
   })
   .meta({ description: "ISO 3166-1 alpha-2 country code", examples: ["US", "PH", "GB"] });
 
+/**
+ * A buyer jurisdiction code: two capital letters (`US`, `GB`, `UN`, `EU`, `DE`), optionally with an
+ * ISO 3166-2 subdivision (`US-CA`). Which codes exist is the library's business (`jurisdictions.yaml`).
+ */
+export const JurisdictionCode = z
+  .string()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+    error: 'is not a supported jurisdiction (expected a code such as "US", "GB", "EU" or "DE")',
+  })
+  .meta({ description: "Buyer jurisdiction code (a jurisdiction of the library)", examples: ["US", "GB", "DE"] });
+
 /** An amount of money in a named currency. Amounts are major units (dollars, pounds), not cents. */
 export const Money = z
   .object({
@@ -59,11 +71,25 @@ export const SemVer = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 export const Confidence = z.enum(["confirmed", "secondary", "unconfirmed"]);
 export type Confidence = z.infer<typeof Confidence>;
 
-/** A legal or policy source that a clause, obligation, rule or parameter rests on. */
+/**
+ * A legal or policy source that a clause, obligation, rule or parameter rests on. `regime` and the
+ * effective dates come from the library's source entry (`library/sources.yaml`) or are written on an
+ * inline source: they say which regime a citation meets and when the instrument is in force, so that
+ * a selection cites only instruments in force for the procurement.
+ */
 export const Source = z
   .object({
     /** Usual short citation, matchable by tools: `FAR 52.222-50`, `PPN 009`, `Directive 2014/24/EU Art. 57`. */
     citation: z.string().min(1),
+    /**
+     * The regime or module a citation of this source meets (a regime id of the library), e.g. `gb`
+     * for PPN 009. Absent for sources of no one regime (international standards, soft law).
+     */
+    regime: RegimeIdSchema.optional(),
+    /** First day the instrument is in force (inclusive); in force since before any procurement when absent. */
+    effectiveFrom: IsoDate.optional(),
+    /** Last day the instrument is in force (inclusive); still in force when absent. */
+    effectiveTo: IsoDate.optional(),
     /** The instrument's full name. */
     instrument: z.string().min(1),
     /** Article, section, paragraph or sub-clause within the instrument, e.g. `(h)(3)`. */
@@ -77,6 +103,11 @@ export const Source = z
     note: z.string().min(1).optional(),
   })
   .strict()
+  .refine((s) => !s.effectiveFrom || !s.effectiveTo || s.effectiveFrom <= s.effectiveTo, {
+    path: ["effectiveTo"],
+    error: "is before effectiveFrom (an instrument cannot end before it starts)",
+    params: { code: "invalid-period", expected: "a date on or after effectiveFrom" },
+  })
   .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 

@@ -1,20 +1,9 @@
 import * as z from "zod";
-import { EU_MEMBER_STATES } from "./codes.js";
-import { CountryCode, CurrencyCode, IsoDate, Money } from "./common.js";
+import { CountryCode, CurrencyCode, IsoDate, JurisdictionCode, Money } from "./common.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema } from "./topics.js";
 
 const sectorSet: ReadonlySet<string> = new Set(SECTOR_IDS);
-
-export const JURISDICTIONS = ["US", "GB", "AU", "CA", "UN", "EU", ...EU_MEMBER_STATES] as const;
-
-/** Where the buyer sits: `US`, `GB`, `AU`, `CA`, `UN` (a UN system organisation), `EU` or an EU member state. */
-export const Jurisdiction = z
-  .enum(JURISDICTIONS, {
-    error: "is not a supported jurisdiction (expected US, GB, AU, CA, UN, EU or an EU member-state code such as DE)",
-  })
-  .meta({ description: "US | GB | AU | CA | UN | EU | EU member-state code" });
-export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
 export const BUYER_KINDS = [
   "federal-executive-agency",
@@ -71,7 +60,8 @@ export const Labour = z
 export const Buyer = z
   .object({
     name: z.string().trim().min(1, { error: "must not be empty" }),
-    jurisdiction: Jurisdiction,
+    /** Where the buyer sits: a jurisdiction code of the library (`US`, `GB`, `UN`, `EU`, `DE`...); picks the regimes. */
+    jurisdiction: JurisdictionCode,
     kind: BuyerKind.optional(),
   })
   .strict();

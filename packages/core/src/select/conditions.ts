@@ -116,7 +116,7 @@ function abroad(ctx: EvalContext): Outcome {
       inputs,
     );
   }
-  const foreign = p.countries.filter((c) => isBuyerCountry(ctx.profile, c) === false);
+  const foreign = p.countries.filter((c) => isBuyerCountry(ctx.profile, c, ctx.lib) === false);
   if (p.category !== "goods" && foreign.length > 0) {
     return leaf(true, `the ${p.category} are performed in ${foreign.join(", ")}, outside ${where}`, inputs);
   }
@@ -167,7 +167,7 @@ function threshold(ctx: EvalContext, c: Extract<Condition, { kind: "threshold" }
     });
   }
   if (raw === undefined) {
-    const foreign = ctx.profile.procurement.countries.some((x) => isBuyerCountry(ctx.profile, x) === false);
+    const foreign = ctx.profile.procurement.countries.some((x) => isBuyerCountry(ctx.profile, x, ctx.lib) === false);
     const unknown = c.ifAbsent === "unknown" || (c.ifAbsent === "false-unless-abroad" && foreign);
     if (unknown) {
       warnings.push({

@@ -14,15 +14,14 @@ import type {
   SelectionWarning,
   Strength,
 } from "../model/selection.js";
-import { REGIME_IDS, type RegimeId, TOPIC_IDS } from "../model/topics.js";
-import { fillLeaf } from "../template/leaves.js";
+import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
 import { resolveBody } from "../template/resolve.js";
 import { selectAnnexes } from "./annexes.js";
 import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
 import { harmonise } from "./harmonise.js";
 import { analyseRegimes } from "./regimes.js";
 import { assessRisk } from "./risk.js";
-import { compareText, contractEnd, uniqueSources } from "./util.js";
+import { compareText, contractEnd, fillSentence, uniqueSources } from "./util.js";
 
 /**
  * Options of {@link select}. The selection rules are library data: each clause carries its own
@@ -51,29 +50,25 @@ type ReasonVariables = Readonly<Record<"because" | "strength" | "regime", string
 
 /** Fills a reason template with the template interpreter of clause text (the rule id names it in errors). */
 function reasonText(ruleId: string, field: string, template: string, vars: ReasonVariables): string {
-  return fillLeaf(ruleId, { path: [field], text: template }, vars)
-    .map((run) => (run.type === "text" ? run.value : run.id))
-    .join("");
+  return fillSentence(ruleId, [field], template, vars);
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Where a clause sits in the document: single-regime clauses by regime order, cross-regime after them, modules last. */
-function regimeRank(clause: Pick<Clause, "regimes">): number {
-  const regimes = clause.regimes;
-  if (regimes.length === 1) return REGIME_IDS.indexOf(regimes[0] as RegimeId);
-  return REGIME_IDS.indexOf("un") + 0.5;
-}
-
-function documentOrder(
-  a: Pick<Clause, "id" | "topic" | "regimes">,
-  b: Pick<Clause, "id" | "topic" | "regimes">,
-): number {
-  return (
-    TOPIC_IDS.indexOf(a.topic) - TOPIC_IDS.indexOf(b.topic) || regimeRank(a) - regimeRank(b) || compareText(a.id, b.id)
-  );
+/**
+ * Document order: by topic, then regime (single-regime clauses in library regime order, cross-regime
+ * clauses after the last regime and before the modules), then id.
+ */
+function documentOrder(lib: Pick<Library, "regimes">) {
+  const ids = lib.regimes.map((r) => r.id);
+  const crossRegime = lib.regimes.findLastIndex((r) => r.kind === "regime") + 0.5;
+  const rank = (regimes: readonly string[]) => (regimes.length === 1 ? ids.indexOf(regimes[0] as string) : crossRegime);
+  return (a: Pick<Clause, "id" | "topic" | "regimes">, b: Pick<Clause, "id" | "topic" | "regimes">): number =>
+    TOPIC_IDS.indexOf(a.topic) - TOPIC_IDS.indexOf(b.topic) ||
+    rank(a.regimes) - rank(b.regimes) ||
+    compareText(a.id, b.id);
 }
 
 function dedupeWarnings(list: readonly SelectionWarning[]): SelectionWarning[] {
@@ -423,8 +418,8 @@ export function runSelection(
       obligations: applyTimings(clause, values),
     });
   }
-  selected.sort(documentOrder);
-  excluded.sort(documentOrder);
+  selected.sort(documentOrder(lib));
+  excluded.sort(documentOrder(lib));
 
   // SME proportionality: selected clauses whose rule says what they ask of a small supplier.
   if (profile.supplier?.sme === true) {

@@ -6,10 +6,11 @@ import type { SelectedClause } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
 import { harmonise } from "./harmonise.js";
 
-const src = (citation: string, provision?: string): Source => ({
+/** A source; `regime` is the regime its library entry attributes it to (none for international standards). */
+const src = (citation: string, more: { provision?: string; regime?: RegimeId } = {}): Source => ({
   citation,
   instrument: citation,
-  ...(provision ? { provision } : {}),
+  ...more,
   checked: "2026-11-28",
   confidence: "confirmed",
 });
@@ -61,7 +62,7 @@ describe("harmonise", () => {
           action: "Report credible information to the CO and IG",
           timing: { kind: "on-event", event: "credible information", withinHours: 0 },
           evidence: ["Notification record"],
-          sources: [src("FAR 52.222-50", "(d)")],
+          sources: [src("FAR 52.222-50", { provision: "(d)", regime: "us-far" })],
         }),
       ],
     );
@@ -70,7 +71,10 @@ describe("harmonise", () => {
         action: "Notify the buyer",
         timing: { kind: "on-event", event: "becoming aware of an incident", withinHours: 72 },
         evidence: ["Incident log", "Notification record"],
-        sources: [src("PPN 009"), src("Directive (EU) 2024/1760", "Art. 14")],
+        sources: [
+          src("PPN 009", { regime: "gb" }),
+          src("Directive (EU) 2024/1760", { provision: "Art. 14", regime: "eu" }),
+        ],
       }),
     ]);
     const rows = harmonise([far, general], new Set<RegimeId>(["us-far", "gb"]));
@@ -186,10 +190,17 @@ describe("harmonise: which regimes an obligation is shown to meet", () => {
     const general = clause("general-recruitment-fees", ALL, [
       ob("fees", {
         topic: "recruitment-fees",
-        sources: [src("FAR 52.222-50", "(b)(6)"), src("ILO Fair Recruitment Principles"), src("PPN 009")],
+        sources: [
+          src("FAR 52.222-50", { provision: "(b)(6)", regime: "us-far" }),
+          src("ILO Fair Recruitment Principles", { regime: "ilo-fair-recruitment" }),
+          src("PPN 009", { regime: "gb" }),
+        ],
       }),
     ]);
-    general.sources = [src("UN Supplier Code of Conduct"), src("FAR 52.222-50")];
+    general.sources = [
+      src("UN Supplier Code of Conduct", { regime: "un" }),
+      src("FAR 52.222-50", { regime: "us-far" }),
+    ];
     const rows = harmonise([general], new Set<RegimeId>(["un"]));
     // No obligation citation meets an applicable regime, so the clause's own UN citation is used.
     expect(rows[0]?.satisfies).toEqual([
@@ -203,7 +214,7 @@ describe("harmonise: which regimes an obligation is shown to meet", () => {
     ]);
   });
 
-  test("a citation without a regime prefix counts for a single-regime clause's own regime", () => {
+  test("a source of no regime counts for a single-regime clause's own regime", () => {
     const child = clause(
       "un-child-labour",
       ["un"],
@@ -215,7 +226,9 @@ describe("harmonise: which regimes an obligation is shown to meet", () => {
   });
 
   test("good practice that no applicable regime names has an empty satisfies, and keeps its sources", () => {
-    const general = clause("general-wages", ALL, [ob("w", { topic: "wages", sources: [src("ILO C131")] })]);
+    const general = clause("general-wages", ALL, [
+      ob("w", { topic: "wages", sources: [src("ILO C131", { regime: "ilo-fair-recruitment" })] }),
+    ]);
     const [row] = harmonise([general], new Set<RegimeId>(["au"]));
     expect(row?.satisfies).toEqual([]);
     expect(row?.sources.map((s) => s.citation)).toEqual(["ILO C131"]);
@@ -224,9 +237,16 @@ describe("harmonise: which regimes an obligation is shown to meet", () => {
 
 test("an applicable regime the obligation does not cite is filled from the clause's own citations", () => {
   const general = clause("general-recruitment-fees", ALL, [
-    ob("repay", { topic: "recruitment-fees", sources: [src("ILO Fair Recruitment Principles")] }),
+    ob("repay", {
+      topic: "recruitment-fees",
+      sources: [src("ILO Fair Recruitment Principles", { regime: "ilo-fair-recruitment" })],
+    }),
   ]);
-  general.sources = [src("PPN 009"), src("ILO Fair Recruitment Principles"), src("FAR 52.222-50")];
+  general.sources = [
+    src("PPN 009", { regime: "gb" }),
+    src("ILO Fair Recruitment Principles", { regime: "ilo-fair-recruitment" }),
+    src("FAR 52.222-50", { regime: "us-far" }),
+  ];
   const [row] = harmonise([general], new Set<RegimeId>(["gb", "ilo-fair-recruitment"]));
   expect(row?.satisfies).toEqual([
     { regime: "ilo-fair-recruitment", citation: "ILO Fair Recruitment Principles", clause: "general-recruitment-fees" },

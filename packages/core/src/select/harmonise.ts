@@ -22,7 +22,7 @@ import { compareText, sourceKey, uniqueSources } from "./util.js";
  * wins, required if any requires it). The actions of all merged obligations are kept (distinct sentences
  * in order), evidence lists are unioned without duplicates in first-seen order, and every source is kept in
  * the row's `sources`: no citation is lost in a merge. `satisfies` lists the citations that meet a
- * regime applicable to this tender, each under that regime (see `regimeOf`).
+ * regime applicable to this tender, each under that regime (the source's own `regime`; see `regimeOf`).
  */
 export const HARMONISATION_RULE =
   "Obligations merge when they share topic, party and kind of timing (before award; at signature; within N days of the same event; recurring; on an event; ongoing). The strictest term wins; actions, evidence and sources are all kept; satisfies lists the citations of the regimes that apply.";
@@ -46,31 +46,15 @@ export function timingClass(t: Timing): string {
 }
 
 /**
- * The regime a citation belongs to, by its usual prefix (`FAR` → `us-far`, `PPN` → `gb`, ...).
- * Citations of international standards (ILO conventions, the CRC) belong to no regime unless a
- * module claims them (`ILO` → the `ilo-fair-recruitment` module).
+ * The applicable regime a citation of `clause` meets in this tender, if any. A source that names its
+ * regime (`regime:` on the library's source, or on an inline source) counts for that regime only when
+ * it applies (a UN tender's schedule does not claim to meet FAR, even where a cross-regime clause also
+ * cites FAR); a source of no regime (an international standard, soft law) counts for the clause's
+ * regime only when the clause serves a single regime (e.g. the CRC cited by the UN child-labour
+ * clause). Citations that meet no applicable regime stay in the row's `sources`.
  */
-export const CITATION_REGIMES: readonly { pattern: RegExp; regime: RegimeId }[] = [
-  { pattern: /^(FAR\b|E\.O\. 13627|22 U\.S\.C\.|TVPA)/, regime: "us-far" },
-  { pattern: /^(MSA 2015|Modern Slavery Act 2015|PPN|Procurement Act 2023|PCR 2015|SI 2015\/1833)/, regime: "gb" },
-  { pattern: /^(Directive 2014\/24|Directive \(EU\)|Regulation \(EU\)|CSDDD|Dir\.? 2014)/, regime: "eu" },
-  { pattern: /^(Modern Slavery Act 2018|AGD|Commonwealth)/, regime: "au" },
-  { pattern: /^(S\.C\. 2023|PSPC|Customs Tariff)/, regime: "ca" },
-  { pattern: /^(UN |CEB\/|UN$)/, regime: "un" },
-  { pattern: /^ABA\b/, regime: "aba-mcc2" },
-  { pattern: /^ILO\b/, regime: "ilo-fair-recruitment" },
-];
-
-/**
- * The applicable regime a citation of `clause` meets in this tender, if any. A citation whose prefix
- * names a regime counts for that regime only when it applies (a UN tender's schedule does not claim
- * to meet FAR, even where a cross-regime clause also cites FAR); a citation with no regime prefix
- * counts for the clause's regime only when the clause serves a single regime (e.g. the CRC cited by the
- * UN child-labour clause). Citations that meet no applicable regime stay in the row's `sources`.
- */
-function regimeOf(citation: string, clause: SelectedClause, applicable: ReadonlySet<RegimeId>): RegimeId | undefined {
-  const hit = CITATION_REGIMES.find((c) => c.pattern.test(citation));
-  if (hit) return applicable.has(hit.regime) ? hit.regime : undefined;
+function regimeOf(source: Source, clause: SelectedClause, applicable: ReadonlySet<RegimeId>): RegimeId | undefined {
+  if (source.regime !== undefined) return applicable.has(source.regime) ? source.regime : undefined;
   const own = clause.regimes.filter((r) => applicable.has(r));
   return clause.regimes.length === 1 && own.length === 1 ? own[0] : undefined;
 }
@@ -155,7 +139,7 @@ export function harmonise(
     const attribute = (m: { clause: SelectedClause }, sources: readonly Source[], skip = new Set<RegimeId>()) => {
       const met = new Set<RegimeId>();
       for (const s of sources) {
-        const regime = regimeOf(s.citation, m.clause, applicable);
+        const regime = regimeOf(s, m.clause, applicable);
         if (!regime || skip.has(regime)) continue;
         met.add(regime);
         const citation = citationText(s);

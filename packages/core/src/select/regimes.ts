@@ -1,119 +1,118 @@
 import type { Library } from "../model/clause.js";
-import { EU_MEMBER_STATES, US_OUTLYING_AREAS } from "../model/codes.js";
 import type { Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
+import type { DateBasis, Regime } from "../model/regime.js";
 import type { RegimeDecision, SelectionWarning } from "../model/selection.js";
-import { REGIME_IDS, type RegimeId } from "../model/topics.js";
-import { commencementDate, contractEnd, datedDate } from "./util.js";
+import type { RegimeId } from "../model/topics.js";
+import { commencementDate, contractEnd, datedDate, fillSentence } from "./util.js";
 
-/** Buyer-choice modules: they apply only when the profile names them. */
-export const MODULE_IDS: readonly RegimeId[] = ["aba-mcc2", "ilo-fair-recruitment"];
-
-/**
- * Which date a regime's instruments are read at. `commencement`: the day the procurement commenced
- * (`procurement.commencedOn ?? startDate`) — the UK switch from PCR 2015 / PPN 02/23 to the Procurement
- * Act 2023 / PPN 009 turns on when the procurement commenced (PPN 009; FACTS §2.2). `contract-period`:
- * every instrument in force on any day of the contract term (start date to start + duration), so that an
- * instrument starting mid-contract, such as the EU Forced Labour Regulation, is listed.
- */
-export const REGIME_DATE_BASIS: Readonly<Record<RegimeId, "commencement" | "contract-period">> = {
-  "us-far": "contract-period",
-  gb: "commencement",
-  eu: "contract-period",
-  au: "contract-period",
-  ca: "contract-period",
-  un: "contract-period",
-  "aba-mcc2": "contract-period",
-  "ilo-fair-recruitment": "contract-period",
-};
-
-/**
- * Regimes whose legal framework switches on a date held in the library (a dated parameter whose value
- * is the date as YYYYMMDD), read at the regime's date basis: the reason then says which framework
- * applies. The UK: procurements commenced on or after `gb-new-regime-date` (2025-02-24) follow the
- * Procurement Act 2023 and PPN 009, earlier ones PCR 2015 and PPN 02/23.
- */
-export const REGIME_FRAMEWORKS: Partial<Record<RegimeId, { param: string; from: string; before: string }>> = {
-  gb: {
-    param: "gb-new-regime-date",
-    from: "the Procurement Act 2023 (with the Procurement Regulations 2024) and PPN 009 apply",
-    before: "the Public Contracts Regulations 2015 and PPN 02/23 apply",
-  },
-};
+/** The library tables the regime stage reads. */
+export type RegimeTables = Pick<Library, "regimes" | "parameters" | "jurisdictions" | "countryGroups">;
 
 /** Every regime's decision, applicable or not, with the warnings the decision raised. */
 export interface RegimeAnalysis {
-  /** Regimes and modules that apply, in `REGIME_IDS` order. */
+  /** Regimes and modules that apply, in library order. */
   applicable: RegimeDecision[];
   /** Why each regime or module that does not apply was left out. */
   notApplicable: Map<RegimeId, string>;
   warnings: SelectionWarning[];
 }
 
-/** The regime a buyer jurisdiction derives, or undefined (e.g. a non-federal US buyer). */
-function jurisdictionRegime(profile: TenderProfile): { id?: RegimeId; reason: string; warning?: SelectionWarning } {
-  const { jurisdiction, kind } = profile.buyer;
-  switch (jurisdiction) {
-    case "US":
-      if (kind === "federal-executive-agency") {
-        return {
-          id: "us-far",
-          reason:
-            "the buyer is a US federal executive agency (buyer.jurisdiction = US, buyer.kind = federal-executive-agency); FAR subpart 22.17 applies to all its acquisitions (FAR 22.1701(a))",
-        };
-      }
-      return {
-        reason: `the buyer is in the US but buyer.kind is ${kind ?? "not given"}, not federal-executive-agency; FAR subpart 22.17 binds federal executive agencies only`,
-        warning: {
-          code: "us-non-federal-buyer",
-          subject: "buyer.kind",
-          message: `FAR 52.222-50 was not applied: the FAR applies to US federal executive agencies only, and buyer.kind is ${kind ?? "not given"}. State and local procurement rules are out of scope; name the regimes to apply in profile.regimes if the buyer has adopted one.`,
-        },
-      };
-    case "GB":
-      return { id: "gb", reason: "the buyer is in the United Kingdom (buyer.jurisdiction = GB)" };
-    case "AU":
-      return { id: "au", reason: "the buyer is in Australia (buyer.jurisdiction = AU)" };
-    case "CA":
-      return { id: "ca", reason: "the buyer is in Canada (buyer.jurisdiction = CA)" };
-    case "UN":
-      return { id: "un", reason: "the buyer is a United Nations system organisation (buyer.jurisdiction = UN)" };
-    case "EU":
-      return { id: "eu", reason: "the buyer is an EU institution or body (buyer.jurisdiction = EU)" };
-    default:
-      if ((EU_MEMBER_STATES as readonly string[]).includes(jurisdiction)) {
-        return {
-          id: "eu",
-          reason: `the buyer is in EU member state ${jurisdiction}, bound by Directive 2014/24/EU as transposed (buyer.jurisdiction = ${jurisdiction})`,
-        };
-      }
-      return { reason: `no regime is known for buyer.jurisdiction = ${jurisdiction}` };
-  }
+/** The days a regime's instruments are read at: one day (`commencement`) or the contract term. */
+export interface DateWindow {
+  from: string;
+  to: string;
 }
 
-/** The instruments of a regime in force for this procurement's dates (see {@link REGIME_DATE_BASIS}). */
+/** The window of a date basis for this procurement (see `DateBasis`). */
+export function dateWindow(profile: TenderProfile, basis: DateBasis): DateWindow {
+  if (basis === "commencement") {
+    const d = commencementDate(profile);
+    return { from: d, to: d };
+  }
+  return { from: profile.procurement.startDate, to: contractEnd(profile) };
+}
+
+/** True when an instrument dated `effectiveFrom`/`effectiveTo` (inclusive, open when absent) is in force on some day of the window. */
+export function inForce(s: Pick<Source, "effectiveFrom" | "effectiveTo">, w: DateWindow): boolean {
+  return (
+    (s.effectiveFrom === undefined || s.effectiveFrom <= w.to) &&
+    (s.effectiveTo === undefined || s.effectiveTo >= w.from)
+  );
+}
+
+/** The date basis sources of this regime are read at (`contract-period` for sources of no regime). */
+export function dateBasisOf(lib: Pick<Library, "regimes">, regime: RegimeId | undefined): DateBasis {
+  return (regime && lib.regimes.find((r) => r.id === regime)?.dateBasis) || "contract-period";
+}
+
+/** The instruments of a regime in force for this procurement's dates (read at the regime's date basis). */
 export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "regimes">, id: RegimeId): Source[] {
   const regime = lib.regimes.find((r) => r.id === id);
   if (!regime) return [];
-  const basis = REGIME_DATE_BASIS[id];
-  const from = basis === "commencement" ? commencementDate(profile) : profile.procurement.startDate;
-  const to = basis === "commencement" ? from : contractEnd(profile);
-  return regime.instruments
-    .filter(
-      (i) =>
-        (i.effectiveFrom === undefined || i.effectiveFrom <= to) &&
-        (i.effectiveTo === undefined || i.effectiveTo >= from),
-    )
-    .map((i) => i.source);
+  const window = dateWindow(profile, regime.dateBasis);
+  return regime.instruments.filter((s) => inForce(s, window));
 }
 
-function dateReason(profile: TenderProfile, lib: Pick<Library, "parameters">, id: RegimeId): string {
-  if (REGIME_DATE_BASIS[id] === "commencement") {
+/** True when the buyer's jurisdiction is one of `codes` (jurisdiction codes, or country-group ids). */
+function jurisdictionIn(lib: Pick<Library, "countryGroups">, codes: readonly string[], jurisdiction: string): boolean {
+  return codes.some(
+    (c) => c === jurisdiction || lib.countryGroups.some((g) => g.id === c && g.countries.includes(jurisdiction)),
+  );
+}
+
+interface BuyerRegime {
+  id: RegimeId;
+  reason: string;
+}
+
+/**
+ * The regimes the buyer brings in (library order), each with its reason; and the regimes whose
+ * jurisdictions hold the buyer but not its kind (e.g. a non-federal US buyer), with the reason and
+ * warning the library gives for them.
+ */
+function buyerRegimes(
+  profile: TenderProfile,
+  lib: Pick<Library, "regimes" | "countryGroups">,
+): { derived: BuyerRegime[]; refused: (BuyerRegime & { warning?: SelectionWarning })[] } {
+  const { jurisdiction, kind } = profile.buyer;
+  const vars = { jurisdiction, kind: kind ?? "not given" };
+  const derived: BuyerRegime[] = [];
+  const refused: (BuyerRegime & { warning?: SelectionWarning })[] = [];
+  for (const regime of lib.regimes) {
+    const fill = (path: string[], template: string) => fillSentence(regime.id, path, template, vars);
+    const entries = regime.buyers.filter((b) => jurisdictionIn(lib, b.jurisdictions, jurisdiction));
+    const hit = entries.find((b) => b.kinds === undefined || (kind !== undefined && b.kinds.includes(kind)));
+    if (hit) {
+      derived.push({ id: regime.id, reason: fill(["buyers", "reason"], hit.reason) });
+      continue;
+    }
+    const other = entries.find((b) => b.otherKinds)?.otherKinds;
+    if (!other) continue;
+    refused.push({
+      id: regime.id,
+      reason: fill(["buyers", "otherKinds", "reason"], other.reason),
+      ...(other.warning
+        ? {
+            warning: {
+              code: other.warning.code,
+              subject: "buyer.kind",
+              message: fill(["buyers", "otherKinds", "warning", "message"], other.warning.message),
+            },
+          }
+        : {}),
+    });
+  }
+  return { derived, refused };
+}
+
+function dateReason(profile: TenderProfile, lib: Pick<Library, "parameters">, regime: Regime): string {
+  if (regime.dateBasis === "commencement") {
     const d = commencementDate(profile);
     const field = profile.procurement.commencedOn
       ? "procurement.commencedOn"
       : "procurement.startDate (no commencedOn given)";
-    const framework = REGIME_FRAMEWORKS[id];
+    const framework = regime.framework;
     const switchDate = framework ? datedDate(lib, framework.param, d) : undefined;
     if (framework && switchDate) {
       return d >= switchDate.date
@@ -128,59 +127,66 @@ function dateReason(profile: TenderProfile, lib: Pick<Library, "parameters">, id
     : `instruments read for the contract term ${profile.procurement.startDate} to ${end}`;
 }
 
-/** Full regime analysis: what applies and why, what does not and why, and warnings. */
-export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regimes" | "parameters">): RegimeAnalysis {
+/**
+ * Full regime analysis: what applies and why, what does not and why, and warnings. The library says
+ * which buyers bring each regime in (`Regime.buyers`); a buyer may bring in several. `profile.regimes`
+ * replaces the derived regimes; `profile.modules` adds buyer-choice modules.
+ */
+export function analyseRegimes(profile: TenderProfile, lib: RegimeTables): RegimeAnalysis {
   const warnings: SelectionWarning[] = [];
   const reasons = new Map<RegimeId, string[]>();
   const notApplicable = new Map<RegimeId, string>();
-  const derived = jurisdictionRegime(profile);
+  const { derived, refused } = buyerRegimes(profile, lib);
   const add = (id: RegimeId, reason: string) => reasons.set(id, [...(reasons.get(id) ?? []), reason]);
+  const derivedIds = derived.map((d) => d.id);
 
   if (profile.regimes) {
+    const alone = derived.length
+      ? derived.map((d) => `the buyer alone would give ${d.id}: ${d.reason}`).join("; ")
+      : refused.map((r) => r.reason).join("; ") ||
+        `no regime is known for buyer.jurisdiction = ${profile.buyer.jurisdiction}`;
     for (const id of profile.regimes) {
-      add(
-        id,
-        `it is named in profile.regimes, which overrides the regimes derived from the buyer (${derived.id ? `the buyer alone would give ${derived.id}: ${derived.reason}` : derived.reason})`,
-      );
+      add(id, `it is named in profile.regimes, which overrides the regimes derived from the buyer (${alone})`);
     }
-    if (derived.id && !profile.regimes.includes(derived.id)) {
+    for (const id of derivedIds) {
+      if (profile.regimes.includes(id)) continue;
       notApplicable.set(
-        derived.id,
-        `profile.regimes (${profile.regimes.join(", ")}) overrides the regimes derived from the buyer and does not name ${derived.id}`,
+        id,
+        `profile.regimes (${profile.regimes.join(", ")}) overrides the regimes derived from the buyer and does not name ${id}`,
       );
     }
-  } else if (derived.id) {
-    add(derived.id, derived.reason);
+  } else {
+    for (const d of derived) add(d.id, d.reason);
+    for (const r of refused) if (r.warning) warnings.push(r.warning);
   }
-  if (derived.warning && !profile.regimes) warnings.push(derived.warning);
   for (const id of profile.modules ?? []) add(id, "it is added by profile.modules (a buyer choice)");
 
   const applicable: RegimeDecision[] = [];
-  for (const id of REGIME_IDS) {
+  for (const regime of lib.regimes) {
+    const { id } = regime;
     const why = reasons.get(id);
-    const regime = lib.regimes.find((r) => r.id === id);
-    const isModule = regime ? regime.kind === "module" : MODULE_IDS.includes(id);
     if (why) {
       applicable.push({
         id,
-        name: regime?.name ?? id,
-        kind: isModule ? "module" : "regime",
-        reasons: [...why, dateReason(profile, lib, id)],
+        name: regime.name,
+        kind: regime.kind,
+        reasons: [...why, dateReason(profile, lib, regime)],
         instruments: instrumentsInForce(profile, lib, id),
       });
       continue;
     }
     if (notApplicable.has(id)) continue;
-    if (isModule) {
+    const refusal = refused.find((r) => r.id === id);
+    if (regime.kind === "module") {
       notApplicable.set(id, `the buyer-choice module ${id} is named in neither profile.regimes nor profile.modules`);
     } else if (profile.regimes) {
       notApplicable.set(id, `profile.regimes (${profile.regimes.join(", ")}) does not name ${id}`);
-    } else if (id === "us-far" && profile.buyer.jurisdiction === "US") {
-      notApplicable.set(id, derived.reason);
+    } else if (refusal) {
+      notApplicable.set(id, refusal.reason);
     } else {
       notApplicable.set(
         id,
-        `the buyer's jurisdiction (${profile.buyer.jurisdiction}) does not give ${id}${derived.id ? ` (it gives ${derived.id})` : ""}, and profile.regimes does not name it`,
+        `the buyer's jurisdiction (${profile.buyer.jurisdiction}) does not give ${id}${derivedIds.length ? ` (it gives ${derivedIds.join(", ")})` : ""}, and profile.regimes does not name it`,
       );
     }
   }
@@ -190,32 +196,31 @@ export function analyseRegimes(profile: TenderProfile, lib: Pick<Library, "regim
 /**
  * The regimes and buyer-choice modules that apply to a tender, each with the reasons (jurisdiction,
  * buyer kind, `profile.regimes` override, `profile.modules`) and the instruments in force for the
- * procurement's dates. EU member-state buyers get `eu`; a `UN` buyer gets `un`; a US buyer gets
- * `us-far` only when `buyer.kind` is `federal-executive-agency`. UK instruments are read at
- * `procurement.commencedOn ?? startDate` (procurements commenced on or after 2025-02-24 follow the
- * Procurement Act 2023 and PPN 009, earlier ones PCR 2015 and PPN 02/23).
+ * procurement's dates. Which buyers bring which regime in is library data (`regimes.yaml`): in the
+ * built-in library EU member-state buyers get `eu`, a `UN` buyer gets `un`, and a US buyer gets
+ * `us-far` only when `buyer.kind` is `federal-executive-agency`. Instruments are read at each regime's
+ * date basis (the UK's at `procurement.commencedOn ?? startDate`).
  *
  * @param profile A validated tender profile (see `parseProfile`).
- * @param lib The library whose regime descriptions, instrument dates and dated parameters are used.
- * @returns The applicable regimes in `REGIME_IDS` order. `select()` also reports the warnings.
+ * @param lib The library whose regimes, jurisdictions, instrument dates and date parameters are used.
+ * @returns The applicable regimes in library order. `select()` also reports the warnings.
  */
-export function applicableRegimes(
-  profile: TenderProfile,
-  lib: Pick<Library, "regimes" | "parameters">,
-): RegimeDecision[] {
+export function applicableRegimes(profile: TenderProfile, lib: RegimeTables): RegimeDecision[] {
   return analyseRegimes(profile, lib).applicable;
 }
 
-/** True when a country counts as the United States for FAR 22.17 (the 50 States, DC and outlying areas). */
-export function isUnitedStates(country: string): boolean {
-  return country === "US" || (US_OUTLYING_AREAS as readonly string[]).includes(country);
-}
-
-/** True when a country is inside the buyer's own country (or, for an EU buyer, the EU). Undefined for UN buyers. */
-export function isBuyerCountry(profile: TenderProfile, country: string): boolean | undefined {
-  const j = profile.buyer.jurisdiction;
-  if (j === "UN") return undefined;
-  if (j === "US") return isUnitedStates(country);
-  if (j === "EU") return (EU_MEMBER_STATES as readonly string[]).includes(country);
-  return country === j;
+/**
+ * True when a country is inside the buyer's own country, as the library's jurisdiction says (`home`):
+ * for a US buyer the 50 States, DC and the outlying areas; for an EU institution the member states.
+ * Undefined when the buyer has no home country (a UN organisation), so that no work counts as abroad.
+ */
+export function isBuyerCountry(
+  profile: TenderProfile,
+  country: string,
+  lib: Pick<Library, "jurisdictions" | "countryGroups">,
+): boolean | undefined {
+  const code = profile.buyer.jurisdiction;
+  const home = lib.jurisdictions.find((j) => j.code === code)?.home ?? [code];
+  if (home === "none") return undefined;
+  return jurisdictionIn(lib, home, country);
 }

@@ -95,7 +95,7 @@ function normalise(s: string): string {
  */
 export function assessRisk(
   profile: TenderProfile,
-  lib: Pick<Library, "sectors" | "risk">,
+  lib: Pick<Library, "sectors" | "risk" | "jurisdictions" | "countryGroups">,
   options: AssessRiskOptions = {},
 ): RiskAssessment {
   const w = options.weights ?? RISK_WEIGHTS;
@@ -204,7 +204,7 @@ export function assessRisk(
   }
 
   // Work performed abroad.
-  const abroad = p.countries.filter((c) => isBuyerCountry(profile, c) === false);
+  const abroad = p.countries.filter((c) => isBuyerCountry(profile, c, lib) === false);
   const outside = p.outsideBuyerCountryValue;
   if ((outside && outside.amount > 0) || abroad.length > 0) {
     const parts: string[] = [];

@@ -28,16 +28,17 @@ export type { SelectOptions };
  *
  * @param profile A tender profile, raw (validated here) or already parsed.
  * @param options `library` (default: the built-in library).
- * @throws FairtenderError `invalid-profile` listing every problem of an invalid profile;
+ * @throws FairtenderError `invalid-profile` listing every problem of an invalid profile (including a
+ *   buyer jurisdiction, regime or module id that the library does not have, with a "did you mean");
  *   `invalid-rule` for a rule of a hand-built library that does not check, or for looping rules;
  *   `invalid-options` for an option `select` does not take (e.g. the former `rules`);
  *   `template-error` if a clause text cannot be filled in.
  */
 export function select(profile: unknown, options: SelectOptions = {}): Selection {
-  const parsed = safeParseProfile(profile);
+  const { library = builtinLibrary(), ...rest } = options;
+  const parsed = safeParseProfile(profile, { library });
   if (!parsed.success) throw parsed.error;
-  const { library, ...rest } = options;
-  return issueSelection(runSelection(parsed.data, library ?? builtinLibrary(), rest));
+  return issueSelection(runSelection(parsed.data, library, rest));
 }
 
 /** Like {@link select}, but returns `{ success, data | error }` instead of throwing. */

@@ -1,6 +1,7 @@
 import type { Library } from "../model/clause.js";
 import type { DatedValue, Money, Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
+import { fillLeaf, type LeafPath } from "../template/leaves.js";
 
 /* ----------------------------------------------------------------------------------------------
  * Calendar arithmetic on ISO dates (UTC, no clock, no time zone).
@@ -118,6 +119,26 @@ export function inPeriod(period: { effectiveFrom?: string; effectiveTo?: string 
     (period.effectiveFrom === undefined || period.effectiveFrom <= date) &&
     (period.effectiveTo === undefined || date <= period.effectiveTo)
   );
+}
+
+/* ----------------------------------------------------------------------------------------------
+ * Sentences
+ * -------------------------------------------------------------------------------------------- */
+
+/**
+ * Fills a sentence of the library (a reason, a regime's reason or warning) with the template
+ * interpreter of clause text: `{{params.name}}` becomes `vars[name]`. `owner` and `path` name the
+ * sentence in a `template-error` (e.g. a variable with no value).
+ */
+export function fillSentence(
+  owner: string,
+  path: LeafPath,
+  template: string,
+  vars: Readonly<Record<string, string>>,
+): string {
+  return fillLeaf(owner, { path, text: template }, vars)
+    .map((run) => (run.type === "text" ? run.value : run.id))
+    .join("");
 }
 
 /* ----------------------------------------------------------------------------------------------
