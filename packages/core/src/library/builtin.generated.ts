@@ -154,6 +154,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "ABA MCCs 2.0",
             "regime": "aba-mcc2",
+            "effectiveFrom": "2021-04-22",
             "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -329,6 +330,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "ABA MCCs 2.0",
             "regime": "aba-mcc2",
+            "effectiveFrom": "2021-04-22",
             "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -336,6 +338,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "ABA Buyer Code",
             "regime": "aba-mcc2",
+            "effectiveFrom": "2021-04-22",
             "instrument": "ABA Responsible Purchasing Code of Conduct (Schedule P)",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -750,6 +753,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "S.C. 2023, c. 9",
             "regime": "ca",
+            "effectiveFrom": "2024-01-01",
             "instrument": "Fighting Against Forced Labour and Child Labour in Supply Chains Act",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -886,6 +890,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PSPC PN-150",
             "regime": "ca",
+            "effectiveFrom": "2021-11-11",
             "instrument": "Public Services and Procurement Canada Policy Notification PN-150, Anti-forced labour requirements",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -1036,6 +1041,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "Directive (EU) 2024/1760",
             "regime": "eu",
+            "effectiveFrom": "2024-07-25",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1196,6 +1202,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "Directive (EU) 2024/1760",
             "regime": "eu",
+            "effectiveFrom": "2024-07-25",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1313,6 +1320,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "Directive (EU) 2024/1760",
             "regime": "eu",
+            "effectiveFrom": "2024-07-25",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -1583,6 +1591,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "Regulation (EU) 2024/3015",
             "regime": "eu",
+            "effectiveFrom": "2027-12-14",
             "instrument": "Regulation (EU) 2024/3015 prohibiting products made with forced labour",
             "provision": "Art. 1",
             "checked": "2026-11-28",
@@ -1979,6 +1988,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "Directive (EU) 2024/1760",
             "regime": "eu",
+            "effectiveFrom": "2024-07-25",
             "instrument": "Corporate Sustainability Due Diligence Directive",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
@@ -2258,6 +2268,7 @@ export const BUILTIN_LIBRARY: Library = {
               {
                 "citation": "Procurement Act 2023 Sch. 6, Sch. 7",
                 "regime": "gb",
+                "effectiveFrom": "2025-02-24",
                 "instrument": "Procurement Act 2023, s.57 and Schedules 6 and 7",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -2274,6 +2285,7 @@ export const BUILTIN_LIBRARY: Library = {
               {
                 "citation": "PCR 2015 reg. 57",
                 "regime": "gb",
+                "effectiveTo": "2025-02-23",
                 "instrument": "Public Contracts Regulations 2015, regulation 57",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -2476,6 +2488,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 02/23",
             "regime": "gb",
+            "effectiveFrom": "2023-04-01",
+            "effectiveTo": "2025-02-23",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2483,6 +2497,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2635,6 +2650,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 02/23",
             "regime": "gb",
+            "effectiveFrom": "2023-04-01",
+            "effectiveTo": "2025-02-23",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2642,6 +2659,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2801,6 +2819,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 02/23",
             "regime": "gb",
+            "effectiveFrom": "2023-04-01",
+            "effectiveTo": "2025-02-23",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2808,6 +2828,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -2950,6 +2971,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "MSA 2015 s.54",
             "regime": "gb",
+            "effectiveFrom": "2015-10-29",
             "instrument": "Modern Slavery Act 2015, section 54; Transparency in Supply Chains etc. Regulations 2015 (SI 2015/1833)",
             "provision": "s.54(2)",
             "checked": "2026-11-28",
@@ -3103,6 +3125,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 02/23",
             "regime": "gb",
+            "effectiveFrom": "2023-04-01",
+            "effectiveTo": "2025-02-23",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3110,6 +3134,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3260,6 +3285,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 02/23",
             "regime": "gb",
+            "effectiveFrom": "2023-04-01",
+            "effectiveTo": "2025-02-23",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3267,6 +3294,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3405,6 +3433,8 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 02/23",
             "regime": "gb",
+            "effectiveFrom": "2023-04-01",
+            "effectiveTo": "2025-02-23",
             "instrument": "Procurement Policy Note 02/23, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3412,6 +3442,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009, Tackling Modern Slavery in Government Supply Chains",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -3611,6 +3642,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -3794,6 +3826,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -3965,6 +3998,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4180,6 +4214,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4330,6 +4365,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4490,6 +4526,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4670,6 +4707,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -4930,6 +4968,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5124,6 +5163,7 @@ export const BUILTIN_LIBRARY: Library = {
               {
                 "citation": "Directive (EU) 2024/1760",
                 "regime": "eu",
+                "effectiveFrom": "2024-07-25",
                 "instrument": "Corporate Sustainability Due Diligence Directive",
                 "provision": "Art. 10(2)(b), (e), 10(5)",
                 "checked": "2026-11-28",
@@ -5132,6 +5172,7 @@ export const BUILTIN_LIBRARY: Library = {
               {
                 "citation": "ABA MCCs 2.0",
                 "regime": "aba-mcc2",
+                "effectiveFrom": "2021-04-22",
                 "instrument": "ABA Model Contract Clauses to Protect Workers in International Supply Chains, Version 2.0, and Buyer Code",
                 "checked": "2026-11-28",
                 "confidence": "confirmed"
@@ -5145,6 +5186,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5332,6 +5374,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5513,6 +5556,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5686,6 +5730,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -5859,6 +5904,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "PPN 009",
             "regime": "gb",
+            "effectiveFrom": "2025-02-24",
             "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
             "provision": "risk assessment, Table 1",
             "checked": "2026-11-28",
@@ -6639,6 +6685,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "CEB/2022/HLCM/19",
             "regime": "un",
+            "effectiveFrom": "2022-09-19",
             "instrument": "Addressing Forced Labour and Human Trafficking in UN Supply Chains — Guidance for UN Staff",
             "checked": "2026-11-28",
             "confidence": "confirmed"
@@ -7290,6 +7337,7 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-56",
             "regime": "us-far",
+            "effectiveFrom": "2015-03-02",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
             "checked": "2026-11-28",
             "confidence": "confirmed"

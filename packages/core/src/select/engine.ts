@@ -21,6 +21,7 @@ import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
 import { harmonise } from "./harmonise.js";
 import { analyseRegimes } from "./regimes.js";
 import { assessRisk } from "./risk.js";
+import { sourceDating } from "./sources.js";
 import { compareText, contractEnd, fillSentence, uniqueSources } from "./util.js";
 
 /**
@@ -434,12 +435,16 @@ export function runSelection(
     }
   }
 
-  const obligations = harmonise(selected, new Set(regimeReasons.keys()));
+  // Cite only the instruments in force for the procurement (see sourceDating), then harmonise.
+  const dating = sourceDating(profile, lib);
+  const clauses = dating.selected(selected);
+  const obligations = harmonise(clauses, new Set(regimeReasons.keys()));
   const { warnings: annexWarnings, ...annexes } = selectAnnexes(
-    { profile, risk, regimes: regimeAnalysis.applicable, clauses: selected, obligations },
+    { profile, risk, regimes: regimeAnalysis.applicable, clauses, obligations },
     lib,
   );
   warnings.push(...annexWarnings);
+  const packed = { annexes: dating.annexes(annexes.annexes), wording: dating.wording(annexes.wording) };
   // A fresh copy: the selection shares nothing with the (frozen) library, so callers may change it.
   return structuredClone({
     profile,
@@ -447,11 +452,11 @@ export function runSelection(
     libraryVersion: lib.version,
     regimes: regimeAnalysis.applicable,
     risk,
-    clauses: selected,
-    excluded,
+    clauses,
+    excluded: dating.excluded(excluded),
     obligations,
-    definitions: definitionsFor(selected, lib),
-    warnings: dedupeWarnings(warnings),
-    ...annexes,
+    definitions: definitionsFor(clauses, lib),
+    warnings: dedupeWarnings([...warnings, ...dating.warnings]),
+    ...packed,
   });
 }
