@@ -10,7 +10,7 @@ import { compareText, sourceKey, uniqueSources } from "./util.js";
  * How the obligation schedule is harmonised.
  *
  * Obligations are **the same duty** — and merge into one schedule row — when they have the same
- * canonical topic (FACTS §7A), the same party, and the same *kind of timing*: a one-off step before
+ * canonical topic (`TOPICS`), the same party, and the same *kind of timing*: a one-off step before
  * award; a step at signature; a step within N days of the same starting point (award, start, request,
  * end); a recurring duty; a duty triggered by an event; or an ongoing duty. So a pre-award certification
  * and an annual certification on the `certification` topic stay two rows (one-off vs recurring), while
