@@ -5,7 +5,14 @@
 
 import "./styles.css";
 import "./zod-config.js";
-import { formatPath, type Issue, type Selection, safeParseProfile, type TenderProfile } from "@fairtender/core";
+import {
+  builtinLibrary,
+  formatPath,
+  type Issue,
+  type Selection,
+  safeParseProfile,
+  type TenderProfile,
+} from "@fairtender/core";
 import { byId, h } from "./dom.js";
 import {
   type Edition,
@@ -208,7 +215,9 @@ function announce(text: string): void {
 
 function update(): void {
   const { input, issues: localIssues } = currentInput();
-  const parsed = safeParseProfile(input);
+  // Checked against the library the demo selects with, so that an imported profile's unknown
+  // jurisdiction or regime id is shown at its field.
+  const parsed = safeParseProfile(input, { library: builtinLibrary() });
   const issues = [...localIssues, ...(parsed.success ? [] : parsed.error.issues)];
   const unplaced = showFieldIssues(form, containers, issues, (c) => showAll || touched.has(c));
   showSummary(unplaced);

@@ -196,7 +196,7 @@ describe("fairtender validate", () => {
       column: 23,
     });
     expect(report[0]!.problems.map((p) => p.code)).toEqual([
-      "unknown-value",
+      "unknown-jurisdiction",
       "too-small",
       "unknown-sector",
       "invalid-date",

@@ -41,12 +41,18 @@ export const CountryCode = z
  * A buyer jurisdiction code: two capital letters (`US`, `GB`, `UN`, `EU`, `DE`), optionally with an
  * ISO 3166-2 subdivision (`US-CA`). Which codes exist is the library's business (`jurisdictions.yaml`).
  */
+const JURISDICTION_PATTERN = "^[A-Z]{2}(-[A-Z0-9]{1,3})?$";
 export const JurisdictionCode = z
   .string()
-  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+  .refine((s) => new RegExp(JURISDICTION_PATTERN).test(s), {
     error: 'is not a supported jurisdiction (expected a code such as "US", "GB", "EU" or "DE")',
+    params: { code: "unknown-jurisdiction", expected: "a jurisdiction code of the library, such as US, GB, EU or DE" },
   })
-  .meta({ description: "Buyer jurisdiction code (a jurisdiction of the library)", examples: ["US", "GB", "DE"] });
+  .meta({
+    description: "Buyer jurisdiction code (a jurisdiction of the library)",
+    pattern: JURISDICTION_PATTERN,
+    examples: ["US", "GB", "DE"],
+  });
 
 /** An amount of money in a named currency. Amounts are major units (dollars, pounds), not cents. */
 export const Money = z

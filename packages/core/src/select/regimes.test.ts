@@ -7,7 +7,7 @@ import type { Source } from "../model/common.js";
 import type { RegimeInput } from "../model/regime.js";
 import { parseProfile } from "../validate/profile.js";
 import { analyseRegimes, instrumentsInForce, isBuyerCountry } from "./regimes.js";
-import { select } from "./select.js";
+import { safeSelect, select } from "./select.js";
 
 const inline = (citation: string, regime?: string): Source => ({
   citation,
@@ -75,6 +75,10 @@ describe("regimes as library data", () => {
     expect(s.regimes[0]?.instruments.map((i) => i.citation)).toEqual(["Åpenhetsloven"]);
     // The built-in library does not know Norway.
     expect(() => select(profile)).toThrow(/buyer\.jurisdiction: "NO" is not a supported jurisdiction/);
+    const refused = safeSelect(profile);
+    expect(refused.success ? [] : refused.error.issues.map((i) => [i.code, i.path, i.received])).toEqual([
+      ["unknown-jurisdiction", ["buyer", "jurisdiction"], "NO"],
+    ]);
   });
 
   test("a US buyer of another kind gets the library's reason and warning, not the regime", () => {
@@ -102,7 +106,12 @@ describe("regimes as library data", () => {
       expect.unreachable();
     } catch (error) {
       expect(isFairtenderError(error) && error.code).toBe("invalid-profile");
-      const messages = (error as { issues: { message: string }[] }).issues.map((i) => i.message);
+      const issues = (error as { issues: { code: string; path: unknown[]; message: string }[] }).issues;
+      expect(issues.map((i) => [i.code, i.path])).toEqual([
+        ["unknown-regime", ["regimes", 0]],
+        ["unknown-regime", ["modules", 0]],
+      ]);
+      const messages = issues.map((i) => i.message);
       expect(messages).toContainEqual(
         expect.stringMatching(
           /^regimes\[0\]: "us-fa" is not a regime or module of the library .*\(did you mean "us-far"\?\)$/,
