@@ -1,6 +1,5 @@
 import * as z from "zod";
 import { COUNTRY_CODES, CURRENCY_CODES } from "./codes.js";
-import { RegimeIdSchema } from "./topics.js";
 
 const currencySet: ReadonlySet<string> = new Set(CURRENCY_CODES);
 const countrySet: ReadonlySet<string> = new Set(COUNTRY_CODES);
@@ -38,21 +37,49 @@ export const CountryCode = z
   .meta({ description: "ISO 3166-1 alpha-2 country code", examples: ["US", "PH", "GB"] });
 
 /**
+ * A code of the library (a jurisdiction, a regime): its shape checked here, with the issue `code`
+ * that a value the library does not have gets too, so that a mistyped and an unknown value read the
+ * same; the pattern is kept for the JSON Schema.
+ */
+function libraryCode(
+  pattern: string,
+  problem: { error: string; code: string; expected: string },
+  meta: { description: string; examples?: string[] },
+) {
+  const re = new RegExp(pattern);
+  return z
+    .string()
+    .refine((s) => re.test(s), { error: problem.error, params: { code: problem.code, expected: problem.expected } })
+    .meta({ ...meta, pattern });
+}
+
+/**
  * A buyer jurisdiction code: two capital letters (`US`, `GB`, `UN`, `EU`, `DE`), optionally with an
  * ISO 3166-2 subdivision (`US-CA`). Which codes exist is the library's business (`jurisdictions.yaml`).
  */
-const JURISDICTION_PATTERN = "^[A-Z]{2}(-[A-Z0-9]{1,3})?$";
-export const JurisdictionCode = z
-  .string()
-  .refine((s) => new RegExp(JURISDICTION_PATTERN).test(s), {
+export const JurisdictionCode = libraryCode(
+  "^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
+  {
     error: 'is not a supported jurisdiction (expected a code such as "US", "GB", "EU" or "DE")',
-    params: { code: "unknown-jurisdiction", expected: "a jurisdiction code of the library, such as US, GB, EU or DE" },
-  })
-  .meta({
-    description: "Buyer jurisdiction code (a jurisdiction of the library)",
-    pattern: JURISDICTION_PATTERN,
-    examples: ["US", "GB", "DE"],
-  });
+    code: "unknown-jurisdiction",
+    expected: "a jurisdiction code of the library, such as US, GB, EU or DE",
+  },
+  { description: "Buyer jurisdiction code (a jurisdiction of the library)", examples: ["US", "GB", "DE"] },
+);
+
+/**
+ * Schema of a regime or buyer-choice module id: its shape only (kebab-case, `us-far`, `gb`); which ids
+ * exist is the library's business (`regimes.yaml`, checked by `select()` with a "did you mean").
+ */
+export const RegimeIdSchema = libraryCode(
+  "^[a-z0-9]+(-[a-z0-9]+)*$",
+  {
+    error: 'is not a regime id (expected a lower-case kebab-case id such as "gb")',
+    code: "unknown-regime",
+    expected: "a regime or module id of the library, such as us-far or gb",
+  },
+  { description: "Regime or buyer-choice module id (an id of the library's regimes)" },
+);
 
 /** An amount of money in a named currency. Amounts are major units (dollars, pounds), not cents. */
 export const Money = z

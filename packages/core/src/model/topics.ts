@@ -41,15 +41,4 @@ export const Topic = z.enum(TOPIC_IDS).meta({ description: "Canonical obligation
  */
 export type RegimeId = string;
 
-/** Schema of a regime id: its shape only (kebab-case); which ids exist is the library's business. */
-const REGIME_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-export const RegimeIdSchema = z
-  .string()
-  .refine((s) => new RegExp(REGIME_ID_PATTERN).test(s), {
-    error: 'is not a regime id (expected a lower-case kebab-case id such as "gb")',
-    params: { code: "unknown-regime", expected: "a regime or module id of the library, such as us-far or gb" },
-  })
-  .meta({
-    description: "Regime or buyer-choice module id (an id of the library's regimes)",
-    pattern: REGIME_ID_PATTERN,
-  });
+export { RegimeIdSchema } from "./common.js";
