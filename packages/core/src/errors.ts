@@ -8,7 +8,9 @@ export type FairtenderErrorCode =
   | "invalid-library"
   | "invalid-selection"
   | "unknown-clause"
-  | "template-error";
+  | "template-error"
+  | "invalid-source"
+  | "unsupported-source";
 
 /** One problem found in an input: where, what was there, and what was expected. */
 export interface Issue {
