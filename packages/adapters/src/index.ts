@@ -1,0 +1,2 @@
+/** @packageDocumentation `@fairtender/adapters` (work in progress). */
+export {};
