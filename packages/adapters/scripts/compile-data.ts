@@ -233,19 +233,19 @@ import type {
   WriteBackTable,
 } from "./types.js";
 
-/** data/cpv-sectors.yaml */
+/** The classification table: CPV and UNSPSC code prefixes → Fairtender sectors and commodities, with what it does not cover (data/cpv-sectors.yaml). */
 export const CLASSIFICATION_TABLE: ClassificationTable = ${json(classification)};
 
-/** data/buyer-legal-types.yaml */
+/** eForms buyer legal types (BT-11, OCDS TED_CA_TYPE) → buyer kind and jurisdiction (data/buyer-legal-types.yaml). */
 export const BUYER_LEGAL_TYPES: BuyerLegalTypeTable = ${json(buyerTypes)};
 
-/** data/countries.yaml */
+/** ISO 3166-1 countries: alpha-2, alpha-3 and English names (data/countries.yaml). */
 export const COUNTRY_TABLE: CountryTable = ${json(countries)};
 
-/** data/eforms-fields.yaml */
+/** The eForms SDK fields and nodes the adapters read and write, with their XPaths and the SDK version (data/eforms-fields.yaml). */
 export const EFORMS_FIELDS: EformsFieldTable = ${json(eforms)};
 
-/** data/write-back.yaml */
+/** How Fairtender's decisions are written back to OCDS and eForms: codes, strategies, document type (data/write-back.yaml). */
 export const WRITE_BACK: WriteBackTable = ${json(writeBack)};
 `;
 }

@@ -7,7 +7,7 @@ import type {
   WriteBackTable,
 } from "./types.js";
 
-/** data/cpv-sectors.yaml */
+/** The classification table: CPV and UNSPSC code prefixes → Fairtender sectors and commodities, with what it does not cover (data/cpv-sectors.yaml). */
 export const CLASSIFICATION_TABLE: ClassificationTable = {
   "version": "1.0.0",
   "sources": {
@@ -1501,7 +1501,7 @@ export const CLASSIFICATION_TABLE: ClassificationTable = {
   ]
 };
 
-/** data/buyer-legal-types.yaml */
+/** eForms buyer legal types (BT-11, OCDS TED_CA_TYPE) → buyer kind and jurisdiction (data/buyer-legal-types.yaml). */
 export const BUYER_LEGAL_TYPES: BuyerLegalTypeTable = {
   "source": {
     "citation": "eForms buyer-legal-type code list",
@@ -1654,7 +1654,7 @@ export const BUYER_LEGAL_TYPES: BuyerLegalTypeTable = {
   ]
 };
 
-/** data/countries.yaml */
+/** ISO 3166-1 countries: alpha-2, alpha-3 and English names (data/countries.yaml). */
 export const COUNTRY_TABLE: CountryTable = {
   "source": {
     "citation": "ISO 3166-1",
@@ -2930,7 +2930,7 @@ export const COUNTRY_TABLE: CountryTable = {
   ]
 };
 
-/** data/eforms-fields.yaml */
+/** The eForms SDK fields and nodes the adapters read and write, with their XPaths and the SDK version (data/eforms-fields.yaml). */
 export const EFORMS_FIELDS: EformsFieldTable = {
   "sdk": {
     "version": "eforms-sdk-1.16.0-SNAPSHOT",
@@ -5469,7 +5469,7 @@ export const EFORMS_FIELDS: EformsFieldTable = {
   ]
 };
 
-/** data/write-back.yaml */
+/** How Fairtender's decisions are written back to OCDS and eForms: codes, strategies, document type (data/write-back.yaml). */
 export const WRITE_BACK: WriteBackTable = {
   "source": {
     "citation": "OCDS for eForms",

@@ -410,10 +410,13 @@ function readCountries(
   chosen: Unit[],
   single: Unit | undefined,
 ): void {
-  const values = [
-    ...(single ? [] : read("BT-5141-Procedure", root)),
-    ...chosen.flatMap((u) => read(`BT-5141-${unit}`, u.el, scope)),
-  ];
+  const own = chosen.flatMap((u) => read(`BT-5141-${unit}`, u.el, scope));
+  // One lot: its own places, else the procedure's; all lots: the procedure's and every lot's.
+  const values = single
+    ? own.length > 0
+      ? own
+      : read("BT-5141-Procedure", root)
+    : [...read("BT-5141-Procedure", root), ...own];
   const anywhere = [
     ...(single ? [] : read("BT-727-Procedure", root)),
     ...chosen.flatMap((u) => read(`BT-727-${unit}`, u.el, scope)),

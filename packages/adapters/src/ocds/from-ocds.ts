@@ -128,7 +128,7 @@ export function fromOcds(input: unknown, options: FromOcdsOptions = {}): ImportR
   readPeriod(b, tender, readLots, p);
   readCommencement(b, release, tender, p);
   readSubcontracting(b, tender, readLots, p);
-  readContext(b, release, tender, readLots, p);
+  readContext(b, tender, readLots, p);
   for (const f of [
     "procurement.outsideBuyerCountryValue",
     "procurement.commercialOffTheShelf",
@@ -632,7 +632,6 @@ const GOALS: Readonly<Record<string, string>> = {
 
 function readContext(
   b: ProfileBuilder,
-  release: Json,
   tender: Json,
   readLots: Array<{ l: Json; i: number }>,
   p: (s: string) => string,
@@ -681,5 +680,4 @@ function readContext(
       path: p("tender.procurementMethod"),
       text: `Procurement method ${str(tender.procurementMethod)}${str(tender.procurementMethodDetails) ? ` (${str(tender.procurementMethodDetails)})` : ""}.`,
     });
-  void release;
 }
