@@ -113,7 +113,11 @@ export interface ImportReport {
 
 /** Options of `fromOcds` and `fromEforms`. */
 export interface ImportOptions {
-  /** Read one lot only (its id in the source, e.g. `LOT-0001`); procedure-level values fill what the lot does not say. */
+  /**
+   * Read one lot only (its id in the source, e.g. `LOT-0001`). Procedure-level title, nature,
+   * classifications and places fill what the lot does not say; the procedure's value does only when
+   * the source has that one lot (otherwise it is the total of all lots).
+   */
   lot?: string;
   /**
    * Values for what the source does not say, or to correct it (e.g. `{ procurement: { startDate: "2027-01-01" } }`).

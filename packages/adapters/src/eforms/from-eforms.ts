@@ -117,7 +117,7 @@ export function fromEforms(xml: string, options: ImportOptions = {}): ImportResu
   readBuyer(b, root, language);
   readTitle(b, root, language, unit, scope, single, units);
   readCategory(b, root, unit, scope, chosen, single);
-  readValue(b, root, unit, scope, chosen, single);
+  readValue(b, root, unit, scope, chosen, single, units.length === 1);
   readClassifications(b, root, unit, scope, chosen, single);
   readCountries(b, root, unit, scope, chosen, single);
   readPeriods(b, unit, scope, chosen);
@@ -328,11 +328,21 @@ function readValue(
   scope: Scope,
   chosen: Unit[],
   single: Unit | undefined,
+  onlyLot: boolean,
 ): void {
   if (single) {
     const v = read(`BT-27-${unit}`, single.el, scope)[0];
     const m = amount(v);
+    const proc = onlyLot && !m ? read("BT-27-Procedure", root)[0] : undefined;
+    const pm = amount(proc);
     if (m && v) b.set("procurement.value", m, [ref(v)], "The lot's estimated value (BT-27) and currency.");
+    else if (pm && proc)
+      b.set(
+        "procurement.value",
+        pm,
+        [ref(proc)],
+        "The notice has this one lot: the procedure's estimated value (BT-27) is the lot's.",
+      );
     else b.unknown("procurement.value", "The lot has no estimated value with a currency (BT-27).", v ? [ref(v)] : []);
     return;
   }

@@ -514,7 +514,7 @@ function readPeriod(
       if (n) {
         out.months = n;
         out.monthsRefs = [ref];
-        out.note = `${period.durationInDays} days = ${n} months (OCDS for eForms counts a month as 30 days).`;
+        out.note = `${period.durationInDays} days = ${n} months (${period.durationInDays % 365 === 0 ? "365-day years" : "30-day months, as the OCDS for eForms mapping counts them"}).`;
       } else {
         out.monthsRefs = [ref];
         out.note = `${period.durationInDays} days is not a whole number of months (30-day months or 365-day years).`;
