@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import("./commands/generate.js"),
   },
   clauses: { summary: "list the clause library or show one clause", load: () => import("./commands/clauses.js") },
+  import: {
+    summary: "read an eForms notice or an OCDS release into a tender profile, with where every field came from",
+    load: () => import("./commands/import.js"),
+  },
   schema: {
     summary: "print the JSON Schema of a profile, clause, obligation, selection or library",
     load: () => import("./commands/schema.js"),

@@ -22,7 +22,9 @@ export type FairtenderErrorCode =
   | "invalid-rule"
   | "invalid-options"
   | "unknown-clause"
-  | "template-error";
+  | "template-error"
+  | "invalid-source"
+  | "unsupported-source";
 
 /**
  * The codes of {@link Issue.code}, each with what it means. Like the error codes they are a stable
