@@ -4,7 +4,7 @@ import type { Library } from "../model/clause.js";
 
 /** The built-in clause library as data (use `builtinLibrary()`, which returns it frozen). */
 export const BUILTIN_LIBRARY: Library = {
-  "version": "1.0.0",
+  "version": "1.1.0",
   "clauses": [
     {
       "id": "aba-mcc2-remediation-before-exit",
@@ -3462,7 +3462,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -3665,7 +3666,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -3855,7 +3857,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -4020,7 +4023,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -4236,7 +4240,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -4387,7 +4392,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -4555,7 +4561,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -4729,7 +4736,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -4997,7 +5005,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -5208,7 +5217,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -5396,7 +5406,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -5579,7 +5590,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -5752,7 +5764,8 @@ export const BUILTIN_LIBRARY: Library = {
         "eu",
         "au",
         "ca",
-        "un"
+        "un",
+        "norway"
       ],
       "body": {
         "subclauses": [
@@ -6200,6 +6213,382 @@ export const BUILTIN_LIBRARY: Library = {
             "instrument": "ILO Indicators of Forced Labour (2012)",
             "checked": "2026-11-28",
             "confidence": "confirmed"
+          }
+        ]
+      }
+    },
+    {
+      "id": "no-human-rights-requirements",
+      "version": "1.0.0",
+      "title": "Basic human rights and decent working conditions in the supply chain (Norway)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must respect basic human rights and decent working conditions in performing the contract and in producing the goods and services it delivers under it. This covers the Supplier's own operations and its supply chain, and at least the rights protected by the ILO core conventions, including the prohibition of {{term \"forced-labour\"}} and {{term \"child-labour\"}}, freedom of association, equal treatment, and the labour, health and safety law of the country where the work is done."
+          },
+          {
+            "text": "The Supplier must carry out {{term \"human-rights-due-diligence\"}} proportionate to its size and to the risks of this contract, and must require the same of each {{term \"subcontractor\"}} and supplier that produces goods or performs services for the contract."
+          },
+          {
+            "text": "Within {{params.documentationDays}} days of the Buyer's request, the Supplier must give the Buyer the documentation the Buyer asks for to check compliance with this clause, such as a completed self-assessment, the production sites of the goods and the members of the supply chain."
+          },
+          {
+            "text": "The Buyer may, itself or through an independent third party, follow up compliance with this clause, including by visits to production sites. The Supplier must cooperate and must protect the identity of any {{term \"worker\"}} who gives information."
+          },
+          {
+            "text": "If a breach is found, the Supplier must agree with the Buyer a plan with deadlines to remedy it, giving priority to {{term \"remediation\"}} for the workers affected, and must carry the plan out. Serious or repeated breaches, or a failure to carry out the plan, are a material breach of contract."
+          }
+        ]
+      },
+      "parameters": {
+        "documentationDays": {
+          "type": "integer",
+          "description": "Days the Supplier has to give the Buyer the documentation it asks for",
+          "unit": "days",
+          "default": 21,
+          "min": 5,
+          "max": 60
+        }
+      },
+      "sources": [
+        {
+          "citation": "Public Procurement Act (LOA) s.5",
+          "regime": "norway",
+          "instrument": "Lov 17. juni 2016 nr. 73 om offentlige anskaffelser (anskaffelsesloven), section 5",
+          "provision": "s.5 first paragraph, third sentence",
+          "edition": "as in force in 2026 (before the amendment of Prop. 147 L (2024-2025))",
+          "url": "https://www.regjeringen.no/no/dokumenter/prop.-147-l-20242025/id3100598/?ch=10",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The duty (state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights in procurements that carry a risk of breaches) is confirmed as the law in force from the Government's own description in Prop. 147 L (2024-2025) chapter 10.1.2; the statute text on Lovdata was not read. The preparatory works say a supplier can have it tested whether the routines exist and were followed."
+        },
+        {
+          "citation": "Prop. 147 L (2024-2025); Innst. 38 L (2025-2026)",
+          "regime": "norway",
+          "effectiveFrom": "2026-07-01",
+          "instrument": "Lov om endringer i anskaffelsesloven (samfunnshensyn mv.)",
+          "provision": "new s.5 (social considerations) and the provision on basic human rights and decent working conditions",
+          "edition": "as adopted by the Storting (2025-2026 session)",
+          "url": "https://etiskhandel.no/aktuelle-saker/endringer-i-lov-om-offentlige-anskaffelser-vedtatt",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY: an NGO summary (Etisk handel Norge) reports that the Storting adopted the amendments, that s.5 is rewritten to list the social considerations a buyer must weigh, that a new provision says the buyer should set requirements or criteria where there is a risk of breaches of basic human rights and decent working conditions, and that the Ministry aims at entry into force on 1 July (2026). The adopted text, its section numbers and the date are UNCONFIRMED."
+        }
+      ],
+      "draftingNote": "The Public Procurement Act (anskaffelsesloven) s.5 puts the duty on the buyer, not the supplier: state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights where a procurement carries a risk of breaches (confirmed from Prop. 147 L (2024-2025) ch. 10.1.2; the Lovdata text was not read). The Act does not prescribe a contract clause; this clause is one way to act on the buyer's routines for a risky procurement, so it is recommended, not mandatory. The preparatory works say a supplier can have it tried whether the buyer had routines and followed them: record the risk assessment behind the choice in the procurement file. The 2025-2026 amendment (Prop. 147 L (2024-2025), reported in force from 1 July 2026) rewrites s.5 and adds that the buyer should set requirements or criteria where there is a risk of breaches of basic human rights and decent working conditions: the adopted wording, the section numbers and the date are SECONDARY and UNCONFIRMED. Basic human rights are read as the preparatory works read them: the UN Guiding Principles, the Universal Declaration, the two UN covenants of 1966 and the ILO core conventions. The documentation period is a drafting choice.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "forced-labour",
+        "child-labour",
+        "human-rights-due-diligence",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "no-respect-basic-rights",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Respect basic human rights and decent working conditions in performing the contract and in the production of the goods and services delivered under it, including in the supply chain.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Human-rights policy",
+            "Due-diligence records"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "Public Procurement Act (LOA) s.5",
+              "regime": "norway",
+              "instrument": "Lov 17. juni 2016 nr. 73 om offentlige anskaffelser (anskaffelsesloven), section 5",
+              "provision": "s.5 first paragraph, third sentence",
+              "edition": "as in force in 2026 (before the amendment of Prop. 147 L (2024-2025))",
+              "url": "https://www.regjeringen.no/no/dokumenter/prop.-147-l-20242025/id3100598/?ch=10",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The duty (state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights in procurements that carry a risk of breaches) is confirmed as the law in force from the Government's own description in Prop. 147 L (2024-2025) chapter 10.1.2; the statute text on Lovdata was not read. The preparatory works say a supplier can have it tested whether the routines exist and were followed."
+            }
+          ]
+        },
+        {
+          "id": "no-document-on-request",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Give the Buyer, within the set period after a request, the documentation it asks for to follow up the requirements, including the production sites and supply-chain members for the goods.",
+          "timing": {
+            "kind": "on-event",
+            "event": "the Buyer asks for documentation",
+            "withinHours": 504
+          },
+          "evidence": [
+            "Completed self-assessment",
+            "List of production sites and supply-chain members"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Public Procurement Act (LOA) s.5",
+              "regime": "norway",
+              "instrument": "Lov 17. juni 2016 nr. 73 om offentlige anskaffelser (anskaffelsesloven), section 5",
+              "provision": "s.5 first paragraph, third sentence",
+              "edition": "as in force in 2026 (before the amendment of Prop. 147 L (2024-2025))",
+              "url": "https://www.regjeringen.no/no/dokumenter/prop.-147-l-20242025/id3100598/?ch=10",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The duty (state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights in procurements that carry a risk of breaches) is confirmed as the law in force from the Government's own description in Prop. 147 L (2024-2025) chapter 10.1.2; the statute text on Lovdata was not read. The preparatory works say a supplier can have it tested whether the routines exist and were followed."
+            }
+          ]
+        },
+        {
+          "id": "no-remedy-breaches",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "Agree with the Buyer a plan with deadlines to remedy any breach found, and carry it out.",
+          "timing": {
+            "kind": "on-event",
+            "event": "a breach of basic human rights or decent working conditions is found"
+          },
+          "evidence": [
+            "Agreed remediation plan",
+            "Progress reports"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Public Procurement Act (LOA) s.5",
+              "regime": "norway",
+              "instrument": "Lov 17. juni 2016 nr. 73 om offentlige anskaffelser (anskaffelsesloven), section 5",
+              "provision": "s.5 first paragraph, third sentence",
+              "edition": "as in force in 2026 (before the amendment of Prop. 147 L (2024-2025))",
+              "url": "https://www.regjeringen.no/no/dokumenter/prop.-147-l-20242025/id3100598/?ch=10",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The duty (state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights in procurements that carry a risk of breaches) is confirmed as the law in force from the Government's own description in Prop. 147 L (2024-2025) chapter 10.1.2; the statute text on Lovdata was not read. The preparatory works say a supplier can have it tested whether the routines exist and were followed."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "no-loa-s5-risk",
+        "label": "the Norwegian human rights clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "The Public Procurement Act (LOA) s.5 requires the buyer to have suitable routines to promote respect for basic human rights where a procurement carries a risk of breaches, and this one does: {{params.because}}. The Act does not prescribe this clause; it is one way to act on those routines.",
+        "whyNot": "The Norwegian human rights clause not included: {{params.because}}. Under LOA s.5 the buyer's routines should still record why no requirement is set for this procurement.",
+        "sources": [
+          {
+            "citation": "Public Procurement Act (LOA) s.5",
+            "regime": "norway",
+            "instrument": "Lov 17. juni 2016 nr. 73 om offentlige anskaffelser (anskaffelsesloven), section 5",
+            "provision": "s.5 first paragraph, third sentence",
+            "edition": "as in force in 2026 (before the amendment of Prop. 147 L (2024-2025))",
+            "url": "https://www.regjeringen.no/no/dokumenter/prop.-147-l-20242025/id3100598/?ch=10",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The duty (state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights in procurements that carry a risk of breaches) is confirmed as the law in force from the Government's own description in Prop. 147 L (2024-2025) chapter 10.1.2; the statute text on Lovdata was not read. The preparatory works say a supplier can have it tested whether the routines exist and were followed."
+          }
+        ]
+      }
+    },
+    {
+      "id": "no-transparency-act-account",
+      "version": "1.0.0",
+      "title": "Due-diligence account and information requests (Norwegian Transparency Act)",
+      "topic": "transparency-statement",
+      "kind": "clause",
+      "regimes": [
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "If the Supplier is a larger enterprise under the Norwegian Transparency Act (apenhetsloven), it must, for as long as the contract lasts, carry out {{term \"human-rights-due-diligence\"}} as the Act requires and publish the account of that due diligence on its website by 30 June each year."
+          },
+          {
+            "text": "The Supplier must give the Buyer the link to each account when it is published."
+          },
+          {
+            "text": "The Supplier must answer in writing any request for information it receives under the Act within a reasonable time and at the latest within three weeks, or, where the amount or kind of information asked for makes that disproportionately burdensome, within two months, telling the person who asked within three weeks why more time is needed and when to expect the answer."
+          },
+          {
+            "text": "If the Supplier stops being covered by the Act during the contract, it must tell the Buyer."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "Transparency Act (apenhetsloven)",
+          "regime": "norway",
+          "effectiveFrom": "2022-07-01",
+          "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+          "provision": "ss.2-7",
+          "edition": "in force 2022-07-01",
+          "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
+        }
+      ],
+      "draftingNote": "The Transparency Act (apenhetsloven, in force 2022-07-01 per SECONDARY sources) applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises that offer goods or services in Norway and are liable to tax there. Larger means a public interest entity under the Accounting Act, or an enterprise exceeding two of three thresholds on the balance sheet date: sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents (parameters no-transparency-revenue-threshold, no-transparency-balance-threshold, no-transparency-employees-threshold; confirmed from the government's Altinn portal). The engine tests the three thresholds against supplier.annualTurnover, supplier.totalAssets (read as the balance sheet total) and supplier.employees (read as full-time equivalents), and \"business in Norway\" (supplier.businessIn) for the Norwegian connection; it cannot tell a public interest entity or the tax test, so a supplier outside the size tests may still be covered. The account is published by 30 June each year (confirmed). Information requests are answered in writing within a reasonable time and at the latest within three weeks, or two months where answering is disproportionately burdensome (SECONDARY; the Lovdata text was not read). The clause turns the statutory duties into contract terms and asks for the link.",
+      "terms": [
+        "human-rights-due-diligence"
+      ],
+      "obligations": [
+        {
+          "id": "no-publish-account",
+          "topic": "transparency-statement",
+          "party": "supplier",
+          "action": "Publish the account of its due diligence under the Transparency Act by 30 June each year, and give the Buyer the link.",
+          "timing": {
+            "kind": "recurring",
+            "everyMonths": 12
+          },
+          "evidence": [
+            "Published account",
+            "Website link"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Transparency Act (apenhetsloven)",
+              "regime": "norway",
+              "effectiveFrom": "2022-07-01",
+              "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+              "provision": "ss.2-7",
+              "edition": "in force 2022-07-01",
+              "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
+            }
+          ]
+        },
+        {
+          "id": "no-answer-information-requests",
+          "topic": "transparency-statement",
+          "party": "supplier",
+          "action": "Answer written requests for information on how it handles actual and potential adverse impacts within three weeks (two months where the request is disproportionately burdensome, with notice of the extension within three weeks).",
+          "timing": {
+            "kind": "on-event",
+            "event": "a written information request under the Transparency Act is received",
+            "withinHours": 504
+          },
+          "evidence": [
+            "Log of requests and answers"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "Transparency Act (apenhetsloven)",
+              "regime": "norway",
+              "effectiveFrom": "2022-07-01",
+              "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+              "provision": "ss.2-7",
+              "edition": "in force 2022-07-01",
+              "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "no-transparency-act-entity",
+        "label": "the Transparency Act clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "business-in",
+                  "country": "NO",
+                  "label": "Norway"
+                },
+                {
+                  "kind": "count",
+                  "atLeast": 2,
+                  "of": [
+                    {
+                      "kind": "threshold",
+                      "param": "no-transparency-revenue-threshold",
+                      "amount": "supplier.annualTurnover",
+                      "test": "exceeds",
+                      "subject": "sales revenue",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "no-transparency-balance-threshold",
+                      "amount": "supplier.totalAssets",
+                      "test": "exceeds",
+                      "subject": "the balance sheet total",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "no-transparency-employees-threshold",
+                      "amount": "supplier.employees",
+                      "test": "exceeds",
+                      "subject": "full-time equivalents",
+                      "ifAbsent": "unknown"
+                    }
+                  ],
+                  "label": "the supplier exceeds two of the three size thresholds of the Transparency Act"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "The Transparency Act requires a larger enterprise to carry out due diligence, publish an account of it by 30 June and answer information requests: {{params.because}}.",
+        "whyUnknown": "The Transparency Act clause is included as {{params.strength}} because the size tests could not all be applied: {{params.because}}.",
+        "whyNot": "The Transparency Act clause not included: {{params.because}}. A public interest entity, or a foreign enterprise liable to tax in Norway, may be covered all the same.",
+        "sources": [
+          {
+            "citation": "Transparency Act (apenhetsloven)",
+            "regime": "norway",
+            "effectiveFrom": "2022-07-01",
+            "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+            "provision": "ss.2-7",
+            "edition": "in force 2022-07-01",
+            "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
           }
         ]
       }
@@ -10199,6 +10588,58 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "norway",
+      "name": "Norway (Public Procurement Act s.5; Transparency Act)",
+      "kind": "regime",
+      "description": "Norwegian public buyers. The Public Procurement Act (anskaffelsesloven) s.5 requires state, county and municipal authorities and bodies governed by public law to have suitable routines to promote respect for basic human rights where a procurement carries a risk of breaches; the Transparency Act (apenhetsloven, in force 2022-07-01) requires larger enterprises to carry out human-rights due diligence, publish an account of it by 30 June and answer information requests.",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "NO"
+          ],
+          "reason": "the buyer is in Norway (buyer.jurisdiction = NO), bound by the Public Procurement Act (anskaffelsesloven) as a state, county or municipal authority or a body governed by public law"
+        }
+      ],
+      "dateBasis": "contract-period",
+      "instruments": [
+        {
+          "citation": "Public Procurement Act (LOA) s.5",
+          "regime": "norway",
+          "instrument": "Lov 17. juni 2016 nr. 73 om offentlige anskaffelser (anskaffelsesloven), section 5",
+          "provision": "s.5 first paragraph, third sentence",
+          "edition": "as in force in 2026 (before the amendment of Prop. 147 L (2024-2025))",
+          "url": "https://www.regjeringen.no/no/dokumenter/prop.-147-l-20242025/id3100598/?ch=10",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The duty (state, county and municipal authorities and bodies governed by public law must have suitable routines to promote respect for basic human rights in procurements that carry a risk of breaches) is confirmed as the law in force from the Government's own description in Prop. 147 L (2024-2025) chapter 10.1.2; the statute text on Lovdata was not read. The preparatory works say a supplier can have it tested whether the routines exist and were followed."
+        },
+        {
+          "citation": "Prop. 147 L (2024-2025); Innst. 38 L (2025-2026)",
+          "regime": "norway",
+          "effectiveFrom": "2026-07-01",
+          "instrument": "Lov om endringer i anskaffelsesloven (samfunnshensyn mv.)",
+          "provision": "new s.5 (social considerations) and the provision on basic human rights and decent working conditions",
+          "edition": "as adopted by the Storting (2025-2026 session)",
+          "url": "https://etiskhandel.no/aktuelle-saker/endringer-i-lov-om-offentlige-anskaffelser-vedtatt",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY: an NGO summary (Etisk handel Norge) reports that the Storting adopted the amendments, that s.5 is rewritten to list the social considerations a buyer must weigh, that a new provision says the buyer should set requirements or criteria where there is a risk of breaches of basic human rights and decent working conditions, and that the Ministry aims at entry into force on 1 July (2026). The adopted text, its section numbers and the date are UNCONFIRMED."
+        },
+        {
+          "citation": "Transparency Act (apenhetsloven)",
+          "regime": "norway",
+          "effectiveFrom": "2022-07-01",
+          "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+          "provision": "ss.2-7",
+          "edition": "in force 2022-07-01",
+          "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
+        }
+      ]
+    },
+    {
       "id": "aba-mcc2",
       "name": "ABA Model Contract Clauses 2.0 (buyer-choice module)",
       "kind": "module",
@@ -10439,6 +10880,11 @@ export const BUILTIN_LIBRARY: Library = {
       "code": "SE",
       "name": "Sweden",
       "currency": "SEK"
+    },
+    {
+      "code": "NO",
+      "name": "Norway",
+      "currency": "NOK"
     }
   ],
   "countryGroups": [
@@ -11130,6 +11576,80 @@ export const BUILTIN_LIBRARY: Library = {
             "url": "https://www.legislation.gov.uk/ukdsi/2015/9780111138847",
             "checked": "2026-11-28",
             "confidence": "confirmed"
+          },
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "no-transparency-balance-threshold",
+      "description": "Transparency Act (apenhetsloven) s.3: one of three size tests: balance sheet total above this amount.",
+      "unit": "NOK",
+      "values": [
+        {
+          "value": 35000000,
+          "currency": "NOK",
+          "effectiveFrom": "2022-07-01",
+          "source": {
+            "citation": "Transparency Act (apenhetsloven)",
+            "regime": "norway",
+            "effectiveFrom": "2022-07-01",
+            "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+            "provision": "ss.2-7",
+            "edition": "in force 2022-07-01",
+            "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
+          },
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "no-transparency-employees-threshold",
+      "description": "Transparency Act (apenhetsloven) s.3: one of three size tests: more than this many full-time equivalents on average in the financial year.",
+      "unit": "employees",
+      "values": [
+        {
+          "value": 50,
+          "effectiveFrom": "2022-07-01",
+          "source": {
+            "citation": "Transparency Act (apenhetsloven)",
+            "regime": "norway",
+            "effectiveFrom": "2022-07-01",
+            "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+            "provision": "ss.2-7",
+            "edition": "in force 2022-07-01",
+            "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
+          },
+          "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "no-transparency-revenue-threshold",
+      "description": "Transparency Act (apenhetsloven) s.3: one of three size tests (an enterprise exceeding two of three on the balance sheet date is a larger enterprise): sales revenue above this amount.",
+      "unit": "NOK",
+      "values": [
+        {
+          "value": 70000000,
+          "currency": "NOK",
+          "effectiveFrom": "2022-07-01",
+          "source": {
+            "citation": "Transparency Act (apenhetsloven)",
+            "regime": "norway",
+            "effectiveFrom": "2022-07-01",
+            "instrument": "Lov 18. juni 2021 nr. 99 om virksomheters apenhet og arbeid med grunnleggende menneskerettigheter og anstendige arbeidsforhold (apenhetsloven)",
+            "provision": "ss.2-7",
+            "edition": "in force 2022-07-01",
+            "url": "https://info.altinn.no/en/start-and-run-business/running-business/The-Transparency-Act-and-who-it-applies-to",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Confirmed from the Norwegian government's business portal (Altinn): the Act applies to larger enterprises domiciled in Norway that offer goods or services in or outside Norway, and to large foreign enterprises offering goods or services in Norway and liable to tax there; larger means a public interest entity under the Accounting Act or exceeding two of three thresholds (sales revenue NOK 70 million, balance sheet total NOK 35 million, 50 full-time equivalents); the account of due diligence is published by 30 June each year. The in-force date 2022-07-01 and the three-week time limit for information requests (two months where answering is disproportionately burdensome) are from SECONDARY sources; the statute text on Lovdata was not read."
           },
           "confidence": "confirmed"
         }

@@ -150,7 +150,7 @@ Second paragraph.
     const { library } = compileLibrary(files);
     const expected = library.regimes.filter((r) => r.kind === "regime").map((r) => r.id);
     expect(library.clauses.find((c) => c.id === "acme-test")?.regimes).toEqual(expected);
-    expect(expected).toEqual(["us-far", "gb", "eu", "au", "ca", "un"]);
+    expect(expected).toEqual(["us-far", "gb", "eu", "au", "ca", "un", "norway"]);
   });
 
   it("keeps the file order of regimes and jurisdictions (the document order)", () => {
@@ -162,6 +162,7 @@ Second paragraph.
       "au",
       "ca",
       "un",
+      "norway",
       "aba-mcc2",
       "ilo-fair-recruitment",
     ]);

@@ -30,17 +30,17 @@ const extra: RegimeInput[] = [
     instruments: [inline("LkSG", "de-lksg")],
   },
   {
-    id: "no",
-    name: "Norway (Transparency Act)",
+    id: "iceland",
+    name: "Iceland (Public Procurement Act)",
     kind: "regime",
-    description: "Norwegian public buyers.",
-    buyers: [{ jurisdictions: ["NO"], reason: "the buyer is in Norway (buyer.jurisdiction = NO)" }],
-    instruments: [{ ...inline("Åpenhetsloven", "no"), effectiveFrom: "2022-07-01" }],
+    description: "Icelandic public buyers.",
+    buyers: [{ jurisdictions: ["IS"], reason: "the buyer is in Iceland (buyer.jurisdiction = IS)" }],
+    instruments: [{ ...inline("Lög um opinber innkaup", "iceland"), effectiveFrom: "2016-10-31" }],
   },
 ];
 const library = createLibrary(builtinLibrary(), {
   regimes: extra,
-  jurisdictions: [{ code: "NO", name: "Norway", currency: "NOK" }],
+  jurisdictions: [{ code: "IS", name: "Iceland", currency: "ISK" }],
 });
 
 describe("regimes as library data", () => {
@@ -67,17 +67,17 @@ describe("regimes as library data", () => {
 
   test("a jurisdiction and a regime added as data select with no code change", () => {
     const profile = merge(UK_DEPARTMENT, {
-      buyer: { jurisdiction: "NO" },
-      procurement: { value: { amount: 1_000_000, currency: "NOK" }, countries: ["NO"] },
+      buyer: { jurisdiction: "IS" },
+      procurement: { value: { amount: 100_000_000, currency: "ISK" }, countries: ["IS"] },
     });
     const s = select(profile, { library });
-    expect(s.regimes.map((d) => d.id)).toEqual(["no"]);
-    expect(s.regimes[0]?.instruments.map((i) => i.citation)).toEqual(["Åpenhetsloven"]);
-    // The built-in library does not know Norway.
-    expect(() => select(profile)).toThrow(/buyer\.jurisdiction: "NO" is not a supported jurisdiction/);
+    expect(s.regimes.map((d) => d.id)).toEqual(["iceland"]);
+    expect(s.regimes[0]?.instruments.map((i) => i.citation)).toEqual(["Lög um opinber innkaup"]);
+    // The built-in library does not know Iceland.
+    expect(() => select(profile)).toThrow(/buyer\.jurisdiction: "IS" is not a supported jurisdiction/);
     const refused = safeSelect(profile);
     expect(refused.success ? [] : refused.error.issues.map((i) => [i.code, i.path, i.received])).toEqual([
-      ["unknown-jurisdiction", ["buyer", "jurisdiction"], "NO"],
+      ["unknown-jurisdiction", ["buyer", "jurisdiction"], "IS"],
     ]);
   });
 

@@ -88,7 +88,7 @@ describe("parseProfile", () => {
     );
     expect(msgs).toHaveLength(5);
     expect(msgs).toContain(
-      'buyer.jurisdiction: "XX" is not a supported jurisdiction (expected US, GB, AU, CA, UN, EU or a code of the EU member states such as AT)',
+      'buyer.jurisdiction: "XX" is not a supported jurisdiction (expected US, GB, AU, CA, UN, EU, NO or a code of the EU member states such as AT)',
     );
     expect(msgs).toContain('procurement.startDate: "2026-02-30" is not a real calendar date');
     expect(msgs).toContain(
