@@ -29,7 +29,7 @@ const policy = {
 //    its selection rule: select it, as a binding policy, when the work is largely low-skilled. The
 //    condition is the library's named condition "low-skilled-work" (library/conditions.yaml); an
 //    inline { kind: "flag", path: "procurement.labour.lowSkilled", yes, no } works too. Reason
-//    templates use the placeholders of clause text: {{params.because}} is the facts that decided.
+//    templates place {{because}} (the facts that decided), {{strength}} and {{regime}}.
 const livingWage = {
   id: "example-living-wage",
   version: "1.0.0",
@@ -67,8 +67,8 @@ const livingWage = {
     id: "example-living-wage",
     label: "the living wage clause",
     when: [{ if: { kind: "ref", id: "low-skilled-work" }, strength: "policy" }],
-    why: "Policy 4.2 of the Department requires a living wage in low-skilled service contracts: {{params.because}}.",
-    whyNot: "Living wage clause not included: {{params.because}}.",
+    why: "Policy 4.2 of the Department requires a living wage in low-skilled service contracts: {{because}}.",
+    whyNot: "Living wage clause not included: {{because}}.",
     sources: [policy],
   },
 };

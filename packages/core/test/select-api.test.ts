@@ -156,8 +156,8 @@ describe("your own clauses bring their own rules", () => {
     id: "acme-wage-policy",
     label: "the Acme living wage clause",
     when: [{ if: lowSkilled, strength: "policy" }],
-    why: "Acme's procurement policy requires a living wage where {{params.because}}.",
-    whyNot: "Not included: {{params.because}}.",
+    why: "Acme's procurement policy requires a living wage where {{because}}.",
+    whyNot: "Not included: {{because}}.",
   };
   const lowSkilledUk = merge(UK_DEPARTMENT, { procurement: { labour: { lowSkilled: true } } });
 
@@ -233,9 +233,9 @@ describe("your own clauses bring their own rules", () => {
         /if\.clause: the rule of clause "acme-living-wage" names the clause "general-wage", which the library does not have \(expected the id of a clause of the library; did you mean "general-wages"/,
       ),
     ]);
-    expect(messages({ ...rule, whyNot: "Not included: {{params.becuase}}." })).toEqual([
+    expect(messages({ ...rule, whyNot: "Not included: {{becuase}}." })).toEqual([
       expect.stringMatching(
-        /selection\.whyNot: .*uses \{\{params\.becuase\}\}, which a reason does not have .*did you mean "because"/,
+        /selection\.whyNot: .*uses \{\{becuase\}\}, which a reason does not have .*did you mean "because"/,
       ),
     ]);
   });

@@ -148,8 +148,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "optional"
           }
         ],
-        "why": "The buyer chose the ABA MCC 2.0 module: {{params.because}}.",
-        "whyNot": "ABA remediation-before-exit clause not included: {{params.because}}.",
+        "why": "The buyer chose the ABA MCC 2.0 module: {{because}}.",
+        "whyNot": "ABA remediation-before-exit clause not included: {{because}}.",
         "sources": [
           {
             "citation": "ABA MCCs 2.0",
@@ -324,8 +324,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "optional"
           }
         ],
-        "why": "The buyer chose the ABA MCC 2.0 module: {{params.because}}.",
-        "whyNot": "ABA responsible purchasing clause not included: {{params.because}}.",
+        "why": "The buyer chose the ABA MCC 2.0 module: {{because}}.",
+        "whyNot": "ABA responsible purchasing clause not included: {{because}}.",
         "sources": [
           {
             "citation": "ABA MCCs 2.0",
@@ -485,9 +485,9 @@ export const BUILTIN_LIBRARY: Library = {
             "ifUnknown": "recommended"
           }
         ],
-        "why": "The Modern Slavery Act 2018 (Cth) requires reporting entities to lodge an annual modern slavery statement: {{params.because}}.",
-        "whyUnknown": "The modern slavery statement clause is included as {{params.strength}} because the revenue test could not be applied: {{params.because}}.",
-        "whyNot": "Australian modern slavery statement clause not included: {{params.because}}.",
+        "why": "The Modern Slavery Act 2018 (Cth) requires reporting entities to lodge an annual modern slavery statement: {{because}}.",
+        "whyUnknown": "The modern slavery statement clause is included as {{strength}} because the revenue test could not be applied: {{because}}.",
+        "whyNot": "Australian modern slavery statement clause not included: {{because}}.",
         "sources": [
           {
             "citation": "Modern Slavery Act 2018 (Cth) s.5",
@@ -613,8 +613,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "The Commonwealth toolkit recommends asking suppliers for the supply-chain information the buyer needs for its own modern slavery reporting ({{params.regime}}).",
-        "whyNot": "Supply-chain information clause not included: {{params.because}}.",
+        "why": "The Commonwealth toolkit recommends asking suppliers for the supply-chain information the buyer needs for its own modern slavery reporting ({{regime}}).",
+        "whyNot": "Supply-chain information clause not included: {{because}}.",
         "sources": [
           {
             "citation": "AGD Modern Slavery toolkit (2020)",
@@ -746,9 +746,9 @@ export const BUILTIN_LIBRARY: Library = {
             "ifUnknown": "recommended"
           }
         ],
-        "why": "S.C. 2023, c. 9 requires an annual report from entities meeting two of three size tests: {{params.because}}.",
-        "whyUnknown": "The forced labour report clause is included as {{params.strength}} because the size tests could not all be applied: {{params.because}}.",
-        "whyNot": "Canadian forced labour report clause not included: {{params.because}}.",
+        "why": "S.C. 2023, c. 9 requires an annual report from entities meeting two of three size tests: {{because}}.",
+        "whyUnknown": "The forced labour report clause is included as {{strength}} because the size tests could not all be applied: {{because}}.",
+        "whyNot": "Canadian forced labour report clause not included: {{because}}.",
         "sources": [
           {
             "citation": "S.C. 2023, c. 9",
@@ -884,8 +884,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "policy"
           }
         ],
-        "why": "PSPC Policy Notification PN-150 requires anti-forced-labour clauses in goods contracts: {{params.because}}.",
-        "whyNot": "PSPC goods warranty not included: {{params.because}}.",
+        "why": "PSPC Policy Notification PN-150 requires anti-forced-labour clauses in goods contracts: {{because}}.",
+        "whyNot": "PSPC goods warranty not included: {{because}}.",
         "sources": [
           {
             "citation": "PSPC PN-150",
@@ -1035,8 +1035,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A corrective action plan before suspension or termination (CSDDD Art. 10(6), 11(7): exit as a last resort) is recommended for every EU procurement ({{params.regime}}).",
-        "whyNot": "Corrective action plan not included: {{params.because}}.",
+        "why": "A corrective action plan before suspension or termination (CSDDD Art. 10(6), 11(7): exit as a last resort) is recommended for every EU procurement ({{regime}}).",
+        "whyNot": "Corrective action plan not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
@@ -1196,8 +1196,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Contractual assurances with cascading, modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended: {{params.because}}. Whether a public buyer is itself in CSDDD scope cannot be known from the profile.",
-        "whyNot": "Contractual assurance not included: {{params.because}}.",
+        "why": "Contractual assurances with cascading, modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended: {{because}}. Whether a public buyer is itself in CSDDD scope cannot be known from the profile.",
+        "whyNot": "Contractual assurance not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
@@ -1314,8 +1314,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "CSDDD Art. 10(5) accompanies contractual assurances with verification measures: {{params.because}}.",
-        "whyNot": "Verification clause not included: {{params.because}}.",
+        "why": "CSDDD Art. 10(5) accompanies contractual assurances with verification measures: {{because}}.",
+        "whyNot": "Verification clause not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
@@ -1424,8 +1424,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "Directive 2014/24/EU Art. 57(1)(f) makes child labour and trafficking convictions a mandatory exclusion ground, declared in the ESPD, with Art. 57(4)(a) as a discretionary ground ({{params.regime}}).",
-        "whyNot": "Exclusion declaration not included: {{params.because}}.",
+        "why": "Directive 2014/24/EU Art. 57(1)(f) makes child labour and trafficking convictions a mandatory exclusion ground, declared in the ESPD, with Art. 57(4)(a) as a discretionary ground ({{regime}}).",
+        "whyNot": "Exclusion declaration not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 57",
@@ -1585,8 +1585,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and the contract period reaches it: {{params.because}}.",
-        "whyNot": "Forced-labour product warranty not included: {{params.because}}.",
+        "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and the contract period reaches it: {{because}}.",
+        "whyNot": "Forced-labour product warranty not included: {{because}}.",
         "sources": [
           {
             "citation": "Regulation (EU) 2024/3015",
@@ -1731,8 +1731,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "Directive 2014/24/EU Art. 18(2) requires compliance with labour law and the ILO conventions of Annex X in performing public contracts ({{params.regime}}).",
-        "whyNot": "Labour-law compliance clause not included: {{params.because}}.",
+        "why": "Directive 2014/24/EU Art. 18(2) requires compliance with labour law and the ILO conventions of Annex X in performing public contracts ({{regime}}).",
+        "whyNot": "Labour-law compliance clause not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 18(2)",
@@ -1860,8 +1860,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Directive 2014/24/EU Art. 70 allows social and employment performance conditions linked to the subject matter and announced in the call ({{params.regime}}).",
-        "whyNot": "Special performance conditions not included: {{params.because}}.",
+        "why": "Directive 2014/24/EU Art. 70 allows social and employment performance conditions linked to the subject matter and announced in the call ({{regime}}).",
+        "whyNot": "Special performance conditions not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 70",
@@ -1982,8 +1982,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "CSDDD Art. 10(2)(e) and 10(5) call for fair terms for SME partners, the buyer bearing third-party verification costs: {{params.because}}.",
-        "whyNot": "SME fair terms clause not included: {{params.because}}.",
+        "why": "CSDDD Art. 10(2)(e) and 10(5) call for fair terms for SME partners, the buyer bearing third-party verification costs: {{because}}.",
+        "whyNot": "SME fair terms clause not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
@@ -2093,11 +2093,11 @@ export const BUILTIN_LIBRARY: Library = {
               ]
             },
             "strength": "optional",
-            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; it is required only for works and on-site services, so it is an option here: {{params.because}}."
+            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; it is required only for works and on-site services, so it is an option here: {{because}}."
           }
         ],
-        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors (required for works and on-site services): {{params.because}}.",
-        "whyNot": "Subcontracting disclosure not included: {{params.because}}.",
+        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors (required for works and on-site services): {{because}}.",
+        "whyNot": "Subcontracting disclosure not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive 2014/24/EU Art. 71",
@@ -2263,7 +2263,7 @@ export const BUILTIN_LIBRARY: Library = {
               "id": "gb-procurement-act-applies"
             },
             "strength": "mandatory",
-            "why": "The Procurement Act 2023 (s.57, Schedules 6 and 7) makes modern slavery and trafficking convictions and conduct exclusion grounds, declared by every supplier: {{params.because}}.",
+            "why": "The Procurement Act 2023 (s.57, Schedules 6 and 7) makes modern slavery and trafficking convictions and conduct exclusion grounds, declared by every supplier: {{because}}.",
             "sources": [
               {
                 "citation": "Procurement Act 2023 Sch. 6, Sch. 7",
@@ -2293,8 +2293,8 @@ export const BUILTIN_LIBRARY: Library = {
             ]
           }
         ],
-        "why": "{{params.because}}",
-        "whyNot": "Exclusion declaration not included: {{params.because}}.",
+        "why": "{{because}}",
+        "whyNot": "Exclusion declaration not included: {{because}}.",
         "sources": []
       }
     },
@@ -2482,8 +2482,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "The modern slavery Procurement Policy Note binds this buyer and its guidance provides a contract clause: {{params.because}}.",
-        "whyNot": "Modern slavery compliance clause not included: {{params.because}}.",
+        "why": "The modern slavery Procurement Policy Note binds this buyer and its guidance provides a contract clause: {{because}}.",
+        "whyNot": "Modern slavery compliance clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 02/23",
@@ -2644,8 +2644,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "For medium and high risk the PPN guidance uses the Modern Slavery Assessment Tool in contract management: {{params.because}}.",
-        "whyNot": "MSAT clause not included: {{params.because}}.",
+        "why": "For medium and high risk the PPN guidance uses the Modern Slavery Assessment Tool in contract management: {{because}}.",
+        "whyNot": "MSAT clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 02/23",
@@ -2813,8 +2813,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "The PPN guidance expects a remedial action plan before any termination, for every UK procurement ({{params.regime}}).",
-        "whyNot": "Remedial action plan not included: {{params.because}}.",
+        "why": "The PPN guidance expects a remedial action plan before any termination, for every UK procurement ({{regime}}).",
+        "whyNot": "Remedial action plan not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 02/23",
@@ -2964,9 +2964,9 @@ export const BUILTIN_LIBRARY: Library = {
             "ifUnknown": "recommended"
           }
         ],
-        "why": "Modern Slavery Act 2015 s.54 requires an annual slavery and human trafficking statement: {{params.because}}.",
-        "whyUnknown": "The s.54 statement clause is included as {{params.strength}} because the turnover test could not be applied: {{params.because}}.",
-        "whyNot": "s.54 statement clause not included: {{params.because}}.",
+        "why": "Modern Slavery Act 2015 s.54 requires an annual slavery and human trafficking statement: {{because}}.",
+        "whyUnknown": "The s.54 statement clause is included as {{strength}} because the turnover test could not be applied: {{because}}.",
+        "whyNot": "s.54 statement clause not included: {{because}}.",
         "sources": [
           {
             "citation": "MSA 2015 s.54",
@@ -3119,8 +3119,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "For medium and high risk the PPN guidance adds modern slavery questions to the selection questionnaire: {{params.because}}.",
-        "whyNot": "Additional selection questions not included: {{params.because}}.",
+        "why": "For medium and high risk the PPN guidance adds modern slavery questions to the selection questionnaire: {{because}}.",
+        "whyNot": "Additional selection questions not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 02/23",
@@ -3279,8 +3279,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "For high-risk procurements the PPN asks bidders to list their supply-chain members with a self-declaration for each at selection stage: {{params.because}}.",
-        "whyNot": "Supply-chain declarations not included: {{params.because}}.",
+        "why": "For high-risk procurements the PPN asks bidders to list their supply-chain members with a self-declaration for each at selection stage: {{because}}.",
+        "whyNot": "Supply-chain declarations not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 02/23",
@@ -3427,8 +3427,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A termination right for modern slavery breaches, used after the remedial action plan, is recommended for every UK procurement ({{params.regime}}).",
-        "whyNot": "Termination clause not included: {{params.because}}.",
+        "why": "A termination right for modern slavery breaches, used after the remedial action plan, is recommended for every UK procurement ({{regime}}).",
+        "whyNot": "Termination clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 02/23",
@@ -3634,11 +3634,11 @@ export const BUILTIN_LIBRARY: Library = {
               }
             },
             "strength": "optional",
-            "why": "Audit rights are included as an option (they are recommended from medium risk): {{params.because}}."
+            "why": "Audit rights are included as an option (they are recommended from medium risk): {{because}}."
           }
         ],
-        "why": "Audit rights are recommended: {{params.because}}.",
-        "whyNot": "Audit rights not included: {{params.because}}.",
+        "why": "Audit rights are recommended: {{because}}.",
+        "whyNot": "Audit rights not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -3822,8 +3822,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Ethical recruitment terms (lawful recruiters, written terms in the worker's language) are recommended because {{params.because}}.",
-        "whyNot": "Ethical recruitment clause not included: {{params.because}}.",
+        "why": "Ethical recruitment terms (lawful recruiters, written terms in the worker's language) are recommended because {{because}}.",
+        "whyNot": "Ethical recruitment clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -3995,8 +3995,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Flowing the obligations down to subcontractors is recommended because {{params.because}}.",
-        "whyNot": "Flow-down clause not included: {{params.because}}.",
+        "why": "Flowing the obligations down to subcontractors is recommended because {{because}}.",
+        "whyNot": "Flow-down clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -4212,8 +4212,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A grievance mechanism open to workers without retaliation is recommended for every procurement ({{params.regime}}).",
-        "whyNot": "Grievance mechanism not included: {{params.because}}.",
+        "why": "A grievance mechanism open to workers without retaliation is recommended for every procurement ({{regime}}).",
+        "whyNot": "Grievance mechanism not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -4364,8 +4364,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A housing standards clause is recommended because {{params.because}}.",
-        "whyNot": "Housing clause not included: {{params.because}}.",
+        "why": "A housing standards clause is recommended because {{because}}.",
+        "whyNot": "Housing clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -4526,8 +4526,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A ban on retaining identity documents is recommended because {{params.because}}.",
-        "whyNot": "Identity documents clause not included: {{params.because}}.",
+        "why": "A ban on retaining identity documents is recommended because {{because}}.",
+        "whyNot": "Identity documents clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -4708,8 +4708,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Notification of incidents to the buyer is recommended for every procurement ({{params.regime}}).",
-        "whyNot": "Incident notification not included: {{params.because}}.",
+        "why": "Notification of incidents to the buyer is recommended for every procurement ({{regime}}).",
+        "whyNot": "Incident notification not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -4958,7 +4958,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             "strength": "recommended",
             "companion": true,
-            "why": "The compliance plan's recruitment and wage plan bans recruitment fees (FAR 52.222-50(b)(6), (h)(3)(iii)) and refers to this clause: {{params.because}}.",
+            "why": "The compliance plan's recruitment and wage plan bans recruitment fees (FAR 52.222-50(b)(6), (h)(3)(iii)) and refers to this clause: {{because}}.",
             "sources": [
               {
                 "citation": "FAR 52.222-50",
@@ -4970,8 +4970,8 @@ export const BUILTIN_LIBRARY: Library = {
             ]
           }
         ],
-        "why": "A ban on recruitment fees with repayment is recommended because {{params.because}}.",
-        "whyNot": "Recruitment fees clause not included: {{params.because}}.",
+        "why": "A ban on recruitment fees with repayment is recommended because {{because}}.",
+        "whyNot": "Recruitment fees clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -5167,7 +5167,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             "strength": "recommended",
             "companion": true,
-            "why": "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{params.because}}; CSDDD Art. 10(6), ABA MCCs 2.0).",
+            "why": "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; CSDDD Art. 10(6), ABA MCCs 2.0).",
             "sources": [
               {
                 "citation": "Directive (EU) 2024/1760",
@@ -5189,8 +5189,8 @@ export const BUILTIN_LIBRARY: Library = {
             ]
           }
         ],
-        "why": "Remediation of harm to workers is recommended because {{params.because}}.",
-        "whyNot": "Remediation clause not included: {{params.because}}.",
+        "why": "Remediation of harm to workers is recommended because {{because}}.",
+        "whyNot": "Remediation clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -5378,8 +5378,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A remedies ladder (remediate, escalate, suspend, terminate) is recommended for every procurement ({{params.regime}}).",
-        "whyNot": "Remedies ladder not included: {{params.because}}.",
+        "why": "A remedies ladder (remediate, escalate, suspend, terminate) is recommended for every procurement ({{regime}}).",
+        "whyNot": "Remedies ladder not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -5561,8 +5561,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Supply-chain mapping is recommended because {{params.because}}.",
-        "whyNot": "Supply-chain mapping not included: {{params.because}}.",
+        "why": "Supply-chain mapping is recommended because {{because}}.",
+        "whyNot": "Supply-chain mapping not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -5736,8 +5736,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A wages clause is recommended because {{params.because}}.",
-        "whyNot": "Wages clause not included: {{params.because}}.",
+        "why": "A wages clause is recommended because {{because}}.",
+        "whyNot": "Wages clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -5911,8 +5911,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Worker awareness and training are recommended because {{params.because}}.",
-        "whyNot": "Worker awareness clause not included: {{params.because}}.",
+        "why": "Worker awareness and training are recommended because {{because}}.",
+        "whyNot": "Worker awareness clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -6054,8 +6054,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "optional"
           }
         ],
-        "why": "The buyer chose the ILO fair recruitment module: {{params.because}}.",
-        "whyNot": "ILO employer-pays clause not included: {{params.because}}.",
+        "why": "The buyer chose the ILO fair recruitment module: {{because}}.",
+        "whyNot": "ILO employer-pays clause not included: {{because}}.",
         "sources": [
           {
             "citation": "ILO General Principles and Operational Guidelines for Fair Recruitment (2019)",
@@ -6204,8 +6204,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "optional"
           }
         ],
-        "why": "An audit checklist built on the 11 ILO indicators of forced labour is {{params.strength}}: {{params.because}}.",
-        "whyNot": "ILO indicators checklist not included: {{params.because}}.",
+        "why": "An audit checklist built on the 11 ILO indicators of forced labour is {{strength}}: {{because}}.",
+        "whyNot": "ILO indicators checklist not included: {{because}}.",
         "sources": [
           {
             "citation": "ILO Indicators of Forced Labour",
@@ -6698,8 +6698,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "The UN General Conditions of Contract contain a child labour warranty with termination on breach ({{params.regime}}).",
-        "whyNot": "UN child labour clause not included: {{params.because}}.",
+        "why": "The UN General Conditions of Contract contain a child labour warranty with termination on breach ({{regime}}).",
+        "whyNot": "UN child labour clause not included: {{because}}.",
         "sources": [
           {
             "citation": "UN General Conditions of Contract",
@@ -6809,8 +6809,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "The UN General Conditions of Contract require measures against sexual exploitation and abuse ({{params.regime}}).",
-        "whyNot": "UN sexual exploitation clause not included: {{params.because}}.",
+        "why": "The UN General Conditions of Contract require measures against sexual exploitation and abuse ({{regime}}).",
+        "whyNot": "UN sexual exploitation clause not included: {{because}}.",
         "sources": [
           {
             "citation": "UN General Conditions of Contract",
@@ -6943,8 +6943,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "Every UN contract binds the supplier to the UN Supplier Code of Conduct ({{params.regime}}).",
-        "whyNot": "UN Supplier Code clause not included: {{params.because}}.",
+        "why": "Every UN contract binds the supplier to the UN Supplier Code of Conduct ({{regime}}).",
+        "whyNot": "UN Supplier Code clause not included: {{because}}.",
         "sources": [
           {
             "citation": "UN Supplier Code of Conduct Rev.07",
@@ -7061,8 +7061,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "The UN General Conditions of Contract let the UN terminate for breach of these provisions ({{params.regime}}).",
-        "whyNot": "UN termination clause not included: {{params.because}}.",
+        "why": "The UN General Conditions of Contract let the UN terminate for breach of these provisions ({{regime}}).",
+        "whyNot": "UN termination clause not included: {{because}}.",
         "sources": [
           {
             "citation": "UN General Conditions of Contract",
@@ -7410,8 +7410,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 22.1705(a)(1) requires FAR 52.222-50 in every solicitation and contract, of any value and including commercial acquisitions: {{params.because}}.",
-        "whyNot": "FAR 52.222-50 not included: {{params.because}}.",
+        "why": "FAR 22.1705(a)(1) requires FAR 52.222-50 in every solicitation and contract, of any value and including commercial acquisitions: {{because}}.",
+        "whyNot": "FAR 52.222-50 not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 22.1705(a)(1)",
@@ -7567,8 +7567,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 22.1705(a)(2) requires Alternate I when the contract is performed outside the US and the contracting officer knows of US trafficking directives there: {{params.because}}.",
-        "whyNot": "FAR 52.222-50 Alternate I not included: {{params.because}}.",
+        "why": "FAR 22.1705(a)(2) requires Alternate I when the contract is performed outside the US and the contracting officer knows of US trafficking directives there: {{because}}.",
+        "whyNot": "FAR 52.222-50 Alternate I not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 22.1705(a)(2)",
@@ -7711,9 +7711,9 @@ export const BUILTIN_LIBRARY: Library = {
             "ifUnknown": "recommended"
           }
         ],
-        "why": "FAR 22.1705(b) requires FAR 52.222-56 (pre-award certification of a compliance plan): {{params.because}}.",
-        "whyUnknown": "FAR 52.222-56 included as {{params.strength}} until the threshold can be tested: {{params.because}}. It is mandatory if the value performed outside the US exceeds the threshold.",
-        "whyNot": "FAR 52.222-56 not included: {{params.because}}.",
+        "why": "FAR 22.1705(b) requires FAR 52.222-56 (pre-award certification of a compliance plan): {{because}}.",
+        "whyUnknown": "FAR 52.222-56 included as {{strength}} until the threshold can be tested: {{because}}. It is mandatory if the value performed outside the US exceeds the threshold.",
+        "whyNot": "FAR 52.222-56 not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 22.1705(b)",
@@ -7903,8 +7903,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "FAR 52.222-50(h)(5) and 22.1703(c)(2) require an annual certification while a compliance plan is required: {{params.because}}.",
-        "whyNot": "Annual certification not included: {{params.because}}.",
+        "why": "FAR 52.222-50(h)(5) and 22.1703(c)(2) require an annual certification while a compliance plan is required: {{because}}.",
+        "whyNot": "Annual certification not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 22.1703",
@@ -8149,9 +8149,9 @@ export const BUILTIN_LIBRARY: Library = {
             "ifUnknown": "recommended"
           }
         ],
-        "why": "FAR 52.222-50(h) and 22.1701(b) require a compliance plan for a portion performed or acquired outside the US above the threshold: {{params.because}}.",
-        "whyUnknown": "The compliance plan clause is included as {{params.strength}} until the threshold can be tested: {{params.because}}.",
-        "whyNot": "Compliance plan clause not included: {{params.because}}.",
+        "why": "FAR 52.222-50(h) and 22.1701(b) require a compliance plan for a portion performed or acquired outside the US above the threshold: {{because}}.",
+        "whyUnknown": "The compliance plan clause is included as {{strength}} until the threshold can be tested: {{because}}.",
+        "whyNot": "Compliance plan clause not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 22.1701",
@@ -8307,8 +8307,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 52.222-50(g) requires full cooperation with audits and investigations: {{params.because}}.",
-        "whyNot": "Not included: {{params.because}}.",
+        "why": "FAR 52.222-50(g) requires full cooperation with audits and investigations: {{because}}.",
+        "whyNot": "Not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 52.222-50",
@@ -8461,8 +8461,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 52.222-50(i) requires the clause in all subcontracts and contracts with agents, at any tier and value: {{params.because}}.",
-        "whyNot": "Not included: {{params.because}}.",
+        "why": "FAR 52.222-50(i) requires the clause in all subcontracts and contracts with agents, at any tier and value: {{because}}.",
+        "whyNot": "Not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 52.222-50",
@@ -8576,8 +8576,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 52.222-50(b)(8) and (h)(3)(iv) require provided housing to meet host-country housing and safety standards: {{params.because}}.",
-        "whyNot": "Housing clause not included: {{params.because}}.",
+        "why": "FAR 52.222-50(b)(8) and (h)(3)(iv) require provided housing to meet host-country housing and safety standards: {{because}}.",
+        "whyNot": "Housing clause not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 52.222-50",
@@ -8694,8 +8694,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 52.222-50(d) requires immediate reporting of credible information to the contracting officer and the agency Inspector General: {{params.because}}.",
-        "whyNot": "Not included: {{params.because}}.",
+        "why": "FAR 52.222-50(d) requires immediate reporting of credible information to the contracting officer and the agency Inspector General: {{because}}.",
+        "whyNot": "Not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 52.222-50",
@@ -8835,8 +8835,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 52.222-50(e)–(f) and 22.1704 give the buyer a ladder of remedies, with mitigating factors: {{params.because}}.",
-        "whyNot": "Not included: {{params.because}}.",
+        "why": "FAR 52.222-50(e)–(f) and 22.1704 give the buyer a ladder of remedies, with mitigating factors: {{because}}.",
+        "whyNot": "Not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 52.222-50",
@@ -8970,8 +8970,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "mandatory"
           }
         ],
-        "why": "FAR 52.222-50(b)(7) requires return transport for workers brought to the place of work for the contract: {{params.because}}.",
-        "whyNot": "Return transport clause not included: {{params.because}}.",
+        "why": "FAR 52.222-50(b)(7) requires return transport for workers brought to the place of work for the contract: {{because}}.",
+        "whyNot": "Return transport clause not included: {{because}}.",
         "sources": [
           {
             "citation": "FAR 52.222-50",
@@ -9125,8 +9125,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "FAR 22.1703(a)(9) lets the contracting officer require written work documents, weighing the trafficking risk and the number of non-US workers; recommended because {{params.because}}.",
-        "whyNot": "Written work documents clause not included (the contracting officer may still require it): {{params.because}}.",
+        "why": "FAR 22.1703(a)(9) lets the contracting officer require written work documents, weighing the trafficking risk and the number of non-US workers; recommended because {{because}}.",
+        "whyNot": "Written work documents clause not included (the contracting officer may still require it): {{because}}.",
         "sources": [
           {
             "citation": "FAR 22.1703",

@@ -358,7 +358,7 @@ describe("checkLibrary issues are data", () => {
       if (!rule) throw new Error("general-wages has no rule");
       rule.label = "general-wages";
       rule.when = [{ if: { kind: "selected", clause: "general-wage" }, strength: "recommended" }];
-      rule.whyNot = "Not included: {{params.becuase}}.";
+      rule.whyNot = "Not included: {{becuase}}.";
     });
     const issues = checkLibrary(lib);
     expect(issues.map((i) => [i.code, i.path])).toEqual(

@@ -125,14 +125,20 @@ describe("compile errors in selection rules", () => {
   });
 
   it("a reason may use only the reason variables", () => {
-    expect(problemsAfter(WAGES, "because {{params.because}}", "because {{params.becuase}}")).toEqual([
+    expect(problemsAfter(WAGES, "because {{because}}", "because {{becuase}}")).toEqual([
       expect.stringMatching(
-        /general-wages\.md selection\.why: the rule of clause "general-wages" uses \{\{params\.becuase\}\}, which a reason does not have \(expected \{\{params\.because\}\}, \{\{params\.strength\}\}, \{\{params\.regime\}\}; did you mean "because"\?\)/,
+        /general-wages\.md selection\.why: the rule of clause "general-wages" uses \{\{becuase\}\}, which a reason does not have \(expected \{\{because\}\}, \{\{strength\}\}, \{\{regime\}\}; did you mean "because"\?\)/,
       ),
     ]);
-    expect(problemsAfter(WAGES, "because {{params.because}}", "because {{because}}")).toEqual([
+    // The clause-text syntax is not the reason syntax: one interpreter, `{{name}}` for every value.
+    expect(problemsAfter(WAGES, "because {{because}}", "because {{params.because}}")).toEqual([
       expect.stringMatching(
-        /general-wages\.md selection\.why: .*uses "because".*a reason may use \{\{params\.because\}\}/,
+        /general-wages\.md selection\.why: .*uses "params\.because".*a reason may use \{\{because\}\}, \{\{strength\}\}, \{\{regime\}\}/,
+      ),
+    ]);
+    expect(problemsAfter(WAGES, "because {{because}}", 'because {{ref "general-housing"}}')).toEqual([
+      expect.stringMatching(
+        /general-wages\.md selection\.why: .*unknown helper "ref".*a reason may use \{\{because\}\}/,
       ),
     ]);
   });

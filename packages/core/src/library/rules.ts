@@ -10,7 +10,7 @@ import {
   type Rule,
   RuleSchema,
 } from "../model/rule.js";
-import { templateUsage } from "../template/usage.js";
+import { TEXT_GRAMMAR, templateParts } from "../template/interpret.js";
 import { describeValue, issueAt, issueText, moveIssue, toIssues } from "../validate/issues.js";
 import { suggest } from "../validate/suggest.js";
 
@@ -302,7 +302,7 @@ export function conditionIssues(
 /**
  * The cross-references of the rules in a library: every `selected` clause, `threshold`/`date`
  * parameter, `ref` named condition and `regime` exists (with did-you-mean); reason templates use only
- * `{{params.because}}`, `{{params.strength}}` and `{{params.regime}}`; rule ids are unique; no rule
+ * `{{because}}`, `{{strength}}` and `{{regime}}`; rule ids are unique; no rule
  * depends on itself through `selected` or `ref` (a loop). With `lint`, also: a label is words, not a
  * clause id, and a parameter's `timing` drives an obligation of its clause.
  */
@@ -369,12 +369,12 @@ export function ruleIssues(
     const refs = new Set<string>();
     rule.when.forEach((b, bi) => {
       visit(b.if, [...at, "when", bi, "if"], who, deps, refs);
-      if (b.why !== undefined) template(b.why, [...at, "when", bi, "why"], who, clause.id);
+      if (b.why !== undefined) template(b.why, [...at, "when", bi, "why"], who);
     });
     if (rule.suggest) visit(rule.suggest.when, [...at, "suggest", "when"], who, deps, refs);
-    template(rule.why, [...at, "why"], who, clause.id);
-    template(rule.whyNot, [...at, "whyNot"], who, clause.id);
-    if (rule.whyUnknown !== undefined) template(rule.whyUnknown, [...at, "whyUnknown"], who, clause.id);
+    template(rule.why, [...at, "why"], who);
+    template(rule.whyNot, [...at, "whyNot"], who);
+    if (rule.whyUnknown !== undefined) template(rule.whyUnknown, [...at, "whyUnknown"], who);
     for (const r of refs) for (const d of clausesOf(r)) deps.add(d);
     clauseDeps.set(clause.id, deps);
     if (options.lint && (rule.label === clause.id || clauseIds.includes(rule.label))) {
@@ -458,10 +458,10 @@ export function ruleIssues(
   });
   return out;
 
-  function template(text: string, path: Path, who: string, clauseId: string): void {
-    let usage: ReturnType<typeof templateUsage>;
+  function template(text: string, path: Path, who: string): void {
+    let parts: ReturnType<typeof templateParts>;
     try {
-      usage = templateUsage({ id: clauseId, body: { intro: text } });
+      parts = templateParts({ label: who, path: [...path] }, text, TEXT_GRAMMAR);
     } catch (error) {
       if (!(error instanceof FairtenderError)) throw error;
       const first = error.issues[0];
@@ -471,28 +471,23 @@ export function ruleIssues(
       );
       return;
     }
-    for (const p of usage.params) {
-      if (!(REASON_VARIABLES as readonly string[]).includes(p)) {
+    for (const p of parts) {
+      if (p.type === "value" && !(REASON_VARIABLES as readonly string[]).includes(p.name)) {
         out.push(
           issue(
             "unknown-variable",
             path,
-            `${who} uses {{params.${p}}}, which a reason does not have (expected ${reasonVariables()}${didYouMean(p, REASON_VARIABLES)})`,
-            p,
+            `${who} uses {{${p.name}}}, which a reason does not have (expected ${reasonVariables()}${didYouMean(p.name, REASON_VARIABLES)})`,
+            p.name,
             reasonVariables(),
           ),
         );
       }
     }
-    if (usage.refs.length || usage.terms.length) {
-      out.push(
-        issue("invalid-template", path, `${who}: a reason is plain text; it cannot use {{ref}} or {{term}}`, text),
-      );
-    }
   }
 }
 
-const reasonVariables = () => REASON_VARIABLES.map((v) => `{{params.${v}}}`).join(", ");
+const reasonVariables = () => REASON_VARIABLES.map((v) => `{{${v}}}`).join(", ");
 
 /** A loop from `start` back to itself through `next`, as the list of ids on it, or undefined. */
 function findLoop(start: string, next: (id: string) => Iterable<string>): string[] | undefined {

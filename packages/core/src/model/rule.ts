@@ -44,16 +44,17 @@ export const AMOUNT_PATHS = [
 export type AmountPath = (typeof AMOUNT_PATHS)[number];
 
 /**
- * A reason template: plain text that may use `{{params.because}}` (the facts that decided, with the
- * profile fields they read), `{{params.strength}}` (the strength conferred) and `{{params.regime}}`
- * (why the clause's regime applies). It is read by the same template interpreter as clause text.
+ * A reason template: plain text that may use `{{because}}` (the facts that decided, with the profile
+ * fields they read), `{{strength}}` (the strength conferred) and `{{regime}}` (why the clause's regime
+ * applies). It is read by the same template interpreter, with the same `{{name}}` syntax, as annex
+ * reasons and the renderer's phrases.
  */
 export const ReasonTemplate = z.string().min(1).meta({
   description:
-    "Reason text; may use {{params.because}}, {{params.strength}} and {{params.regime}} (the same template syntax as clause text)",
+    "Reason text; may use {{because}}, {{strength}} and {{regime}} (the same template syntax as annex reasons)",
 });
 
-/** The variables a reason template may use, as `{{params.<name>}}`. */
+/** The variables a reason template may use, as `{{<name>}}`. */
 export const REASON_VARIABLES = ["because", "strength", "regime"] as const;
 
 const text = z.string().min(1);

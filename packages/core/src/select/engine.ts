@@ -3,7 +3,7 @@ import { libraryRules } from "../library/rules.js";
 import type { Clause, Definition, Library, Obligation, ParameterValue } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
-import type { Rule } from "../model/rule.js";
+import type { REASON_VARIABLES, Rule } from "../model/rule.js";
 import type {
   ExcludedClause,
   Reason,
@@ -15,6 +15,7 @@ import type {
   Strength,
 } from "../model/selection.js";
 import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
+import { fillText } from "../template/interpret.js";
 import { resolveBody } from "../template/resolve.js";
 import { selectAnnexes } from "./annexes.js";
 import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
@@ -22,7 +23,7 @@ import { harmonise } from "./harmonise.js";
 import { analyseRegimes } from "./regimes.js";
 import { assessRisk } from "./risk.js";
 import { sourceDating } from "./sources.js";
-import { compareText, contractEnd, fillSentence, uniqueSources } from "./util.js";
+import { compareText, contractEnd, uniqueSources } from "./util.js";
 
 /**
  * Options of {@link select}. The selection rules are library data: each clause carries its own
@@ -46,12 +47,12 @@ type Decision =
   | { selected: true; strength: Strength; reasons: Reason[]; warnings: SelectionWarning[] }
   | { selected: false; reasons: Reason[]; warnings: SelectionWarning[] };
 
-/** The values of a reason template's variables (`{{params.because}}`, `{{params.strength}}`, `{{params.regime}}`). */
-type ReasonVariables = Readonly<Record<"because" | "strength" | "regime", string>>;
+/** The values of a reason template's variables (`{{because}}`, `{{strength}}`, `{{regime}}`). */
+type ReasonVariables = Readonly<Record<(typeof REASON_VARIABLES)[number], string>>;
 
-/** Fills a reason template with the template interpreter of clause text (the rule id names it in errors). */
+/** Fills a reason template with the one template interpreter (the rule id and field name it in errors). */
 function reasonText(ruleId: string, field: string, template: string, vars: ReasonVariables): string {
-  return fillSentence(ruleId, [field], template, vars);
+  return fillText(`rule ${ruleId} ${field}`, template, vars);
 }
 
 function capitalise(s: string): string {

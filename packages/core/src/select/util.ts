@@ -126,8 +126,9 @@ export function inPeriod(period: { effectiveFrom?: string; effectiveTo?: string 
  * -------------------------------------------------------------------------------------------- */
 
 /**
- * Fills a sentence of the library (a reason, a regime's reason or warning) with the template
- * interpreter of clause text: `{{params.name}}` becomes `vars[name]`. `owner` and `path` name the
+ * Fills a regime sentence of the library (a buyer entry's reason or warning, `regimes.yaml`), still
+ * written in the clause-text syntax: `{{params.name}}` becomes `vars[name]`. Rule and annex reasons
+ * use `fillText` (`{{name}}`). `owner` and `path` name the
  * sentence in a `template-error` (e.g. a variable with no value).
  */
 export function fillSentence(
