@@ -6397,8 +6397,8 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "The Public Procurement Act (LOA) s.5 requires the buyer to have suitable routines to promote respect for basic human rights where a procurement carries a risk of breaches, and this one does: {{params.because}}. The Act does not prescribe this clause; it is one way to act on those routines.",
-        "whyNot": "The Norwegian human rights clause not included: {{params.because}}. Under LOA s.5 the buyer's routines should still record why no requirement is set for this procurement.",
+        "why": "The Public Procurement Act (LOA) s.5 requires the buyer to have suitable routines to promote respect for basic human rights where a procurement carries a risk of breaches, and this one does: {{because}}. The Act does not prescribe this clause; it is one way to act on those routines.",
+        "whyNot": "The Norwegian human rights clause not included: {{because}}. Under LOA s.5 the buyer's routines should still record why no requirement is set for this procurement.",
         "sources": [
           {
             "citation": "Public Procurement Act (LOA) s.5",
@@ -6574,9 +6574,9 @@ export const BUILTIN_LIBRARY: Library = {
             "ifUnknown": "recommended"
           }
         ],
-        "why": "The Transparency Act requires a larger enterprise to carry out due diligence, publish an account of it by 30 June and answer information requests: {{params.because}}.",
-        "whyUnknown": "The Transparency Act clause is included as {{params.strength}} because the size tests could not all be applied: {{params.because}}.",
-        "whyNot": "The Transparency Act clause not included: {{params.because}}. A public interest entity, or a foreign enterprise liable to tax in Norway, may be covered all the same.",
+        "why": "The Transparency Act requires a larger enterprise to carry out due diligence, publish an account of it by 30 June and answer information requests: {{because}}.",
+        "whyUnknown": "The Transparency Act clause is included as {{strength}} because the size tests could not all be applied: {{because}}.",
+        "whyNot": "The Transparency Act clause not included: {{because}}. A public interest entity, or a foreign enterprise liable to tax in Norway, may be covered all the same.",
         "sources": [
           {
             "citation": "Transparency Act (apenhetsloven)",
