@@ -32,3 +32,21 @@ export function formatCitation(
   const text = citationText(source);
   return options.edition !== false && source.edition ? `${text} (${source.edition})` : text;
 }
+
+/** A key that identifies a source citation (two sources with the same key are the same citation). */
+export function sourceKey(s: Source): string {
+  return [s.citation, s.provision ?? "", s.edition ?? ""].join("\u0000");
+}
+
+/** Sources without duplicates (by citation, provision and edition), first occurrence kept. */
+export function uniqueSources(list: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const s of list) {
+    const k = sourceKey(s);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(s);
+  }
+  return out;
+}

@@ -4,12 +4,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { citationText } from "../src/cite.js";
+import { citationText, sourceKey } from "../src/cite.js";
 import type { Library } from "../src/model/clause.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import { SECTOR_IDS } from "../src/model/sectors.js";
 import { Selection } from "../src/model/selection.js";
-import { sourceKey } from "../src/select/util.js";
 import { selectWith } from "./helpers.js";
 import { libraries } from "./libraries.js";
 

@@ -1,4 +1,4 @@
-import { citationText } from "../cite.js";
+import { citationText, uniqueSources } from "../cite.js";
 import type { AnnexEntry } from "../model/annex.js";
 import type { Library } from "../model/clause.js";
 import type { Source } from "../model/common.js";
@@ -19,7 +19,6 @@ import type {
 import type { RegimeId } from "../model/topics.js";
 import { fillText, templateError, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
 import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
-import { uniqueSources } from "./util.js";
 
 /** What the annex stage reads: the profile and what the earlier stages decided. */
 export interface AnnexStageInput {

@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { fixtureLibrary } from "../../test/fixtures/library.js";
 import { merge, selectWith, US_AGENCY } from "../../test/helpers.js";
+import { addMonths } from "../dates.js";
 import type { Selection } from "../model/selection.js";
 import {
   type CalendarEntry,
@@ -11,7 +12,6 @@ import {
   foldLine,
   obligationCalendar,
 } from "./calendar.js";
-import { addMonths } from "./util.js";
 
 const lib = fixtureLibrary();
 const usPlan = (over: unknown = {}) =>

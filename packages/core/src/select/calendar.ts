@@ -1,7 +1,8 @@
+import { compareText } from "../compare.js";
+import { addDays, addMonths, contractEnd } from "../dates.js";
 import type { Party } from "../model/clause.js";
 import type { Selection } from "../model/selection.js";
 import { TOPICS, type TopicId } from "../model/topics.js";
-import { addDays, addMonths, compareText, contractEnd } from "./util.js";
 
 /** One entry of the obligations calendar. */
 export interface CalendarEntry {

@@ -1,3 +1,4 @@
+import { commencementDate, contractEnd } from "../dates.js";
 import { FairtenderError } from "../errors.js";
 import type { Library } from "../model/clause.js";
 import type { Money, Source } from "../model/common.js";
@@ -5,8 +6,9 @@ import type { RiskLevel, TenderProfile } from "../model/profile.js";
 import type { AmountPath, Condition, FlagPath, Strength } from "../model/rule.js";
 import type { RiskAssessment, SelectionWarning } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
-import { isBuyerCountry } from "./regimes.js";
-import { commencementDate, contractEnd, convert, datedDate, datedValue, formatMoney } from "./util.js";
+import { datedDate, datedValue } from "./dated.js";
+import { isBuyerCountry } from "./jurisdictions.js";
+import { convert, formatMoney } from "./money.js";
 
 export type { AmountPath, Condition, FlagPath } from "../model/rule.js";
 

@@ -1,3 +1,6 @@
+import { uniqueSources } from "../cite.js";
+import { compareText } from "../compare.js";
+import { contractEnd } from "../dates.js";
 import { FairtenderError } from "../errors.js";
 import { libraryRules } from "../library/rules.js";
 import type { Clause, Definition, Library, Obligation, ParameterValue } from "../model/clause.js";
@@ -23,7 +26,6 @@ import { harmonise } from "./harmonise.js";
 import { analyseRegimes } from "./regimes.js";
 import { assessRisk } from "./risk.js";
 import { sourceDating } from "./sources.js";
-import { compareText, contractEnd, uniqueSources } from "./util.js";
 
 /**
  * Options of {@link select}. The selection rules are library data: each clause carries its own

@@ -6,7 +6,8 @@ import { createLibrary } from "../library/create.js";
 import type { Source } from "../model/common.js";
 import type { RegimeInput } from "../model/regime.js";
 import { parseProfile } from "../validate/profile.js";
-import { analyseRegimes, instrumentsInForce, isBuyerCountry } from "./regimes.js";
+import { isBuyerCountry } from "./jurisdictions.js";
+import { analyseRegimes, instrumentsInForce } from "./regimes.js";
 import { safeSelect, select } from "./select.js";
 
 const inline = (citation: string, regime?: string): Source => ({

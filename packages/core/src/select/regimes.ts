@@ -1,10 +1,13 @@
+import { commencementDate, contractEnd } from "../dates.js";
 import type { Library } from "../model/clause.js";
 import type { Source } from "../model/common.js";
 import type { TenderProfile } from "../model/profile.js";
-import type { DateBasis, Regime } from "../model/regime.js";
+import type { Regime } from "../model/regime.js";
 import type { RegimeDecision, SelectionWarning } from "../model/selection.js";
 import type { RegimeId } from "../model/topics.js";
-import { commencementDate, contractEnd, datedDate, fillSentence } from "./util.js";
+import { fillLeaf, type LeafPath } from "../template/leaves.js";
+import { datedDate, dateWindow, inForce } from "./dated.js";
+import { jurisdictionIn } from "./jurisdictions.js";
 
 /** The library tables the regime stage reads. */
 export type RegimeTables = Pick<Library, "regimes" | "parameters" | "jurisdictions" | "countryGroups">;
@@ -18,34 +21,6 @@ export interface RegimeAnalysis {
   warnings: SelectionWarning[];
 }
 
-/** The days a regime's instruments are read at: one day (`commencement`) or the contract term. */
-export interface DateWindow {
-  from: string;
-  to: string;
-}
-
-/** The window of a date basis for this procurement (see `DateBasis`). */
-export function dateWindow(profile: TenderProfile, basis: DateBasis): DateWindow {
-  if (basis === "commencement") {
-    const d = commencementDate(profile);
-    return { from: d, to: d };
-  }
-  return { from: profile.procurement.startDate, to: contractEnd(profile) };
-}
-
-/** True when an instrument dated `effectiveFrom`/`effectiveTo` (inclusive, open when absent) is in force on some day of the window. */
-export function inForce(s: Pick<Source, "effectiveFrom" | "effectiveTo">, w: DateWindow): boolean {
-  return (
-    (s.effectiveFrom === undefined || s.effectiveFrom <= w.to) &&
-    (s.effectiveTo === undefined || s.effectiveTo >= w.from)
-  );
-}
-
-/** The date basis sources of this regime are read at (`contract-period` for sources of no regime). */
-export function dateBasisOf(lib: Pick<Library, "regimes">, regime: RegimeId | undefined): DateBasis {
-  return (regime && lib.regimes.find((r) => r.id === regime)?.dateBasis) || "contract-period";
-}
-
 /** The instruments of a regime in force for this procurement's dates (read at the regime's date basis). */
 export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "regimes">, id: RegimeId): Source[] {
   const regime = lib.regimes.find((r) => r.id === id);
@@ -54,11 +29,16 @@ export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "r
   return regime.instruments.filter((s) => inForce(s, window));
 }
 
-/** True when the buyer's jurisdiction is one of `codes` (jurisdiction codes, or country-group ids). */
-function jurisdictionIn(lib: Pick<Library, "countryGroups">, codes: readonly string[], jurisdiction: string): boolean {
-  return codes.some(
-    (c) => c === jurisdiction || lib.countryGroups.some((g) => g.id === c && g.countries.includes(jurisdiction)),
-  );
+/**
+ * Fills a regime sentence of the library (a buyer entry's reason or warning, `regimes.yaml`), still
+ * written in the clause-text syntax: `{{params.name}}` becomes `vars[name]`. Rule and annex reasons
+ * use `fillText` (`{{name}}`). `owner` and `path` name the sentence in a `template-error` (e.g. a
+ * variable with no value).
+ */
+function fillSentence(owner: string, path: LeafPath, template: string, vars: Readonly<Record<string, string>>): string {
+  return fillLeaf(owner, { path, text: template }, vars)
+    .map((run) => (run.type === "text" ? run.value : run.id))
+    .join("");
 }
 
 interface BuyerRegime {
@@ -207,20 +187,4 @@ export function analyseRegimes(profile: TenderProfile, lib: RegimeTables): Regim
  */
 export function applicableRegimes(profile: TenderProfile, lib: RegimeTables): RegimeDecision[] {
   return analyseRegimes(profile, lib).applicable;
-}
-
-/**
- * True when a country is inside the buyer's own country, as the library's jurisdiction says (`home`):
- * for a US buyer the 50 States, DC and the outlying areas; for an EU institution the member states.
- * Undefined when the buyer has no home country (a UN organisation), so that no work counts as abroad.
- */
-export function isBuyerCountry(
-  profile: TenderProfile,
-  country: string,
-  lib: Pick<Library, "jurisdictions" | "countryGroups">,
-): boolean | undefined {
-  const code = profile.buyer.jurisdiction;
-  const home = lib.jurisdictions.find((j) => j.code === code)?.home ?? [code];
-  if (home === "none") return undefined;
-  return jurisdictionIn(lib, home, country);
 }

@@ -1,8 +1,8 @@
 import type { Library } from "../model/clause.js";
 import type { TenderProfile } from "../model/profile.js";
 import type { RiskAssessment, RiskFactor } from "../model/selection.js";
-import { isBuyerCountry } from "./regimes.js";
-import { formatMoney, unique } from "./util.js";
+import { isBuyerCountry } from "./jurisdictions.js";
+import { formatMoney } from "./money.js";
 
 /**
  * The weights of the risk factors, in the style of Table 1 of the UK modern-slavery guidance (PPN 02/23
@@ -118,9 +118,9 @@ export function assessRisk(
       id: "sector",
       description: `${top.risk === "high" ? "High" : "Medium"}-risk sector: ${named.join(", ")} (${top.signal})`,
       weight: w.sector[top.risk],
-      source: unique(sectors.filter((s) => s.risk === top.risk).flatMap((s) => s.sources.map((x) => x.citation))).join(
-        "; ",
-      ),
+      source: [
+        ...new Set(sectors.filter((s) => s.risk === top.risk).flatMap((s) => s.sources.map((x) => x.citation))),
+      ].join("; "),
       inputs: { "procurement.sectors": [...p.sectors] },
     });
   }

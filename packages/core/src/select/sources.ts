@@ -9,7 +9,7 @@ import type {
   SelectedWording,
   SelectionWarning,
 } from "../model/selection.js";
-import { type DateWindow, dateBasisOf, dateWindow, inForce } from "./regimes.js";
+import { type DateWindow, dateBasisOf, dateWindow, inForce } from "./dated.js";
 
 /**
  * Date-effective citation: a selection cites only the instruments in force for the procurement.
