@@ -5,6 +5,15 @@
  * clause selection. Pure and isomorphic: no file or network I/O.
  */
 
+// --- Obligations calendar (the schedule on the contract's dates; CSV and iCalendar writers) ---
+export {
+  CALENDAR_CSV_COLUMNS,
+  type CalendarEntry,
+  calendarToCsv,
+  calendarToICalendar,
+  type ICalendarOptions,
+  obligationCalendar,
+} from "./calendar/index.js";
 // Citations
 export { formatCitation } from "./cite.js";
 export type { FairtenderErrorCode, Issue, IssueCode, IssuePath, SafeResult } from "./errors.js";
@@ -23,6 +32,8 @@ export {
   safeCreateLibrary,
   safeParseClause,
 } from "./library/index.js";
+// --- Lint (gaps a legal reviewer would flag in a selection) ---
+export { type LintCode, type LintFinding, lint } from "./lint.js";
 export type { AnnexEntry, AnnexInput } from "./model/annex.js";
 export {
   Annex,
@@ -124,17 +135,8 @@ export {
 } from "./model/selection.js";
 export type { RegimeId, TopicId } from "./model/topics.js";
 export { RegimeIdSchema, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
+// --- Selection engine (regimes, risk, parameters, rules, obligations, harmonisation, annexes, warnings) ---
 export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/annexes.js";
-// --- Selection engine (regimes, risk, selection, harmonisation, lint, calendar) ---
-export {
-  CALENDAR_CSV_COLUMNS,
-  type CalendarEntry,
-  calendarToCsv,
-  calendarToICalendar,
-  type ICalendarOptions,
-  obligationCalendar,
-} from "./select/calendar.js";
-export { type LintCode, type LintFinding, lint } from "./select/lint.js";
 export { applicableRegimes, type RegimeTables } from "./select/regimes.js";
 export { type AssessRiskOptions, assessRisk, type RiskBands, type RiskWeights } from "./select/risk.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";

@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { builtinLibrary } from "../src/library/builtin.js";
+import { lint } from "../src/lint.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
-import { lint } from "../src/select/lint.js";
 import { exampleProfiles } from "./examples.js";
 import { AU_BUYER, CA_BUYER, EU_BUYER, merge, selectWith, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "./helpers.js";
 

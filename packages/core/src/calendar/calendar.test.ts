@@ -11,7 +11,7 @@ import {
   escapeText,
   foldLine,
   obligationCalendar,
-} from "./calendar.js";
+} from "./index.js";
 
 const lib = fixtureLibrary();
 const usPlan = (over: unknown = {}) =>

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { fixtureLibrary } from "../../test/fixtures/library.js";
-import { merge, selectWith, UN_BUYER, US_AGENCY } from "../../test/helpers.js";
-import type { Selection } from "../model/selection.js";
+import { fixtureLibrary } from "../test/fixtures/library.js";
+import { merge, selectWith, UN_BUYER, US_AGENCY } from "../test/helpers.js";
 import { lint } from "./lint.js";
+import type { Selection } from "./model/selection.js";
 
 const lib = fixtureLibrary();
 const highRiskUs = () =>

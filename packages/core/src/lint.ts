@@ -1,4 +1,4 @@
-import type { Inline, SelectedClause, Selection } from "../model/selection.js";
+import type { Inline, SelectedClause, Selection } from "./model/selection.js";
 
 /** Stable codes of {@link lint} findings. */
 export type LintCode =

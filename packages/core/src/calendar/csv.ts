@@ -1,0 +1,52 @@
+import type { CalendarEntry } from "./calendar.js";
+
+/* The obligations calendar as CSV (RFC 4180), for spreadsheets. */
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The CSV columns, in order. */
+export const CALENDAR_CSV_COLUMNS = [
+  "date",
+  "when",
+  "occurrence",
+  "obligation",
+  "topic",
+  "party",
+  "action",
+  "timing",
+  "date_note",
+  "evidence",
+  "clauses",
+  "satisfies",
+] as const;
+
+/**
+ * The calendar as CSV (RFC 4180): a header row, CRLF line endings, fields quoted when they contain a
+ * comma, a double quote or a line break (quotes doubled). Lists are joined with "; ".
+ */
+export function calendarToCsv(entries: readonly CalendarEntry[]): string {
+  const rows = [CALENDAR_CSV_COLUMNS.join(",")];
+  for (const e of entries) {
+    rows.push(
+      [
+        e.date ?? "",
+        e.when,
+        e.occurrence === undefined ? "" : String(e.occurrence),
+        e.obligation,
+        e.topic,
+        e.party,
+        e.action,
+        e.timingText,
+        e.dateNote,
+        e.evidence.join("; "),
+        e.clauses.join("; "),
+        e.satisfies.join("; "),
+      ]
+        .map(csvField)
+        .join(","),
+    );
+  }
+  return `${rows.join("\r\n")}\r\n`;
+}
