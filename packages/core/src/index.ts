@@ -135,11 +135,11 @@ export {
 } from "./model/selection.js";
 export type { RegimeId, TopicId } from "./model/topics.js";
 export { RegimeIdSchema, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
-// --- Selection engine (regimes, risk, parameters, rules, obligations, harmonisation, annexes, warnings) ---
-export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/annexes.js";
-export { applicableRegimes, type RegimeTables } from "./select/regimes.js";
-export { type AssessRiskOptions, assessRisk, type RiskBands, type RiskWeights } from "./select/risk.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";
+// --- Selection engine (regimes, risk, parameters, rules, obligations, harmonisation, annexes, warnings) ---
+export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/stages/annexes.js";
+export { applicableRegimes, type RegimeTables } from "./select/stages/regimes.js";
+export { type AssessRiskOptions, assessRisk, type RiskBands, type RiskWeights } from "./select/stages/risk.js";
 export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";
 export { compileText, fillText, joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
 // Validation

@@ -20,12 +20,12 @@ import type {
 import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
 import { fillText } from "../template/interpret.js";
 import { resolveBody } from "../template/resolve.js";
-import { selectAnnexes } from "./annexes.js";
 import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
-import { harmonise } from "./harmonise.js";
-import { analyseRegimes } from "./regimes.js";
-import { assessRisk } from "./risk.js";
-import { sourceDating } from "./sources.js";
+import { selectAnnexes } from "./stages/annexes.js";
+import { harmonise } from "./stages/harmonise.js";
+import { analyseRegimes } from "./stages/regimes.js";
+import { assessRisk } from "./stages/risk.js";
+import { sourceDating } from "./stages/sources.js";
 
 /**
  * Options of {@link select}. The selection rules are library data: each clause carries its own

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { fixtureLibrary } from "../../test/fixtures/library.js";
-import { merge } from "../../test/helpers.js";
-import { parseProfile } from "../validate/profile.js";
+import { fixtureLibrary } from "../../../test/fixtures/library.js";
+import { merge } from "../../../test/helpers.js";
+import { parseProfile } from "../../validate/profile.js";
 import { assessRisk, RISK_BANDS, RISK_WEIGHTS } from "./risk.js";
 
 const lib = fixtureLibrary();

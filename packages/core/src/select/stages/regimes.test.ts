@@ -1,14 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { EU_BUYER, merge, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "../../test/helpers.js";
-import { isFairtenderError } from "../errors.js";
-import { builtinLibrary } from "../library/builtin.js";
-import { createLibrary } from "../library/create.js";
-import type { Source } from "../model/common.js";
-import type { RegimeInput } from "../model/regime.js";
-import { parseProfile } from "../validate/profile.js";
-import { isBuyerCountry } from "./jurisdictions.js";
+import { EU_BUYER, merge, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "../../../test/helpers.js";
+import { isFairtenderError } from "../../errors.js";
+import { builtinLibrary } from "../../library/builtin.js";
+import { createLibrary } from "../../library/create.js";
+import type { Source } from "../../model/common.js";
+import type { RegimeInput } from "../../model/regime.js";
+import { parseProfile } from "../../validate/profile.js";
+import { isBuyerCountry } from "../jurisdictions.js";
+import { safeSelect, select } from "../select.js";
 import { analyseRegimes, instrumentsInForce } from "./regimes.js";
-import { safeSelect, select } from "./select.js";
 
 const inline = (citation: string, regime?: string): Source => ({
   citation,

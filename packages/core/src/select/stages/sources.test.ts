@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { EU_BUYER, merge, UK_DEPARTMENT } from "../../test/helpers.js";
-import type { Source } from "../model/common.js";
-import type { Selection } from "../model/selection.js";
-import { parseProfile } from "../validate/profile.js";
-import { select } from "./select.js";
+import { EU_BUYER, merge, UK_DEPARTMENT } from "../../../test/helpers.js";
+import type { Source } from "../../model/common.js";
+import type { Selection } from "../../model/selection.js";
+import { parseProfile } from "../../validate/profile.js";
+import { select } from "../select.js";
 import { sourceDating } from "./sources.js";
 
 /** Every dated citation list of a selection, with where it is printed (definitions keep their provenance). */

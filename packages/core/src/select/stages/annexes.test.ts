@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { merge, UK_DEPARTMENT, US_AGENCY } from "../../test/helpers.js";
-import { builtinLibrary } from "../library/builtin.js";
-import type { Library } from "../model/clause.js";
-import type { RiskLevel } from "../model/profile.js";
-import type { SelectedAnnex, Selection } from "../model/selection.js";
+import { merge, UK_DEPARTMENT, US_AGENCY } from "../../../test/helpers.js";
+import { builtinLibrary } from "../../library/builtin.js";
+import type { Library } from "../../model/clause.js";
+import type { RiskLevel } from "../../model/profile.js";
+import type { SelectedAnnex, Selection } from "../../model/selection.js";
+import { select } from "../select.js";
 import { selectAnnexes } from "./annexes.js";
-import { select } from "./select.js";
 
 const US_ABROAD = merge(US_AGENCY, {
   procurement: { labour: { recruitmentAgencies: true, migrantWorkers: true, housingProvided: true } },

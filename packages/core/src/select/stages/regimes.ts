@@ -1,13 +1,13 @@
-import { commencementDate, contractEnd } from "../dates.js";
-import type { Library } from "../model/clause.js";
-import type { Source } from "../model/common.js";
-import type { TenderProfile } from "../model/profile.js";
-import type { Regime } from "../model/regime.js";
-import type { RegimeDecision, SelectionWarning } from "../model/selection.js";
-import type { RegimeId } from "../model/topics.js";
-import { fillLeaf, type LeafPath } from "../template/leaves.js";
-import { datedDate, dateWindow, inForce } from "./dated.js";
-import { jurisdictionIn } from "./jurisdictions.js";
+import { commencementDate, contractEnd } from "../../dates.js";
+import type { Library } from "../../model/clause.js";
+import type { Source } from "../../model/common.js";
+import type { TenderProfile } from "../../model/profile.js";
+import type { Regime } from "../../model/regime.js";
+import type { RegimeDecision, SelectionWarning } from "../../model/selection.js";
+import type { RegimeId } from "../../model/topics.js";
+import { fillLeaf, type LeafPath } from "../../template/leaves.js";
+import { datedDate, dateWindow, inForce } from "../dated.js";
+import { jurisdictionIn } from "../jurisdictions.js";
 
 /** The library tables the regime stage reads. */
 export type RegimeTables = Pick<Library, "regimes" | "parameters" | "jurisdictions" | "countryGroups">;

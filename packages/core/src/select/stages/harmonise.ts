@@ -1,10 +1,10 @@
-import { citationText, sourceKey, uniqueSources } from "../cite.js";
-import { compareText } from "../compare.js";
-import type { FlowDown, Obligation, Party, Timing } from "../model/clause.js";
-import type { Source } from "../model/common.js";
-import type { Satisfies, ScheduledObligation, SelectedClause } from "../model/selection.js";
-import { type RegimeId, TOPIC_IDS } from "../model/topics.js";
-import { timingText } from "../wording.js";
+import { citationText, sourceKey, uniqueSources } from "../../cite.js";
+import { compareText } from "../../compare.js";
+import type { FlowDown, Obligation, Party, Timing } from "../../model/clause.js";
+import type { Source } from "../../model/common.js";
+import type { Satisfies, ScheduledObligation, SelectedClause } from "../../model/selection.js";
+import { type RegimeId, TOPIC_IDS } from "../../model/topics.js";
+import { timingText } from "../../wording.js";
 
 /**
  * How the obligation schedule is harmonised.

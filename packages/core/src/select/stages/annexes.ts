@@ -1,9 +1,9 @@
-import { citationText, uniqueSources } from "../cite.js";
-import type { AnnexEntry } from "../model/annex.js";
-import type { Library } from "../model/clause.js";
-import type { Source } from "../model/common.js";
-import type { TenderProfile } from "../model/profile.js";
-import type { Condition } from "../model/rule.js";
+import { citationText, uniqueSources } from "../../cite.js";
+import type { AnnexEntry } from "../../model/annex.js";
+import type { Library } from "../../model/clause.js";
+import type { Source } from "../../model/common.js";
+import type { TenderProfile } from "../../model/profile.js";
+import type { Condition } from "../../model/rule.js";
 import type {
   Reason,
   RegimeDecision,
@@ -15,10 +15,10 @@ import type {
   SelectedWording,
   SelectionWarning,
   Wording,
-} from "../model/selection.js";
-import type { RegimeId } from "../model/topics.js";
-import { fillText, templateError, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
-import { type EvalContext, evaluate, type Outcome } from "./conditions.js";
+} from "../../model/selection.js";
+import type { RegimeId } from "../../model/topics.js";
+import { fillText, templateError, templateParts, WORDING_GRAMMAR } from "../../template/interpret.js";
+import { type EvalContext, evaluate, type Outcome } from "../conditions.js";
 
 /** What the annex stage reads: the profile and what the earlier stages decided. */
 export interface AnnexStageInput {

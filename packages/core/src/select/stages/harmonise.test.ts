@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { citationText } from "../cite.js";
-import type { Obligation } from "../model/clause.js";
-import type { Source } from "../model/common.js";
-import type { SelectedClause } from "../model/selection.js";
-import type { RegimeId } from "../model/topics.js";
+import { citationText } from "../../cite.js";
+import type { Obligation } from "../../model/clause.js";
+import type { Source } from "../../model/common.js";
+import type { SelectedClause } from "../../model/selection.js";
+import type { RegimeId } from "../../model/topics.js";
 import { harmonise } from "./harmonise.js";
 
 /** A source; `regime` is the regime its library entry attributes it to (none for international standards). */

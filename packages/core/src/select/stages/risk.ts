@@ -1,8 +1,8 @@
-import type { Library } from "../model/clause.js";
-import type { TenderProfile } from "../model/profile.js";
-import type { RiskAssessment, RiskFactor } from "../model/selection.js";
-import { isBuyerCountry } from "./jurisdictions.js";
-import { formatMoney } from "./money.js";
+import type { Library } from "../../model/clause.js";
+import type { TenderProfile } from "../../model/profile.js";
+import type { RiskAssessment, RiskFactor } from "../../model/selection.js";
+import { isBuyerCountry } from "../jurisdictions.js";
+import { formatMoney } from "../money.js";
 
 /**
  * The weights of the risk factors, in the style of Table 1 of the UK modern-slavery guidance (PPN 02/23

@@ -1,6 +1,6 @@
-import type { Library, Obligation } from "../model/clause.js";
-import type { Source } from "../model/common.js";
-import type { TenderProfile } from "../model/profile.js";
+import type { Library, Obligation } from "../../model/clause.js";
+import type { Source } from "../../model/common.js";
+import type { TenderProfile } from "../../model/profile.js";
 import type {
   ExcludedClause,
   Reason,
@@ -8,8 +8,8 @@ import type {
   SelectedClause,
   SelectedWording,
   SelectionWarning,
-} from "../model/selection.js";
-import { type DateWindow, dateBasisOf, dateWindow, inForce } from "./dated.js";
+} from "../../model/selection.js";
+import { type DateWindow, dateBasisOf, dateWindow, inForce } from "../dated.js";
 
 /**
  * Date-effective citation: a selection cites only the instruments in force for the procurement.
