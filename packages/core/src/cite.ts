@@ -1,3 +1,4 @@
+import { uniqueBy } from "./collections.js";
 import type { Source } from "./model/common.js";
 
 /**
@@ -40,13 +41,5 @@ export function sourceKey(s: Source): string {
 
 /** Sources without duplicates (by citation, provision and edition), first occurrence kept. */
 export function uniqueSources(list: readonly Source[]): Source[] {
-  const seen = new Set<string>();
-  const out: Source[] = [];
-  for (const s of list) {
-    const k = sourceKey(s);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(s);
-  }
-  return out;
+  return uniqueBy(list, sourceKey);
 }

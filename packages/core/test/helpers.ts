@@ -1,7 +1,7 @@
 import type { Library } from "../src/model/clause.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import type { SelectedClause, Selection } from "../src/model/selection.js";
-import { runSelection } from "../src/select/engine.js";
+import { runSelection } from "../src/select/pipeline.js";
 import { parseProfile } from "../src/validate/profile.js";
 
 type Plain = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { compareText } from "../compare.js";
+import { compareText } from "../collections.js";
 import { addDays, addMonths, contractEnd } from "../dates.js";
 import type { Party } from "../model/clause.js";
 import type { Selection } from "../model/selection.js";

@@ -1,3 +1,4 @@
+import { uniqueBy } from "../collections.js";
 import { commencementDate, contractEnd } from "../dates.js";
 import { FairtenderError } from "../errors.js";
 import type { Library } from "../model/clause.js";
@@ -46,15 +47,12 @@ function merge(into: Outcome, from: Outcome, withWarnings: boolean): void {
   if (withWarnings) into.warnings.push(...from.warnings);
 }
 
-function joinTexts(list: readonly Outcome[]): string {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const o of list) {
-    if (!o.text || seen.has(o.text)) continue;
-    seen.add(o.text);
-    out.push(o.text);
-  }
-  return out.join("; ");
+/** The distinct statements of the outcomes, in order, joined with "; " (empty ones left out). */
+export function joinTexts(list: readonly Outcome[]): string {
+  return uniqueBy(
+    list.map((o) => o.text).filter((t) => t !== ""),
+    (t) => t,
+  ).join("; ");
 }
 
 function leaf(

@@ -3,7 +3,7 @@ import { builtinLibrary } from "../library/builtin.js";
 import type { Selection } from "../model/selection.js";
 import { safeParseProfile } from "../validate/profile.js";
 import { issueSelection } from "../validate/selection.js";
-import { runSelection, type SelectOptions } from "./engine.js";
+import { runSelection, type SelectOptions } from "./pipeline.js";
 
 export type { SelectOptions };
 

@@ -16,9 +16,9 @@ import type {
   SelectionWarning,
   Wording,
 } from "../../model/selection.js";
-import type { RegimeId } from "../../model/topics.js";
 import { fillText, templateError, templateParts, WORDING_GRAMMAR } from "../../template/interpret.js";
 import { type EvalContext, evaluate, type Outcome } from "../conditions.js";
+import { regimeReasons } from "./regimes.js";
 
 /** What the annex stage reads: the profile and what the earlier stages decided. */
 export interface AnnexStageInput {
@@ -60,8 +60,7 @@ function capitalise(s: string): string {
  */
 export function selectAnnexes(input: AnnexStageInput, lib: Library): AnnexStageOutput {
   const { profile, risk, clauses, obligations } = input;
-  const regimes = new Map<RegimeId, string>();
-  for (const d of input.regimes) regimes.set(d.id, d.reasons[0] ?? d.id);
+  const regimes = regimeReasons(input.regimes);
   const strengths = new Map(clauses.map((c) => [c.id, c.strength]));
   const titles = new Map(lib.clauses.map((c) => [c.id, c.title]));
   const ctx: EvalContext = {

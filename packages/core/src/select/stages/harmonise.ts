@@ -1,5 +1,5 @@
 import { citationText, sourceKey, uniqueSources } from "../../cite.js";
-import { compareText } from "../../compare.js";
+import { compareText } from "../../collections.js";
 import type { FlowDown, Obligation, Party, Timing } from "../../model/clause.js";
 import type { Source } from "../../model/common.js";
 import type { Satisfies, ScheduledObligation, SelectedClause } from "../../model/selection.js";

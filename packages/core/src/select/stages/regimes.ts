@@ -21,6 +21,14 @@ export interface RegimeAnalysis {
   warnings: SelectionWarning[];
 }
 
+/**
+ * The first reason of each applicable regime or module, by id, in library order: what the rules'
+ * `regime` conditions and the `{{regime}}` of a reason read.
+ */
+export function regimeReasons(applicable: readonly RegimeDecision[]): ReadonlyMap<RegimeId, string> {
+  return new Map(applicable.map((d) => [d.id, d.reasons[0] ?? d.id]));
+}
+
 /** The instruments of a regime in force for this procurement's dates (read at the regime's date basis). */
 export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "regimes">, id: RegimeId): Source[] {
   const regime = lib.regimes.find((r) => r.id === id);

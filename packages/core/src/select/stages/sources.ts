@@ -130,3 +130,51 @@ export function sourceDating(profile: TenderProfile, lib: Pick<Library, "regimes
       })),
   };
 }
+
+/** What the source stage reads: the profile's dates and the library's date bases (`regimes.yaml`). */
+export interface SourceStageInput {
+  profile: TenderProfile;
+  lib: Pick<Library, "regimes">;
+}
+
+/** The selection's clauses with every source list dated, and the `source-not-in-force` warnings. */
+export interface DatedClauses {
+  selected: SelectedClause[];
+  excluded: ExcludedClause[];
+  warnings: SelectionWarning[];
+}
+
+/** The pack's annexes and wording with their sources dated, and the `source-not-in-force` warnings. */
+export interface DatedAnnexes {
+  annexes: SelectedAnnex[];
+  wording: SelectedWording[];
+  warnings: SelectionWarning[];
+}
+
+/**
+ * The source stage for clauses: the selected and excluded clauses citing only the instruments in
+ * force for the procurement (see {@link SourceDating}); run before harmonisation, so that the
+ * schedule cites what the clauses cite. Pure.
+ */
+export function datedClauses(
+  input: SourceStageInput,
+  clauses: { selected: readonly SelectedClause[]; excluded: readonly ExcludedClause[] },
+): DatedClauses {
+  const dating = sourceDating(input.profile, input.lib);
+  const selected = dating.selected(clauses.selected);
+  const excluded = dating.excluded(clauses.excluded);
+  return { selected, excluded, warnings: [...dating.warnings] };
+}
+
+/** The source stage for the annex stage's output: the annexes' reasons and the pack's wording dated. Pure. */
+export function datedAnnexes(
+  input: SourceStageInput,
+  annexes: { annexes: readonly SelectedAnnex[]; wording: readonly SelectedWording[] },
+): DatedAnnexes {
+  const dating = sourceDating(input.profile, input.lib);
+  return {
+    annexes: dating.annexes(annexes.annexes),
+    wording: dating.wording(annexes.wording),
+    warnings: [...dating.warnings],
+  };
+}
