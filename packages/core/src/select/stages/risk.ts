@@ -72,14 +72,9 @@ export interface AssessRiskOptions {
 
 const PPN = "PPN 02/23 / PPN 009 modern slavery guidance, Table 1";
 
-function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .replace(/(ies)$/, "y")
-    .replace(/([^s])s$/, "$1");
-}
+/** What each risk factor step reads. */
+type Profile = Pick<TenderProfile, "buyer" | "procurement">;
+type Tables = Pick<Library, "sectors" | "risk" | "jurisdictions" | "countryGroups">;
 
 /**
  * Assesses the forced-labour risk of a procurement (`low | medium | high`) from sector, commodity (US
@@ -99,33 +94,36 @@ export function assessRisk(
   options: AssessRiskOptions = {},
 ): RiskAssessment {
   const w = options.weights ?? RISK_WEIGHTS;
-  const bands = options.bands ?? RISK_BANDS;
-  const p = profile.procurement;
-  const factors: RiskFactor[] = [];
+  const factors = [
+    sectorFactor(profile, lib, w),
+    commodityFactor(profile, lib, w),
+    countryFactor(profile, lib, w),
+    ...workforceFactors(profile, w),
+    workAbroadFactor(profile, lib, w),
+    subcontractingFactor(profile, w),
+  ].filter((f): f is RiskFactor => f !== undefined);
+  return level(profile, factors, options.bands ?? RISK_BANDS);
+}
 
-  // Industry type.
+/** Industry type: the riskiest sector named, at its band. */
+function sectorFactor({ procurement: p }: Profile, lib: Tables, w: RiskWeights): RiskFactor | undefined {
   const sectors = p.sectors
     .map((id) => lib.sectors.find((s) => s.id === id))
     .filter((s): s is NonNullable<typeof s> => s !== undefined);
-  const rank = { low: 0, medium: 1, high: 2 } as const;
-  const top = sectors.reduce<(typeof sectors)[number] | undefined>(
-    (best, s) => (best === undefined || rank[s.risk] > rank[best.risk] ? s : best),
-    undefined,
-  );
-  if (top && w.sector[top.risk] > 0) {
-    const named = sectors.filter((s) => s.risk === top.risk).map((s) => s.name);
-    factors.push({
-      id: "sector",
-      description: `${top.risk === "high" ? "High" : "Medium"}-risk sector: ${named.join(", ")} (${top.signal})`,
-      weight: w.sector[top.risk],
-      source: [
-        ...new Set(sectors.filter((s) => s.risk === top.risk).flatMap((s) => s.sources.map((x) => x.citation))),
-      ].join("; "),
-      inputs: { "procurement.sectors": [...p.sectors] },
-    });
-  }
+  const top = riskiest(sectors, (s) => s.risk);
+  if (!top || w.sector[top.risk] <= 0) return undefined;
+  const same = sectors.filter((s) => s.risk === top.risk);
+  return {
+    id: "sector",
+    description: `${top.risk === "high" ? "High" : "Medium"}-risk sector: ${same.map((s) => s.name).join(", ")} (${top.signal})`,
+    weight: w.sector[top.risk],
+    source: [...new Set(same.flatMap((s) => s.sources.map((x) => x.citation)))].join("; "),
+    inputs: { "procurement.sectors": [...p.sectors] },
+  };
+}
 
-  // Commodity type: the DOL List of Goods, matched with the sourcing countries.
+/** Commodity type: the heaviest match of a commodity on the DOL List of Goods with the sourcing countries. */
+function commodityFactor({ procurement: p }: Profile, lib: Tables, w: RiskWeights): RiskFactor | undefined {
   const goods = lib.risk.listedGoods;
   let best: RiskFactor | undefined;
   for (const commodity of p.commodities) {
@@ -154,92 +152,93 @@ export function assessRisk(
     }
     if (factor && factor.weight > 0 && (best === undefined || factor.weight > best.weight)) best = factor;
   }
-  if (best) factors.push(best);
+  return best;
+}
 
-  // Supplier location.
-  const crank = { low: 0, medium: 1, high: 2 } as const;
+/** Supplier location: the riskiest sourcing country in the library's country-risk table, at its band. */
+function countryFactor({ procurement: p }: Profile, lib: Tables, w: RiskWeights): RiskFactor | undefined {
   const rated = p.countries
     .map((c) => lib.risk.countryRisk.countries.find((r) => r.country === c))
     .filter((r): r is NonNullable<typeof r> => r !== undefined);
-  const worst = rated.reduce<(typeof rated)[number] | undefined>(
-    (b, r) => (b === undefined || crank[r.band] > crank[b.band] ? r : b),
-    undefined,
-  );
-  if (worst && w.country[worst.band] > 0) {
-    const same = rated.filter((r) => r.band === worst.band).map((r) => r.country);
-    factors.push({
-      id: "country",
-      description: `Work done or goods made in ${worst.band}-risk ${same.length > 1 ? "countries" : "country"} ${same.join(", ")}`,
-      weight: w.country[worst.band],
-      source: lib.risk.countryRisk.source.citation,
-      inputs: { "procurement.countries": [...p.countries] },
-    });
-  }
+  const worst = riskiest(rated, (r) => r.band);
+  if (!worst || w.country[worst.band] <= 0) return undefined;
+  const same = rated.filter((r) => r.band === worst.band).map((r) => r.country);
+  return {
+    id: "country",
+    description: `Work done or goods made in ${worst.band}-risk ${same.length > 1 ? "countries" : "country"} ${same.join(", ")}`,
+    weight: w.country[worst.band],
+    source: lib.risk.countryRisk.source.citation,
+    inputs: { "procurement.countries": [...p.countries] },
+  };
+}
 
-  // Nature of the workforce.
-  const labour = p.labour;
-  const workforce: Array<[keyof typeof labour & keyof RiskWeights, string]> = [
-    ["recruitmentAgencies", "Workers are hired through recruitment or labour agencies"],
-    ["migrantWorkers", "Migrant workers are expected"],
-    ["lowSkilled", "The work is largely low-skilled"],
-    ["housingProvided", "The supplier or a subcontractor provides or arranges housing for workers"],
-  ];
-  for (const [key, description] of workforce) {
-    if (labour[key] === true && w[key] > 0) {
-      factors.push({
-        id:
-          key === "recruitmentAgencies"
-            ? "recruitment-agencies"
-            : key === "migrantWorkers"
-              ? "migrant-workers"
-              : key === "lowSkilled"
-                ? "low-skilled"
-                : "housing",
-        description,
-        weight: w[key],
-        source: `${PPN} (nature of the workforce)`,
-        inputs: { [`procurement.labour.${key}`]: true },
-      });
-    }
-  }
+/** The workforce signals of the profile, each a factor of its own. */
+const WORKFORCE = [
+  {
+    key: "recruitmentAgencies",
+    id: "recruitment-agencies",
+    description: "Workers are hired through recruitment or labour agencies",
+  },
+  { key: "migrantWorkers", id: "migrant-workers", description: "Migrant workers are expected" },
+  { key: "lowSkilled", id: "low-skilled", description: "The work is largely low-skilled" },
+  {
+    key: "housingProvided",
+    id: "housing",
+    description: "The supplier or a subcontractor provides or arranges housing for workers",
+  },
+] as const;
 
-  // Work performed abroad.
+/** Nature of the workforce: agencies, migrant workers, low-skilled work, housing. */
+function workforceFactors({ procurement: p }: Profile, w: RiskWeights): RiskFactor[] {
+  return WORKFORCE.filter(({ key }) => p.labour[key] === true && w[key] > 0).map(({ key, id, description }) => ({
+    id,
+    description,
+    weight: w[key],
+    source: `${PPN} (nature of the workforce)`,
+    inputs: { [`procurement.labour.${key}`]: true },
+  }));
+}
+
+/** Work performed abroad: value performed outside the buyer's country, or sourcing countries abroad. */
+function workAbroadFactor(profile: Profile, lib: Tables, w: RiskWeights): RiskFactor | undefined {
+  const p = profile.procurement;
   const abroad = p.countries.filter((c) => isBuyerCountry(profile, c, lib) === false);
   const outside = p.outsideBuyerCountryValue;
-  if ((outside && outside.amount > 0) || abroad.length > 0) {
-    const parts: string[] = [];
-    if (outside && outside.amount > 0)
-      parts.push(
-        `${formatMoney(outside.amount, outside.currency)} is performed or supplied outside the buyer's country`,
-      );
-    if (abroad.length > 0) parts.push(`work is done or goods are made in ${abroad.join(", ")}`);
-    const inputs: Record<string, string[] | number | string> = { "procurement.countries": [...p.countries] };
-    if (outside) {
-      inputs["procurement.outsideBuyerCountryValue.amount"] = outside.amount;
-      inputs["procurement.outsideBuyerCountryValue.currency"] = outside.currency;
-    }
-    if (w.workAbroad > 0) {
-      factors.push({
-        id: "work-abroad",
-        description: `Work abroad: ${parts.join("; ")}`,
-        weight: w.workAbroad,
-        source: `${PPN} (supplier location; context)`,
-        inputs,
-      });
-    }
+  const outsideValue = outside !== undefined && outside.amount > 0;
+  if ((!outsideValue && abroad.length === 0) || w.workAbroad <= 0) return undefined;
+  const parts: string[] = [];
+  if (outsideValue) {
+    parts.push(`${formatMoney(outside.amount, outside.currency)} is performed or supplied outside the buyer's country`);
   }
-
-  // Business and supply-chain model.
-  if (labour.subcontracting === true && w.subcontracting > 0) {
-    factors.push({
-      id: "subcontracting",
-      description: "Subcontracting is expected: a longer, less visible supply chain",
-      weight: w.subcontracting,
-      source: `${PPN} (business / supply-chain model)`,
-      inputs: { "procurement.labour.subcontracting": true },
-    });
+  if (abroad.length > 0) parts.push(`work is done or goods are made in ${abroad.join(", ")}`);
+  const inputs: Record<string, string[] | number | string> = { "procurement.countries": [...p.countries] };
+  if (outside) {
+    inputs["procurement.outsideBuyerCountryValue.amount"] = outside.amount;
+    inputs["procurement.outsideBuyerCountryValue.currency"] = outside.currency;
   }
+  return {
+    id: "work-abroad",
+    description: `Work abroad: ${parts.join("; ")}`,
+    weight: w.workAbroad,
+    source: `${PPN} (supplier location; context)`,
+    inputs,
+  };
+}
 
+/** Business and supply-chain model: subcontracting expected. */
+function subcontractingFactor({ procurement: p }: Profile, w: RiskWeights): RiskFactor | undefined {
+  if (p.labour.subcontracting !== true || w.subcontracting <= 0) return undefined;
+  return {
+    id: "subcontracting",
+    description: "Subcontracting is expected: a longer, less visible supply chain",
+    weight: w.subcontracting,
+    source: `${PPN} (business / supply-chain model)`,
+    inputs: { "procurement.labour.subcontracting": true },
+  };
+}
+
+/** The score and level of the factors, or the buyer's own level (`profile.risk`) with the computed one kept. */
+function level(profile: TenderProfile, factors: RiskFactor[], bands: RiskBands): RiskAssessment {
   const score = factors.reduce((s, f) => s + f.weight, 0);
   const computedLevel = score >= bands.high ? "high" : score >= bands.medium ? "medium" : "low";
   const computedBasis = `computed: score ${score} from ${factors.length} factor${factors.length === 1 ? "" : "s"} (medium from ${bands.medium}, high from ${bands.high})`;
@@ -254,4 +253,23 @@ export function assessRisk(
     };
   }
   return { level: computedLevel, computedLevel, score, factors, basis: computedBasis, overridden: false };
+}
+
+const BAND_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+/** The first item of the highest band, or undefined for an empty list. */
+function riskiest<T>(list: readonly T[], band: (item: T) => keyof typeof BAND_RANK): T | undefined {
+  return list.reduce<T | undefined>(
+    (best, x) => (best === undefined || BAND_RANK[band(x)] > BAND_RANK[band(best)] ? x : best),
+    undefined,
+  );
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(/(ies)$/, "y")
+    .replace(/([^s])s$/, "$1");
 }
