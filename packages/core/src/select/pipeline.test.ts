@@ -17,15 +17,18 @@ const lib = builtinLibrary();
 const notification = lib.clauses.find((c) => c.id === "general-incident-notification") as Clause;
 const high = parseProfile(merge(UK_DEPARTMENT, { risk: { level: "high", basis: "the buyer's own assessment" } }));
 
-/** The stages up to the clause stage, run by hand as the pipeline runs them. */
+/** The stages up to the obligation stage, each fed from the results before it. */
 function stages(profile = high) {
-  const rules = libraryRules(lib);
-  const regimes = analyseRegimes(profile, lib);
-  const risk = assessRisk(profile, lib);
-  const parameters = resolveParameters({ clauses: lib.clauses, risk });
-  const { decisions } = decideClauses({ profile, lib, rules, regimes, risk });
-  const obligations = timeObligations({ decisions, parameters });
-  return { profile, rules, regimes, risk, parameters, decisions, obligations };
+  const input = {
+    profile,
+    lib,
+    rules: libraryRules(lib),
+    regimes: analyseRegimes(profile, lib),
+    risk: assessRisk(profile, lib),
+  };
+  const parameters = resolveParameters({ clauses: lib.clauses, risk: input.risk });
+  const { decisions } = decideClauses(input);
+  return { ...input, parameters, decisions, obligations: timeObligations({ decisions, parameters }) };
 }
 
 describe("the selection stages", () => {
@@ -81,7 +84,7 @@ describe("the selection stages", () => {
     const warning = { code: "parameter-out-of-range", subject: `${excluded.clause.id}.x`, message: "m" };
     const parameters = new Map(s.parameters);
     parameters.set(excluded.clause.id, { values: {}, resolved: {}, warnings: [warning] });
-    const { selected } = packClauses({ lib, ...s });
+    const { selected } = packClauses(s);
     const twice = { code: "unconfirmed-fact", message: "twice" };
     const warnings = collectWarnings({ ...s, parameters, selected, annexes: [twice], sources: [twice] });
     expect(warnings).not.toContainEqual(warning);
@@ -90,7 +93,7 @@ describe("the selection stages", () => {
 
   test("the pipeline is the composition of the stages", () => {
     const s = stages();
-    const packed = packClauses({ lib, ...s });
+    const packed = packClauses(s);
     const selection = runSelection(high, lib);
     expect(selection.definitions).toEqual(packed.definitions);
     expect(selection.clauses.map((c) => [c.id, c.strength])).toEqual(packed.selected.map((c) => [c.id, c.strength]));
