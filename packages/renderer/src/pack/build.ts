@@ -481,33 +481,45 @@ class PackBuilder {
   }
 
   schedulePart(): PartNode {
+    return this.obligationSchedule(
+      "schedule-obligations",
+      "Schedule 1",
+      "Schedule of supplier obligations",
+      "scheduleIntro",
+      (obligations) =>
+        table(
+          "obligations",
+          "Schedule of supplier obligations",
+          [
+            ["No.", 6],
+            ["Obligation", 24],
+            ["Timing", 13],
+            ["Evidence", 17],
+            ["Flows down", 11],
+            ["Clause", 10],
+            ["Regimes satisfied", 19],
+          ],
+          obligations.map((o, i) => this.obligationRow(o, i)),
+        ),
+    );
+  }
+
+  /** A schedule part over the obligation rows: its intro and table, or a line saying there are none. */
+  obligationSchedule(
+    id: string,
+    label: string,
+    title: string,
+    intro: "scheduleIntro" | "crosswalkIntro",
+    body: (obligations: ScheduledObligation[]) => Block,
+  ): PartNode {
     const obligations = this.supplierObligations();
     return {
       type: "part",
-      id: "schedule-obligations",
+      id,
       kind: "schedule",
-      label: "Schedule 1",
-      title: "Schedule of supplier obligations",
-      children:
-        obligations.length === 0
-          ? [para(phrase("scheduleNone"))]
-          : [
-              para(phrase("scheduleIntro")),
-              table(
-                "obligations",
-                "Schedule of supplier obligations",
-                [
-                  ["No.", 6],
-                  ["Obligation", 24],
-                  ["Timing", 13],
-                  ["Evidence", 17],
-                  ["Flows down", 11],
-                  ["Clause", 10],
-                  ["Regimes satisfied", 19],
-                ],
-                obligations.map((o, i) => this.obligationRow(o, i)),
-              ),
-            ],
+      label,
+      title,
+      children: obligations.length === 0 ? [para(phrase("scheduleNone"))] : [para(phrase(intro)), body(obligations)],
     };
   }
 
@@ -528,35 +540,29 @@ class PackBuilder {
       ["Obligation", 100 - 6 - width * regimeIds.length],
       ...regimeIds.map((r): [string, number] => [this.regimeLabel(r), width]),
     ];
-    return {
-      type: "part",
-      id: "crosswalk",
-      kind: "schedule",
-      label: "Schedule 2",
-      title: "Crosswalk of obligations and regimes",
-      children:
-        obligations.length === 0
-          ? [para(phrase("scheduleNone"))]
-          : [
-              para(phrase("crosswalkIntro")),
-              table(
-                "crosswalk",
-                "Obligations by regime",
-                columns,
-                obligations.map((o, i) => [
-                  String(i + 1),
-                  o.action,
-                  ...regimeIds.map(
-                    (r) =>
-                      uniq(
-                        o.satisfies.filter((s) => s.regime === r).map((s) => s.citation),
-                        (s) => s,
-                      ).join("; ") || "—",
-                  ),
-                ]),
-              ),
-            ],
-    };
+    return this.obligationSchedule(
+      "crosswalk",
+      "Schedule 2",
+      "Crosswalk of obligations and regimes",
+      "crosswalkIntro",
+      (rows) =>
+        table(
+          "crosswalk",
+          "Obligations by regime",
+          columns,
+          rows.map((o, i) => [
+            String(i + 1),
+            o.action,
+            ...regimeIds.map(
+              (r) =>
+                uniq(
+                  o.satisfies.filter((s) => s.regime === r).map((s) => s.citation),
+                  (s) => s,
+                ).join("; ") || "—",
+            ),
+          ]),
+        ),
+    );
   }
 
   annexLabel(id: string): string {
@@ -623,65 +629,49 @@ class PackBuilder {
         ],
       ),
     );
-    return {
-      type: "part",
-      id: `annex-${annex.id}`,
-      kind: "annex",
-      label: this.annexLabel(annex.id),
-      title: provisionTopics.length > 0 ? annex.titleWithProvisions : annex.title,
-      children,
-    };
+    return this.annexFrame(annex, children, provisionTopics.length > 0 ? annex.titleWithProvisions : annex.title);
+  }
+
+  /** An annex part: lettered, titled and identified from the selected annex. */
+  annexFrame(annex: SelectedAnnex, children: Array<Block | TopicNode>, title: string = annex.title): PartNode {
+    return { type: "part", id: `annex-${annex.id}`, kind: "annex", label: this.annexLabel(annex.id), title, children };
   }
 
   planAnnex(annex: Extract<SelectedAnnex, { layout: "plan" }>): PartNode {
     const elements = annex.entries.filter((e) => e.kind === "plan-element");
-    return {
-      type: "part",
-      id: `annex-${annex.id}`,
-      kind: "annex",
-      label: this.annexLabel(annex.id),
-      title: annex.title,
-      children: [
-        para(this.say(annex.text.intro)),
-        table(
-          "compliancePlan",
-          "Minimum elements of the compliance plan",
-          [
-            ["No.", 6],
-            ["Element", 19],
-            ["Minimum content", 35],
-            ["Citation", 15],
-            ["Supplier's description and evidence", 25],
-          ],
-          elements.map((e, i) => [String(i + 1), e.title, this.say(e.text), e.citation, ""]),
-        ),
-        para(this.say(annex.text.closing)),
-      ],
-    };
+    return this.annexFrame(annex, [
+      para(this.say(annex.text.intro)),
+      table(
+        "compliancePlan",
+        "Minimum elements of the compliance plan",
+        [
+          ["No.", 6],
+          ["Element", 19],
+          ["Minimum content", 35],
+          ["Citation", 15],
+          ["Supplier's description and evidence", 25],
+        ],
+        elements.map((e, i) => [String(i + 1), e.title, this.say(e.text), e.citation, ""]),
+      ),
+      para(this.say(annex.text.closing)),
+    ]);
   }
 
   questionnaireAnnex(annex: Extract<SelectedAnnex, { layout: "questionnaire" }>): PartNode {
     const questions = annex.entries.flatMap((e) => ("text" in e ? [this.say(e.text)] : []));
-    return {
-      type: "part",
-      id: `annex-${annex.id}`,
-      kind: "annex",
-      label: this.annexLabel(annex.id),
-      title: annex.title,
-      children: [
-        para(this.say(annex.text.intro)),
-        table(
-          "questionnaire",
-          "Selection-stage questions",
-          [
-            ["No.", 6],
-            ["Question", 54],
-            ["Answer", 40],
-          ],
-          questions.map((q, i) => [String(i + 1), q, ""]),
-        ),
-      ],
-    };
+    return this.annexFrame(annex, [
+      para(this.say(annex.text.intro)),
+      table(
+        "questionnaire",
+        "Selection-stage questions",
+        [
+          ["No.", 6],
+          ["Question", 54],
+          ["Answer", 40],
+        ],
+        questions.map((q, i) => [String(i + 1), q, ""]),
+      ),
+    ]);
   }
 
   flowDownAnnex(annex: Extract<SelectedAnnex, { layout: "flow-down" }>): PartNode {
@@ -742,32 +732,25 @@ class PackBuilder {
         a.source.citation.localeCompare(b.source.citation, "en") ||
         (a.source.edition ?? "").localeCompare(b.source.edition ?? ""),
     );
-    return {
-      type: "part",
-      id: `annex-${annex.id}`,
-      kind: "annex",
-      label: this.annexLabel(annex.id),
-      title: annex.title,
-      children: [
-        para(this.say(annex.text.intro)),
-        table(
-          "instruments",
-          "Instruments and their dates",
-          [
-            ["Citation", 20],
-            ["Instrument", 35],
-            ["Version or date", 15],
-            ["Applies through", 30],
-          ],
-          sorted.map(({ source, by }) => [
-            formatCitation(source, { edition: false }),
-            source.instrument,
-            source.edition ?? "Current version",
-            by.join("; "),
-          ]),
-        ),
-      ],
-    };
+    return this.annexFrame(annex, [
+      para(this.say(annex.text.intro)),
+      table(
+        "instruments",
+        "Instruments and their dates",
+        [
+          ["Citation", 20],
+          ["Instrument", 35],
+          ["Version or date", 15],
+          ["Applies through", 30],
+        ],
+        sorted.map(({ source, by }) => [
+          formatCitation(source, { edition: false }),
+          source.instrument,
+          source.edition ?? "Current version",
+          by.join("; "),
+        ]),
+      ),
+    ]);
   }
 
   guidancePart(): PartNode {
