@@ -83,6 +83,7 @@ export {
   CountryGroup,
   DateBasis,
   Jurisdiction,
+  REGIME_SENTENCE_VALUES,
   Regime,
   RegimeBuyers,
   RegimeFramework,

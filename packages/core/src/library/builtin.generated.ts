@@ -10236,10 +10236,10 @@ export const BUILTIN_LIBRARY: Library = {
           ],
           "reason": "the buyer is a US federal executive agency (buyer.jurisdiction = US, buyer.kind = federal-executive-agency); FAR subpart 22.17 applies to all its acquisitions (FAR 22.1701(a))",
           "otherKinds": {
-            "reason": "the buyer is in the US but buyer.kind is {{params.kind}}, not federal-executive-agency; FAR subpart 22.17 binds federal executive agencies only",
+            "reason": "the buyer is in the US but buyer.kind is {{kind}}, not federal-executive-agency; FAR subpart 22.17 binds federal executive agencies only",
             "warning": {
               "code": "us-non-federal-buyer",
-              "message": "FAR 52.222-50 was not applied: the FAR applies to US federal executive agencies only, and buyer.kind is {{params.kind}}. State and local procurement rules are out of scope; name the regimes to apply in profile.regimes if the buyer has adopted one."
+              "message": "FAR 52.222-50 was not applied: the FAR applies to US federal executive agencies only, and buyer.kind is {{kind}}. State and local procurement rules are out of scope; name the regimes to apply in profile.regimes if the buyer has adopted one."
             }
           }
         }
@@ -10410,7 +10410,7 @@ export const BUILTIN_LIBRARY: Library = {
           "jurisdictions": [
             "eu-member-states"
           ],
-          "reason": "the buyer is in EU member state {{params.jurisdiction}}, bound by Directive 2014/24/EU as transposed (buyer.jurisdiction = {{params.jurisdiction}})"
+          "reason": "the buyer is in EU member state {{jurisdiction}}, bound by Directive 2014/24/EU as transposed (buyer.jurisdiction = {{jurisdiction}})"
         }
       ],
       "dateBasis": "contract-period",

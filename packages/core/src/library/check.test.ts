@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES } from "../errors.js";
+import { formatPath, ISSUE_CODES } from "../errors.js";
 import type { Library } from "../model/clause.js";
 import { builtinLibrary } from "./builtin.js";
 import { checkLibrary } from "./check.js";
@@ -190,7 +190,7 @@ describe("checkLibrary", () => {
   it("fails a regime whose buyers name an unknown jurisdiction or group, with a did-you-mean", () => {
     const lib = broken((l) => {
       const eu = l.regimes.find((r) => r.id === "eu");
-      if (eu) eu.buyers = [{ jurisdictions: ["eu-member-state"], reason: "the buyer is in {{params.jurisdiction}}" }];
+      if (eu) eu.buyers = [{ jurisdictions: ["eu-member-state"], reason: "the buyer is in {{jurisdiction}}" }];
     });
     expect(messages(lib)).toContainEqual(
       expect.stringContaining(
@@ -204,7 +204,7 @@ describe("checkLibrary", () => {
       const [aba, gb] = [l.regimes.find((r) => r.id === "aba-mcc2"), l.regimes.find((r) => r.id === "gb")];
       if (aba) aba.buyers = [{ jurisdictions: ["US"], reason: "the buyer chose it" }];
       if (gb?.framework) gb.framework.param = "gb-s54-turnover-threshold";
-      if (gb?.buyers[0]) gb.buyers[0].reason = "the buyer is in {{params.country}}";
+      if (gb?.buyers[0]) gb.buyers[0].reason = "the buyer is in {{country}}";
     });
     const m = messages(lib);
     expect(m).toContainEqual(expect.stringContaining('module "aba-mcc2" names buyers'));
@@ -213,7 +213,29 @@ describe("checkLibrary", () => {
         '"gb-s54-turnover-threshold" is not a date parameter of the library (it is a number parameter)',
       ),
     );
-    expect(m).toContainEqual(expect.stringContaining("{{params.country}} is not a name the sentence can use"));
+    expect(m).toContainEqual(
+      expect.stringContaining(
+        "{{country}} is not a name the sentence can use (expected {{jurisdiction}} and {{kind}})",
+      ),
+    );
+  });
+
+  it("fails a regime sentence in the clause-text syntax ({{params.kind}}) or with a helper: it is a plain template", () => {
+    const lib = broken((l) => {
+      const us = l.regimes.find((r) => r.id === "us-far")?.buyers[0];
+      if (us?.otherKinds) {
+        us.otherKinds.reason = "buyer.kind is {{params.kind}}";
+        if (us.otherKinds.warning) us.otherKinds.warning.message = 'see {{ref "us-far-compliance-plan"}}';
+      }
+    });
+    const issues = checkLibrary(lib).filter((i) => i.path[0] === "regimes");
+    expect(issues.map((i) => [i.code, formatPath(i.path)])).toEqual([
+      ["invalid-template", "regimes[0].buyers[0].otherKinds.reason"],
+      ["invalid-template", "regimes[0].buyers[0].otherKinds.warning.message"],
+    ]);
+    expect(issues[0]?.message).toContain('uses "params.kind"');
+    expect(issues[0]?.message).toContain("(a regime sentence may use {{jurisdiction}} and {{kind}})");
+    expect(issues[1]?.message).toContain('calls an unknown helper "ref"');
   });
 
   it("fails a jurisdiction whose home is neither a country nor a group, and a duplicate code", () => {

@@ -2,7 +2,9 @@ import { FairtenderError, formatPath, type Issue, type IssueCode, type IssuePath
 import { Library, type LibraryInput } from "../model/clause.js";
 import { COUNTRY_CODES } from "../model/codes.js";
 import type { DatedParameter, Source } from "../model/common.js";
+import { REGIME_SENTENCE_VALUES } from "../model/regime.js";
 import { SECTOR_IDS } from "../model/sectors.js";
+import { TEXT_GRAMMAR, templateParts } from "../template/interpret.js";
 import { templateUsage } from "../template/usage.js";
 import { issueAt, issueText, moveIssue } from "../validate/issues.js";
 import { suggest } from "../validate/suggest.js";
@@ -24,8 +26,8 @@ import { duplicates, ruleIssues, schemaIssues } from "./rules.js";
  * the annexes and the pack's wording (see `annexIssues`): they place only the values the engine
  * fills in and refer only to clauses and annexes of the library; regimes and jurisdictions: unique
  * ids and codes, the jurisdictions and groups a regime's buyers name exist, a module names no
- * buyers, a framework's parameter is a date parameter, and the sentences use only
- * `{{params.jurisdiction}}` and `{{params.kind}}`; a jurisdiction's home names countries or groups;
+ * buyers, a framework's parameter is a date parameter, and the sentences are plain templates that use
+ * only `{{jurisdiction}}` and `{{kind}}`; a jurisdiction's home names countries or groups;
  * sources: every `regime:` names a regime of the library, and a regime's instruments are not
  * attributed to another regime.
  *
@@ -303,9 +305,6 @@ function semanticIssues(lib: Library): Issue[] {
   return out;
 }
 
-/** The names a regime sentence may use. */
-const REGIME_TEMPLATE_NAMES = ["jurisdiction", "kind"];
-
 /** Checks of the regimes, jurisdictions, country groups and the regimes sources are attributed to. */
 function regimeIssues(lib: Library): Issue[] {
   const out: Issue[] = [];
@@ -319,7 +318,7 @@ function regimeIssues(lib: Library): Issue[] {
   const groupIds = lib.countryGroups.map((g) => g.id);
   const codes = lib.jurisdictions.map((j) => j.code);
   const countries: ReadonlySet<string> = new Set(COUNTRY_CODES);
-  const names = REGIME_TEMPLATE_NAMES.map((n) => `{{params.${n}}}`).join(" and ");
+  const names = REGIME_SENTENCE_VALUES.map((n) => `{{${n}}}`).join(" and ");
 
   for (const [code, at] of duplicates(codes)) {
     add("duplicate-id", ["jurisdictions", at, "code"], `jurisdiction "${code}" is described more than once`, code);
@@ -344,9 +343,9 @@ function regimeIssues(lib: Library): Issue[] {
   lib.regimes.forEach((r, ri) => {
     const at: IssuePath = ["regimes", ri];
     const sentence = (path: IssuePath, text: string) => {
-      let usage: ReturnType<typeof templateUsage>;
+      let parts: ReturnType<typeof templateParts>;
       try {
-        usage = templateUsage({ id: r.id, body: { intro: text } });
+        parts = templateParts({ label: `regime "${r.id}"`, path }, text, TEXT_GRAMMAR);
       } catch (error) {
         if (!(error instanceof FairtenderError)) throw error;
         const problem = error.issues[0] ? issueText(error.issues[0]) : error.message;
@@ -358,23 +357,15 @@ function regimeIssues(lib: Library): Issue[] {
         );
         return;
       }
-      for (const name of usage.params) {
-        if (!REGIME_TEMPLATE_NAMES.includes(name))
+      for (const part of parts) {
+        if (part.type === "value" && !(REGIME_SENTENCE_VALUES as readonly string[]).includes(part.name))
           add(
             "unknown-variable",
             path,
-            `regime "${r.id}": {{params.${name}}} is not a name the sentence can use (expected ${names})${hint(name, REGIME_TEMPLATE_NAMES)}`,
-            name,
+            `regime "${r.id}": {{${part.name}}} is not a name the sentence can use (expected ${names})${hint(part.name, REGIME_SENTENCE_VALUES)}`,
+            part.name,
             names,
           );
-      }
-      if (usage.refs.length || usage.terms.length) {
-        add(
-          "invalid-template",
-          path,
-          `regime "${r.id}": a regime sentence is plain text; it cannot use {{ref}} or {{term}}`,
-          text,
-        );
       }
     };
     if (r.kind === "module" && r.buyers.length > 0) {

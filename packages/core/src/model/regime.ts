@@ -39,10 +39,14 @@ export const Jurisdiction = z
   .meta({ id: "Jurisdiction" });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
+/** The values a regime sentence may place: the buyer's jurisdiction code and its kind. */
+export const REGIME_SENTENCE_VALUES = ["jurisdiction", "kind"] as const;
+
 /**
  * Buyers that bring a regime in: a buyer jurisdiction (a code, or the id of a country group: a buyer
  * whose jurisdiction is one of the group's countries) and, optionally, the buyer kinds. Sentences are
- * templates: `{{params.jurisdiction}}` is the buyer's jurisdiction code, `{{params.kind}}` its kind (or "not given").
+ * plain templates (filled by `fillText`, like reasons): `{{jurisdiction}}` is the buyer's jurisdiction
+ * code, `{{kind}}` its kind (or "not given").
  */
 export const RegimeBuyers = z
   .object({

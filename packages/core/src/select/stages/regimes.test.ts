@@ -25,9 +25,7 @@ const extra: RegimeInput[] = [
     name: "Germany (Supply Chain Due Diligence Act)",
     kind: "regime",
     description: "German buyers, on top of the EU regime.",
-    buyers: [
-      { jurisdictions: ["DE"], reason: "the buyer is in Germany (buyer.jurisdiction = {{params.jurisdiction}})" },
-    ],
+    buyers: [{ jurisdictions: ["DE"], reason: "the buyer is in Germany (buyer.jurisdiction = {{jurisdiction}})" }],
     instruments: [inline("LkSG", "de-lksg")],
   },
   {

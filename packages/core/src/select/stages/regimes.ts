@@ -2,10 +2,10 @@ import { commencementDate, contractEnd } from "../../dates.js";
 import type { Library } from "../../model/clause.js";
 import type { Source } from "../../model/common.js";
 import type { TenderProfile } from "../../model/profile.js";
-import type { Regime } from "../../model/regime.js";
+import type { REGIME_SENTENCE_VALUES, Regime } from "../../model/regime.js";
 import type { RegimeDecision, SelectionWarning } from "../../model/selection.js";
 import type { RegimeId } from "../../model/topics.js";
-import { fillLeaf, type LeafPath } from "../../template/leaves.js";
+import { fillText } from "../../template/interpret.js";
 import { datedDate, dateWindow, inForce } from "../dated.js";
 import { jurisdictionIn } from "../jurisdictions.js";
 
@@ -37,18 +37,6 @@ export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "r
   return regime.instruments.filter((s) => inForce(s, window));
 }
 
-/**
- * Fills a regime sentence of the library (a buyer entry's reason or warning, `regimes.yaml`), still
- * written in the clause-text syntax: `{{params.name}}` becomes `vars[name]`. Rule and annex reasons
- * use `fillText` (`{{name}}`). `owner` and `path` name the sentence in a `template-error` (e.g. a
- * variable with no value).
- */
-function fillSentence(owner: string, path: LeafPath, template: string, vars: Readonly<Record<string, string>>): string {
-  return fillLeaf(owner, { path, text: template }, vars)
-    .map((run) => (run.type === "text" ? run.value : run.id))
-    .join("");
-}
-
 interface BuyerRegime {
   id: RegimeId;
   reason: string;
@@ -64,11 +52,13 @@ function buyerRegimes(
   lib: Pick<Library, "regimes" | "countryGroups">,
 ): { derived: BuyerRegime[]; refused: (BuyerRegime & { warning?: SelectionWarning })[] } {
   const { jurisdiction, kind } = profile.buyer;
-  const vars = { jurisdiction, kind: kind ?? "not given" };
+  const vars: Record<(typeof REGIME_SENTENCE_VALUES)[number], string> = { jurisdiction, kind: kind ?? "not given" };
   const derived: BuyerRegime[] = [];
   const refused: (BuyerRegime & { warning?: SelectionWarning })[] = [];
   for (const regime of lib.regimes) {
-    const fill = (path: string[], template: string) => fillSentence(regime.id, path, template, vars);
+    // A regime sentence is a plain template ({{jurisdiction}}, {{kind}}), named in errors by where it is.
+    const fill = (path: string[], template: string) =>
+      fillText(`regime ${regime.id} ${path.join(".")}`, template, vars);
     const entries = regime.buyers.filter((b) => jurisdictionIn(lib, b.jurisdictions, jurisdiction));
     const hit = entries.find((b) => b.kinds === undefined || (kind !== undefined && b.kinds.includes(kind)));
     if (hit) {
