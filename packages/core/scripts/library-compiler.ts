@@ -14,6 +14,7 @@ import { Clause, Definition, Library, RiskTables, Sector } from "../src/model/cl
 import { DatedParameter, Source } from "../src/model/common.js";
 import { CountryGroup, Jurisdiction, Regime } from "../src/model/regime.js";
 import { type NamedCondition, NamedConditionSchema } from "../src/model/rule.js";
+import { WarningWording } from "../src/model/warning.js";
 import { formatPath, issueText, toIssues } from "../src/validate/issues.js";
 import { suggest } from "../src/validate/suggest.js";
 
@@ -55,6 +56,7 @@ const TABLES = {
   risk: "library/risk.yaml",
   annexes: "library/annexes.yaml",
   wording: "library/pack.yaml",
+  warnings: "library/warnings.yaml",
 } as const;
 
 /** Compiles the library files (`library/...` relative path → text). Throws {@link LibraryCompileError}. */
@@ -179,6 +181,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   // Annexes and the pack's wording keep their file order: it is the document order.
   const annexes = table<Annex>(TABLES.annexes, "annexes", Annex);
   const wording = table<PackWording>(TABLES.wording, "wording", PackWording);
+  const warnings = table<WarningWording>(TABLES.warnings, "warnings", WarningWording);
 
   let risk: RiskTables | undefined;
   const riskDoc = yamlFile(TABLES.risk);
@@ -220,6 +223,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
     risk,
     annexes,
     wording,
+    warnings,
   };
   const clauseFiles = clauses.map((c) => c.file);
   const { data, issues } = validateLibrary(input);
@@ -258,6 +262,7 @@ function locate(
     conditions: { id: string }[];
     annexes: { id: string }[];
     wording: { id: string }[];
+    warnings: { id: string }[];
     regimes: { id: string }[];
     jurisdictions: { code: string }[];
   },
@@ -275,6 +280,7 @@ function locate(
     "conditions",
     "annexes",
     "wording",
+    "warnings",
   ];
   if (typeof kind === "string" && listed.includes(kind) && typeof index === "number") {
     if (kind === "clauses")
@@ -283,7 +289,12 @@ function locate(
       return { file: TABLES.jurisdictions, field: under(`groups[${index}]`, restKeys), message };
     const file = TABLES[kind as keyof typeof TABLES];
     const named =
-      kind === "definitions" || kind === "conditions" || kind === "annexes" || kind === "wording" || kind === "regimes"
+      kind === "definitions" ||
+      kind === "conditions" ||
+      kind === "annexes" ||
+      kind === "wording" ||
+      kind === "warnings" ||
+      kind === "regimes"
         ? input[kind]
         : undefined;
     const id = kind === "jurisdictions" ? input.jurisdictions[index]?.code : named?.[index]?.id;

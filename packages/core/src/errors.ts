@@ -121,6 +121,8 @@ export const ISSUE_CODES = {
   "unknown-wording-value": "wording places a value the engine does not fill in",
   /** Wording refers to an annex (`{{annex "id"}}`) that the library does not have. */
   "unknown-annex": "an annex the library does not have",
+  /** A warning the library's rules raise (`sme-proportionality` for an `smeBurden`) has no wording in the library. */
+  "missing-warning": "a warning the rules raise has no wording in the library",
 
   // --- options ---
   /** An option the function does not take (`select`'s former `rules`, say). */

@@ -136,6 +136,8 @@ export {
 } from "./model/selection.js";
 export type { RegimeId, TopicId } from "./model/topics.js";
 export { RegimeIdSchema, TOPIC_IDS, TOPICS, Topic } from "./model/topics.js";
+export type { WarningId } from "./model/warning.js";
+export { WARNING_IDS, WARNING_VALUES, WarningWording } from "./model/warning.js";
 export { type SelectOptions, safeSelect, select } from "./select/select.js";
 // --- Selection engine (regimes, risk, parameters, rules, obligations, harmonisation, annexes, warnings) ---
 export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/stages/annexes.js";

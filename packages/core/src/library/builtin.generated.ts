@@ -12564,5 +12564,50 @@ export const BUILTIN_LIBRARY: Library = {
         }
       ]
     }
+  ],
+  "warnings": [
+    {
+      "id": "sme-proportionality",
+      "text": {
+        "mandatory": "{{title}} ({{strength}}) asks an SME supplier for {{burden}}. The UK PPNs ask buyers to keep requirements proportionate for SMEs and CSDDD Art. 10(2)(e) calls for targeted support; the clause is required by law, so consider support (time, guidance, shared audits) rather than removal.",
+        "other": "{{title}} ({{strength}}) asks an SME supplier for {{burden}}. The UK PPNs ask buyers to keep requirements proportionate for SMEs and CSDDD Art. 10(2)(e) calls for targeted support; consider whether it is proportionate for this supplier."
+      },
+      "sources": [
+        {
+          "citation": "PPN 02/23",
+          "regime": "gb",
+          "effectiveFrom": "2023-04-01",
+          "effectiveTo": "2025-02-23",
+          "instrument": "Procurement Policy Note 02/23: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2023-02-10, guidance updated 2024-03-25",
+          "url": "https://www.gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The guidance asks buyers to keep modern slavery requirements proportionate for SMEs and voluntary organisations."
+        },
+        {
+          "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
+          "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains",
+          "edition": "2025-02-17",
+          "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-tackling-modern-slavery-in-government-supply-chains-html",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The guidance asks buyers to keep modern slavery requirements proportionate for SMEs and voluntary organisations."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "provision": "Art. 10(2)(e)",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Targeted and proportionate support for an SME business partner whose viability compliance would put at risk."
+        }
+      ]
+    }
   ]
 };

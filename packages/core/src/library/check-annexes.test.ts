@@ -135,3 +135,45 @@ describe("checkLibrary: annexes and the pack's wording", () => {
     expect(m).toContainEqual(expect.stringContaining("give timing (a list of timing kinds) or flowsDown: true"));
   });
 });
+
+describe("checkLibrary: the warnings' wording", () => {
+  it("the built-in library words the SME proportionality warning, with sources", () => {
+    const lib = builtinLibrary();
+    expect(lib.warnings.map((w) => w.id)).toEqual(["sme-proportionality"]);
+    expect(lib.warnings[0]?.sources.map((s) => s.citation)).toContain("PPN 009");
+  });
+
+  it("fails an unknown warning id or sentence, a value its id does not have, a duplicate and a missing warning", () => {
+    const unknown = broken((l) => {
+      Object.assign(l.warnings[0] ?? {}, { id: "sme-proportionalty" });
+    });
+    expect(unknown).toContainEqual(expect.stringMatching(/^warnings\[0\]\.id: .*expected "sme-proportionality"/));
+    const sentence = broken((l) => {
+      Object.assign(l.warnings[0]?.text ?? {}, { mandatry: "x" });
+    });
+    expect(sentence).toContainEqual(
+      expect.stringMatching(/^warnings\[0\]\.text\.mandatry: .*did you mean "mandatory"/),
+    );
+
+    const m = broken((l) => {
+      const sme = l.warnings[0];
+      if (!sme) throw new Error("no SME warning");
+      sme.text.other = "{{title}} asks for {{burdn}}.";
+      l.warnings = [sme, { ...sme }];
+    });
+    expect(m).toContainEqual(
+      'warnings[0].text.other: warning "sme-proportionality" places {{burdn}}, which the engine does not fill in (expected {{title}}, {{strength}}, {{burden}}) (did you mean "burden"?)',
+    );
+    expect(m).toContainEqual(
+      expect.stringContaining('warnings[1].id: warning "sme-proportionality" is worded more than once'),
+    );
+    const missing = broken((l) => {
+      l.warnings = [];
+    });
+    expect(missing).toContainEqual(
+      expect.stringMatching(
+        /^warnings: the rule of clause "[a-z-]+" has an smeBurden, so the library must word the warning "sme-proportionality"/,
+      ),
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { FairtenderError, type Issue, type IssueCode, type IssuePath } from "../
 import { WORDING_VALUES } from "../model/annex.js";
 import type { Library } from "../model/clause.js";
 import type { Condition } from "../model/rule.js";
+import { WARNING_VALUES } from "../model/warning.js";
 import { TEXT_GRAMMAR, type TemplateGrammar, templateParts, WORDING_GRAMMAR } from "../template/interpret.js";
 import { issueAt, issueText } from "../validate/issues.js";
 import { suggest } from "../validate/suggest.js";
@@ -13,11 +14,13 @@ function didYouMean(value: string, candidates: readonly string[]): string {
 }
 
 /**
- * The self-checks of the annexes and the pack's wording: unique ids (annexes, entries within an
- * annex, wording); every piece of wording is a valid template that places only the values the engine
- * fills in, refers only to clauses and annexes of the library; every reason template places only
- * `{{because}}`; every clause, dated parameter, named condition and regime a `when` names exists.
- * Issue paths point into the library (`["annexes", 1, "entries", 3, "text"]`).
+ * The self-checks of the annexes, the pack's wording and the warnings' wording: unique ids (annexes,
+ * entries within an annex, wording, warnings); every piece of wording is a valid template that places
+ * only the values the engine fills in, refers only to clauses and annexes of the library; every reason
+ * template places only `{{because}}`; every clause, dated parameter, named condition and regime a
+ * `when` names exists; a warning's sentences place only the values of its id (`WARNING_VALUES`), and
+ * a library whose rules name an `smeBurden` words the `sme-proportionality` warning. Issue paths point
+ * into the library (`["annexes", 1, "entries", 3, "text"]`).
  */
 export function annexIssues(lib: Library): Issue[] {
   const out: Issue[] = [];
@@ -109,5 +112,25 @@ export function annexIssues(lib: Library): Issue[] {
   lib.wording.forEach((w, wi) => {
     checkWording(["wording", wi, "text"], `wording "${w.id}"`, w.text);
   });
+
+  for (const [id, at] of duplicates(lib.warnings.map((w) => w.id))) {
+    add("duplicate-id", ["warnings", at, "id"], `warning "${id}" is worded more than once; ids must be unique`, id);
+  }
+  lib.warnings.forEach((w, wi) => {
+    for (const [name, text] of Object.entries(w.text)) {
+      checkTemplate(["warnings", wi, "text", name], `warning "${w.id}"`, text, TEXT_GRAMMAR, WARNING_VALUES[w.id]);
+    }
+  });
+  // A rule with an smeBurden raises the SME proportionality warning, so the library must word it.
+  const burdened = lib.clauses.find((c) => c.selection?.smeBurden !== undefined);
+  if (burdened && !lib.warnings.some((w) => w.id === "sme-proportionality")) {
+    add(
+      "missing-warning",
+      ["warnings"],
+      `the rule of clause "${burdened.id}" has an smeBurden, so the library must word the warning "sme-proportionality" (library/warnings.yaml)`,
+      undefined,
+      'a warning with id "sme-proportionality"',
+    );
+  }
   return out;
 }

@@ -233,3 +233,31 @@ describe("compileLibrary: annexes and the pack's wording", () => {
     expect(problems).toContainEqual(expect.stringMatching(/^library\/pack\.yaml wording\[0\] \(scope-intro\)\.text: /));
   });
 });
+
+describe("compileLibrary: the warnings' wording", () => {
+  const warnings = real.get("library/warnings.yaml") ?? "";
+
+  it("names warnings.yaml, the warning and the field for an unknown source key or sentence, or a value it cannot place", () => {
+    const problems = problemsOf(
+      withFile(
+        "library/warnings.yaml",
+        warnings.replace("key: csddd-art-10", "key: csddd-art10").replace("mandatory: >-", "mandatry: >-"),
+      ),
+    );
+    expect(problems).toContainEqual(expect.stringContaining('did you mean "csddd-art-10"'));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^library\/warnings\.yaml warnings\[0\] \(sme-proportionality\)\.text\.mandatry: /),
+    );
+    const misnamed = problemsOf(
+      withFile(
+        "library/warnings.yaml",
+        warnings.replace(/(other: >-\s+\{\{title\}\}.*?)\{\{burden\}\}/, "$1{{burdn}}"),
+      ),
+    );
+    expect(misnamed).toContainEqual(
+      expect.stringMatching(
+        /^library\/warnings\.yaml warnings\[0\] \(sme-proportionality\)\.text\.other: .*places \{\{burdn\}\}.*did you mean "burden"/,
+      ),
+    );
+  });
+});

@@ -4,6 +4,7 @@ import type { ClauseInput, Definition, Library, RiskTables, Sector } from "../mo
 import type { DatedParameter } from "../model/common.js";
 import type { CountryGroup, Jurisdiction, RegimeInput } from "../model/regime.js";
 import type { NamedCondition } from "../model/rule.js";
+import type { WarningWording } from "../model/warning.js";
 import { issueAt } from "../validate/issues.js";
 import { libraryError, validateLibrary } from "./check.js";
 import { deepFreeze } from "./freeze.js";
@@ -13,8 +14,8 @@ import { isRuleIssue, markChecked, nameClause, ruleError } from "./rules.js";
  * What an organisation adds to a library: its own clauses (written like the built-in ones, each with
  * its `selection` rule), and optionally definitions, regimes (appended after the base library's, in
  * the order given: the document order), buyer jurisdictions and country groups, sectors, dated
- * parameters, named conditions, risk tables, annexes, the pack's wording and a version for the
- * merged library. Everything is validated exactly like the built-in library.
+ * parameters, named conditions, risk tables, annexes, the pack's wording, the warnings' wording and a
+ * version for the merged library. Everything is validated exactly like the built-in library.
  */
 export interface OwnLibrary {
   /** Version of the merged library (semver); defaults to the base library's version. */
@@ -35,6 +36,8 @@ export interface OwnLibrary {
   annexes?: readonly AnnexInput[];
   /** The pack's own wording (a piece with a base id replaces it with `override: true`). */
   wording?: readonly PackWording[];
+  /** The wording of the warnings that state the law (a warning with a base id replaces it with `override: true`). */
+  warnings?: readonly WarningWording[];
 }
 
 /** A definition as written (its `terms` may be omitted). */
@@ -44,8 +47,8 @@ export type DefinitionInput = Omit<Definition, "terms"> & { terms?: string[] };
 export interface CreateLibraryOptions {
   /**
    * Replace base entries that have the same id (a clause with its rule, a definition, regime, sector,
-   * dated parameter, named condition, annex or piece of wording) and the base risk tables. Without it,
-   * a clash is an `invalid-library` error naming the id.
+   * dated parameter, named condition, annex, piece of wording or warning) and the base risk tables.
+   * Without it, a clash is an `invalid-library` error naming the id.
    */
   override?: boolean;
 }
@@ -133,6 +136,7 @@ export function safeCreateLibrary(
     risk: base.risk,
     annexes: merge("annex", "annexes", base.annexes as AnnexInput[], own.annexes, override, issues),
     wording: merge("piece of wording", "wording", base.wording, own.wording, override, issues),
+    warnings: merge("warning", "warnings", base.warnings, own.warnings, override, issues),
   };
   if (own.risk !== undefined) {
     if (override) merged.risk = own.risk;

@@ -5,6 +5,7 @@ import { CountryGroup, Jurisdiction, Regime } from "./regime.js";
 import { NamedConditionSchema, ParameterRuleSchema, RuleSchema } from "./rule.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema, Topic } from "./topics.js";
+import { WarningWording } from "./warning.js";
 
 /** Who carries an obligation. */
 export const Party = z.enum(["supplier", "subcontractor", "buyer"]);
@@ -265,6 +266,8 @@ export const Library = z
     annexes: z.array(Annex).default([]),
     /** The pack's own wording that states legal effect (library/pack.yaml). */
     wording: z.array(PackWording).default([]),
+    /** The wording of the warnings that state the law (library/warnings.yaml). */
+    warnings: z.array(WarningWording).default([]),
   })
   .strict()
   .meta({ id: "Library" });

@@ -276,7 +276,8 @@ export const RuleSchema = z
     warnWhenSelected: z.array(z.object({ code: Id, message: text }).strict()).optional(),
     /**
      * What the clause asks of a small supplier, when that can weigh heavily on an SME: with an SME
-     * supplier, selecting the clause raises an `sme-proportionality` warning naming it.
+     * supplier, selecting the clause raises an `sme-proportionality` warning naming it, worded by the
+     * library's `warnings` (`library/warnings.yaml`).
      */
     smeBurden: text.optional(),
   })

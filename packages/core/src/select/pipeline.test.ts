@@ -3,6 +3,8 @@ import { merge, UK_DEPARTMENT } from "../../test/helpers.js";
 import { builtinLibrary } from "../library/builtin.js";
 import { libraryRules } from "../library/rules.js";
 import type { Clause } from "../model/clause.js";
+import type { SelectedClause } from "../model/selection.js";
+import type { WarningWording } from "../model/warning.js";
 import { parseProfile } from "../validate/profile.js";
 import { runSelection } from "./pipeline.js";
 import { packClauses } from "./stages/clauses.js";
@@ -86,9 +88,53 @@ describe("the selection stages", () => {
     parameters.set(excluded.clause.id, { values: {}, resolved: {}, warnings: [warning] });
     const { selected } = packClauses(s);
     const twice = { code: "unconfirmed-fact", message: "twice" };
-    const warnings = collectWarnings({ ...s, parameters, selected, annexes: [twice], sources: [twice] });
+    const warnings = collectWarnings({
+      ...s,
+      wording: lib.warnings,
+      parameters,
+      selected,
+      annexes: [twice],
+      sources: [twice],
+    });
     expect(warnings).not.toContainEqual(warning);
     expect(warnings.filter((w) => w.message === "twice")).toHaveLength(1);
+  });
+
+  test("warnings: SME proportionality is the library's wording, its mandatory sentence for a clause required by law", () => {
+    const s = stages(
+      parseProfile(merge(UK_DEPARTMENT, { risk: { level: "high", basis: "b" }, supplier: { sme: true } })),
+    );
+    const { selected } = packClauses(s);
+    const burdened = selected.find((c) => s.rules.get(c.id)?.smeBurden !== undefined);
+    if (!burdened) throw new Error("no selected clause with an smeBurden");
+    const sources = lib.warnings[0]?.sources ?? [];
+    const wording: WarningWording[] = [
+      {
+        id: "sme-proportionality",
+        text: { mandatory: "required by law: {{title}}", other: "{{title}} | {{strength}} | {{burden}}" },
+        sources,
+      },
+    ];
+    const sme = (clause: SelectedClause, words = wording) =>
+      collectWarnings({ ...s, wording: words, selected: [clause], annexes: [], sources: [] }).filter(
+        (w) => w.code === "sme-proportionality",
+      );
+    expect(sme(burdened)).toEqual([
+      {
+        code: "sme-proportionality",
+        subject: burdened.id,
+        message: `${burdened.title} | ${burdened.strength} | ${s.rules.get(burdened.id)?.smeBurden}`,
+      },
+    ]);
+    expect(sme({ ...burdened, strength: "mandatory" }).map((w) => w.message)).toEqual([
+      `required by law: ${burdened.title}`,
+    ]);
+    expect(() => sme(burdened, [])).toThrow(
+      expect.objectContaining({
+        code: "invalid-library",
+        issues: [expect.objectContaining({ code: "missing-warning", path: ["warnings"] })],
+      }),
+    );
   });
 
   test("the pipeline is the composition of the stages", () => {

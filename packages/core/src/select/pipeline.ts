@@ -80,6 +80,7 @@ export function runSelection(
   const annexes = datedAnnexes({ profile, lib }, pack);
   const warnings = collectWarnings({
     profile,
+    wording: lib.warnings,
     rules,
     regimes,
     decisions,

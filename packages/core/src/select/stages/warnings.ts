@@ -1,7 +1,10 @@
 import { uniqueBy } from "../../collections.js";
+import { FairtenderError } from "../../errors.js";
 import type { TenderProfile } from "../../model/profile.js";
 import type { Rule } from "../../model/rule.js";
 import type { SelectedClause, SelectionWarning } from "../../model/selection.js";
+import type { WarningId, WarningWording } from "../../model/warning.js";
+import { fillText } from "../../template/interpret.js";
 import type { ParameterStageOutput } from "./parameters.js";
 import type { RegimeAnalysis } from "./regimes.js";
 import type { ClauseDecision } from "./rules.js";
@@ -9,6 +12,8 @@ import type { ClauseDecision } from "./rules.js";
 /** What the warning stage reads: the warnings every earlier stage raised, and what SME proportionality needs. */
 export interface WarningStageInput {
   profile: TenderProfile;
+  /** The library's wording of the warnings that state the law (`library/warnings.yaml`). */
+  wording: readonly WarningWording[];
   /** The library's selection rules by clause id (a rule's `smeBurden`). */
   rules: ReadonlyMap<string, Rule>;
   regimes: Pick<RegimeAnalysis, "warnings">;
@@ -40,18 +45,39 @@ export function collectWarnings(input: WarningStageInput): SelectionWarning[] {
   return uniqueBy(all, (w) => `${w.code}\u0000${w.subject ?? ""}\u0000${w.message}`);
 }
 
-/** SME proportionality: selected clauses whose rule says what they ask of a small supplier. */
-function smeProportionality(input: Pick<WarningStageInput, "profile" | "rules" | "selected">): SelectionWarning[] {
+/**
+ * SME proportionality: selected clauses whose rule says what they ask of a small supplier, worded by
+ * the library's `sme-proportionality` warning (its `mandatory` sentence for a clause required by law).
+ */
+function smeProportionality(
+  input: Pick<WarningStageInput, "profile" | "rules" | "selected" | "wording">,
+): SelectionWarning[] {
   if (input.profile.supplier?.sme !== true) return [];
   const out: SelectionWarning[] = [];
   for (const c of input.selected) {
     const burden = input.rules.get(c.id)?.smeBurden;
     if (burden === undefined) continue;
+    const sentence = c.strength === "mandatory" ? "mandatory" : "other";
+    const { id, text } = warningWording(input.wording, "sme-proportionality");
     out.push({
-      code: "sme-proportionality",
+      code: id,
       subject: c.id,
-      message: `${c.title} (${c.strength}) asks an SME supplier for ${burden}. The UK PPNs ask buyers to keep requirements proportionate for SMEs and CSDDD Art. 10(2)(e) calls for targeted support; ${c.strength === "mandatory" ? "the clause is required by law, so consider support (time, guidance, shared audits) rather than removal" : "consider whether it is proportionate for this supplier"}.`,
+      message: fillText(`warning ${id} text.${sentence}`, text[sentence], {
+        title: c.title,
+        strength: c.strength,
+        burden,
+      }),
     });
   }
   return out;
+}
+
+/** The library's wording of a warning; an `invalid-library` error when the library does not word it. */
+function warningWording(wording: readonly WarningWording[], id: WarningId): WarningWording {
+  const found = wording.find((w) => w.id === id);
+  if (found) return found;
+  const message = `The library has no wording for the warning "${id}" (library/warnings.yaml), which its rules raise.`;
+  throw new FairtenderError("invalid-library", message, {
+    issues: [{ code: "missing-warning", path: ["warnings"], expected: `a warning with id "${id}"`, message }],
+  });
 }
