@@ -45,7 +45,7 @@ export {
   QuestionEntry,
   WORDING_VALUES,
 } from "./model/annex.js";
-export type { ClauseInput, LibraryInput, ParameterValue } from "./model/clause.js";
+export type { ClauseInput, LibraryInput, ParameterValue, RiskWeights } from "./model/clause.js";
 export {
   Clause,
   ClauseBody,
@@ -57,6 +57,8 @@ export {
   ListedGood,
   Obligation,
   Party,
+  RiskBands,
+  RiskModel,
   RiskTables,
   Sector,
   Timing,
@@ -142,7 +144,7 @@ export { type SelectOptions, safeSelect, select } from "./select/select.js";
 // --- Selection engine (regimes, risk, parameters, rules, obligations, harmonisation, annexes, warnings) ---
 export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./select/stages/annexes.js";
 export { applicableRegimes, type RegimeTables } from "./select/stages/regimes.js";
-export { type AssessRiskOptions, assessRisk, type RiskBands, type RiskWeights } from "./select/stages/risk.js";
+export { type AssessRiskOptions, assessRisk } from "./select/stages/risk.js";
 export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";
 export { compileText, fillText, joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
 // Validation

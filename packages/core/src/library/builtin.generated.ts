@@ -11951,6 +11951,121 @@ export const BUILTIN_LIBRARY: Library = {
           "childLabour": false
         }
       ]
+    },
+    "model": {
+      "sources": [
+        {
+          "citation": "PPN 009",
+          "regime": "gb",
+          "effectiveFrom": "2025-02-24",
+          "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+          "provision": "risk assessment, Table 1",
+          "checked": "2026-11-28",
+          "confidence": "secondary",
+          "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+        }
+      ],
+      "bands": {
+        "medium": 2,
+        "high": 4
+      },
+      "factors": {
+        "sector": {
+          "weight": {
+            "high": 2,
+            "medium": 1,
+            "low": 0
+          }
+        },
+        "commodityForcedLabour": {
+          "weight": 3
+        },
+        "commodityChildLabour": {
+          "weight": 2
+        },
+        "commodityListedElsewhere": {
+          "weight": 1
+        },
+        "country": {
+          "weight": {
+            "high": 2,
+            "medium": 1,
+            "low": 0
+          }
+        },
+        "recruitmentAgencies": {
+          "weight": 1,
+          "source": {
+            "citation": "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+            "regime": "gb",
+            "instrument": "Guidance to PPN 02/23 and PPN 009, Tackling Modern Slavery in Government Supply Chains: Table 1, the risk factors (industry type, nature of the workforce, supplier location, commodity type, business and supply-chain model)",
+            "provision": "nature of the workforce",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "The factor a risk-model entry rests on is its `provision` (the Table 1 factor). The weights are Fairtender's own, not the guidance's."
+          }
+        },
+        "migrantWorkers": {
+          "weight": 1,
+          "source": {
+            "citation": "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+            "regime": "gb",
+            "instrument": "Guidance to PPN 02/23 and PPN 009, Tackling Modern Slavery in Government Supply Chains: Table 1, the risk factors (industry type, nature of the workforce, supplier location, commodity type, business and supply-chain model)",
+            "provision": "nature of the workforce",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "The factor a risk-model entry rests on is its `provision` (the Table 1 factor). The weights are Fairtender's own, not the guidance's."
+          }
+        },
+        "lowSkilled": {
+          "weight": 1,
+          "source": {
+            "citation": "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+            "regime": "gb",
+            "instrument": "Guidance to PPN 02/23 and PPN 009, Tackling Modern Slavery in Government Supply Chains: Table 1, the risk factors (industry type, nature of the workforce, supplier location, commodity type, business and supply-chain model)",
+            "provision": "nature of the workforce",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "The factor a risk-model entry rests on is its `provision` (the Table 1 factor). The weights are Fairtender's own, not the guidance's."
+          }
+        },
+        "housingProvided": {
+          "weight": 1,
+          "source": {
+            "citation": "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+            "regime": "gb",
+            "instrument": "Guidance to PPN 02/23 and PPN 009, Tackling Modern Slavery in Government Supply Chains: Table 1, the risk factors (industry type, nature of the workforce, supplier location, commodity type, business and supply-chain model)",
+            "provision": "nature of the workforce",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "The factor a risk-model entry rests on is its `provision` (the Table 1 factor). The weights are Fairtender's own, not the guidance's."
+          }
+        },
+        "workAbroad": {
+          "weight": 1,
+          "source": {
+            "citation": "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+            "regime": "gb",
+            "instrument": "Guidance to PPN 02/23 and PPN 009, Tackling Modern Slavery in Government Supply Chains: Table 1, the risk factors (industry type, nature of the workforce, supplier location, commodity type, business and supply-chain model)",
+            "provision": "supplier location; context",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "The factor a risk-model entry rests on is its `provision` (the Table 1 factor). The weights are Fairtender's own, not the guidance's."
+          }
+        },
+        "subcontracting": {
+          "weight": 1,
+          "source": {
+            "citation": "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+            "regime": "gb",
+            "instrument": "Guidance to PPN 02/23 and PPN 009, Tackling Modern Slavery in Government Supply Chains: Table 1, the risk factors (industry type, nature of the workforce, supplier location, commodity type, business and supply-chain model)",
+            "provision": "business / supply-chain model",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "The factor a risk-model entry rests on is its `provision` (the Table 1 factor). The weights are Fairtender's own, not the guidance's."
+          }
+        }
+      }
     }
   },
   "annexes": [

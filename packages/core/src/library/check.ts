@@ -466,6 +466,10 @@ function librarySources(lib: Library): [IssuePath, Source][] {
   });
   out.push([["risk", "countryRisk", "source"], lib.risk.countryRisk.source]);
   out.push([["risk", "listedGoods", "source"], lib.risk.listedGoods.source]);
+  list(["risk", "model", "sources"], lib.risk.model.sources);
+  for (const [id, factor] of Object.entries(lib.risk.model.factors)) {
+    if ("source" in factor) out.push([["risk", "model", "factors", id, "source"], factor.source]);
+  }
   return out;
 }
 

@@ -23,6 +23,11 @@ function withFile(path: string, text: string): Map<string, string> {
   return files;
 }
 
+/** The problems of the real library with one of its files edited. */
+function problemsAfter(path: string, edit: (text: string) => string): string[] {
+  return problemsOf(withFile(path, edit(real.get(path) ?? "")));
+}
+
 const clauseFile = (front: string, body: string) => `---\n${front}\n---\n${body}\n`;
 const validFront = `id: acme-test
 version: 1.0.0
@@ -235,28 +240,52 @@ describe("compileLibrary: annexes and the pack's wording", () => {
 });
 
 describe("compileLibrary: the warnings' wording", () => {
-  const warnings = real.get("library/warnings.yaml") ?? "";
-
   it("names warnings.yaml, the warning and the field for an unknown source key or sentence, or a value it cannot place", () => {
-    const problems = problemsOf(
-      withFile(
-        "library/warnings.yaml",
-        warnings.replace("key: csddd-art-10", "key: csddd-art10").replace("mandatory: >-", "mandatry: >-"),
-      ),
+    const problems = problemsAfter("library/warnings.yaml", (t) =>
+      t.replace("key: csddd-art-10", "key: csddd-art10").replace("mandatory: >-", "mandatry: >-"),
     );
     expect(problems).toContainEqual(expect.stringContaining('did you mean "csddd-art-10"'));
     expect(problems).toContainEqual(
       expect.stringMatching(/^library\/warnings\.yaml warnings\[0\] \(sme-proportionality\)\.text\.mandatry: /),
     );
-    const misnamed = problemsOf(
-      withFile(
-        "library/warnings.yaml",
-        warnings.replace(/(other: >-\s+\{\{title\}\}.*?)\{\{burden\}\}/, "$1{{burdn}}"),
-      ),
+    const misnamed = problemsAfter("library/warnings.yaml", (t) =>
+      t.replace(/(other: >-\s+\{\{title\}\}.*?)\{\{burden\}\}/, "$1{{burdn}}"),
     );
     expect(misnamed).toContainEqual(
       expect.stringMatching(
         /^library\/warnings\.yaml warnings\[0\] \(sme-proportionality\)\.text\.other: .*places \{\{burdn\}\}.*did you mean "burden"/,
+      ),
+    );
+  });
+});
+
+describe("compileLibrary: the risk model", () => {
+  it("reads the weights, bands and factor sources of risk.yaml's model", () => {
+    const { model } = compileLibrary(real).library.risk;
+    expect(model.bands).toEqual({ medium: 2, high: 4 });
+    expect(model.factors.sector.weight).toEqual({ high: 2, medium: 1, low: 0 });
+    expect(model.factors.subcontracting.source).toMatchObject({
+      citation: "PPN 02/23 / PPN 009 modern slavery guidance, Table 1",
+      provision: "business / supply-chain model",
+    });
+  });
+
+  it("names risk.yaml and the field of a mistyped factor, bands that run backwards or an unknown source key", () => {
+    const problems = problemsAfter("library/risk.yaml", (t) =>
+      t
+        .replace("migrantWorkers:", "migrantWorker:")
+        .replace("bands: { medium: 2, high: 4 }", "bands: { medium: 5, high: 4 }")
+        .replace("key: ppn-risk-factors, provision: supplier", "key: ppn-risk-factor, provision: supplier"),
+    );
+    expect(problems).toContainEqual(
+      'library/risk.yaml model.factors.migrantWorker: unknown field (did you mean "migrantWorkers"?)',
+    );
+    expect(problems).toContainEqual(
+      "library/risk.yaml model.bands.high: 4 is below medium (the high band cannot start before the medium one)",
+    );
+    expect(problems).toContainEqual(
+      expect.stringContaining(
+        'library/risk.yaml model.factors.workAbroad.source: unknown source key "ppn-risk-factor" (expected a key of library/sources.yaml; did you mean "ppn-risk-factors"?)',
       ),
     );
   });

@@ -237,10 +237,89 @@ export const ListedGood = z
   })
   .strict();
 
+/** A factor's weight: what it adds to the risk score when it fires. */
+const RiskWeight = z.number().min(0);
+
+/** A factor weighed by the band of what it matched (a sector's risk, a country's band). */
+const BandedFactor = z
+  .object({ weight: z.object({ high: RiskWeight, medium: RiskWeight, low: RiskWeight }).strict() })
+  .strict();
+
+/** A factor whose source is the table it matches against (`listedGoods.source`). */
+const ListedFactor = z.object({ weight: RiskWeight }).strict();
+
+/**
+ * A factor read from the profile (a workforce signal, work abroad, subcontracting), with the source
+ * it rests on. The factor prints its source as its citation followed by its provision in brackets,
+ * e.g. `PPN 02/23 / PPN 009 modern slavery guidance, Table 1 (nature of the workforce)`.
+ */
+const SignalFactor = z.object({ weight: RiskWeight, source: Source }).strict();
+
+/** The score at which each level starts: `medium` from `medium`, `high` from `high`. */
+export const RiskBands = z
+  .object({ medium: z.number().positive(), high: z.number().positive() })
+  .strict()
+  .refine((b) => b.medium <= b.high, {
+    path: ["high"],
+    error: "is below medium (the high band cannot start before the medium one)",
+    params: { code: "invalid-value", expected: "a score at or above medium" },
+  })
+  .meta({ id: "RiskBands" });
+/** The band cut-offs on the risk score (see {@link RiskBands}). */
+export type RiskBands = z.infer<typeof RiskBands>;
+
+/**
+ * The risk model (`library/risk.yaml` `model:`): each factor's weight and, for the factors read from
+ * the profile, its source; the bands of the score; and the sources of the method. The score is the
+ * sum of the weights of the factors that fired; the level follows the bands. A sector's, a country's
+ * and a listed good's factor cite their own table's source (sectors.yaml, `countryRisk`,
+ * `listedGoods`).
+ */
+export const RiskModel = z
+  .object({
+    /** The method's basis (e.g. the risk-tiered approach of the UK guidance). */
+    sources: z.array(Source).min(1),
+    bands: RiskBands,
+    factors: z
+      .object({
+        /** The riskiest sector named (library `sectors[].risk`): one factor for all sectors, at its band. */
+        sector: BandedFactor,
+        /** A commodity on the US DOL List of Goods for a sourcing country, listed for forced labour. */
+        commodityForcedLabour: ListedFactor,
+        /** A commodity on the DOL list for a sourcing country, listed for child labour only. */
+        commodityChildLabour: ListedFactor,
+        /** A commodity on the DOL list for some country, with no sourcing country given to match. */
+        commodityListedElsewhere: ListedFactor,
+        /** The riskiest sourcing country in the library's country-risk table, at its band. */
+        country: BandedFactor,
+        /** Workers hired through recruitment or labour agencies. */
+        recruitmentAgencies: SignalFactor,
+        /** Migrant workers expected. */
+        migrantWorkers: SignalFactor,
+        /** Largely low-skilled work. */
+        lowSkilled: SignalFactor,
+        /** Housing provided or arranged for workers. */
+        housingProvided: SignalFactor,
+        /** Work done or goods made outside the buyer's country. */
+        workAbroad: SignalFactor,
+        /** Subcontracting expected (a longer, less visible supply chain). */
+        subcontracting: SignalFactor,
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: "RiskModel" });
+export type RiskModel = z.infer<typeof RiskModel>;
+
+/** The weight of each risk factor, by factor (the shape `assessRisk`'s `weights` option takes). */
+export type RiskWeights = { [F in keyof RiskModel["factors"]]: RiskModel["factors"][F]["weight"] };
+
+/** The library's risk data: the country-risk and listed-goods tables and the risk model. */
 export const RiskTables = z
   .object({
     countryRisk: z.object({ source: Source, countries: z.array(CountryRisk) }).strict(),
     listedGoods: z.object({ source: Source, goods: z.array(ListedGood) }).strict(),
+    model: RiskModel,
   })
   .strict();
 export type RiskTables = z.infer<typeof RiskTables>;

@@ -1,10 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { fixtureLibrary } from "../../../test/fixtures/library.js";
 import { merge } from "../../../test/helpers.js";
+import { builtinLibrary } from "../../library/builtin.js";
 import { parseProfile } from "../../validate/profile.js";
-import { assessRisk, RISK_BANDS, RISK_WEIGHTS } from "./risk.js";
+import { assessRisk } from "./risk.js";
 
 const lib = fixtureLibrary();
+const factors = lib.risk.model.factors;
 const base = {
   buyer: { name: "Dept", jurisdiction: "GB", kind: "central-government" },
   procurement: {
@@ -29,7 +31,7 @@ describe("assessRisk", () => {
     const r = risk({ procurement: { sectors: ["cleaning", "it-services"] } });
     expect(r.level).toBe("medium");
     expect(r.factors).toHaveLength(1);
-    expect(r.factors[0]).toMatchObject({ id: "sector", weight: RISK_WEIGHTS.sector.high, source: "PPN 02/23" });
+    expect(r.factors[0]).toMatchObject({ id: "sector", weight: factors.sector.weight.high, source: "PPN 02/23" });
     expect(r.factors[0]?.inputs["procurement.sectors"]).toEqual(["cleaning", "it-services"]);
   });
 
@@ -59,7 +61,7 @@ describe("assessRisk", () => {
   test("a DOL-listed commodity is matched with the sourcing country", () => {
     const listed = risk({ procurement: { commodities: ["cotton"], countries: ["CN"] } });
     const commodity = listed.factors.find((f) => f.id === "commodity");
-    expect(commodity?.weight).toBe(RISK_WEIGHTS.commodityForcedLabour);
+    expect(commodity?.weight).toBe(factors.commodityForcedLabour.weight);
     expect(commodity?.description).toMatch(/Cotton from CN/);
     expect(commodity?.source).toBe("US DOL List of Goods (2024-09-05)");
     // Cotton from a country the list does not name: no commodity factor.
@@ -70,12 +72,12 @@ describe("assessRisk", () => {
     expect(
       risk({ procurement: { commodities: ["Cotton"], countries: [] } }).factors.find((f) => f.id === "commodity")
         ?.weight,
-    ).toBe(RISK_WEIGHTS.commodityListedElsewhere);
+    ).toBe(factors.commodityListedElsewhere.weight);
     // Child labour only (bricks from India) weighs less than forced labour.
     expect(
       risk({ procurement: { commodities: ["bricks"], countries: ["IN"] } }).factors.find((f) => f.id === "commodity")
         ?.weight,
-    ).toBe(RISK_WEIGHTS.commodityChildLabour);
+    ).toBe(factors.commodityChildLabour.weight);
   });
 
   test("supplier location uses the library's country-risk table; work abroad is a separate factor", () => {
@@ -100,9 +102,57 @@ describe("assessRisk", () => {
     const profile = parseProfile(merge(base, { procurement: { sectors: ["cleaning"] } }));
     expect(assessRisk(profile, lib).level).toBe("medium");
     expect(assessRisk(profile, lib, { bands: { medium: 1, high: 2 } }).level).toBe("high");
+    const zero = { ...lib.risk.model, factors: { ...factors, sector: { weight: { high: 0, medium: 0, low: 0 } } } };
+    expect(assessRisk(profile, { ...lib, risk: { ...lib.risk, model: zero } }).level).toBe("low");
+    const weights = assessRisk(profile, lib).factors.map((f) => f.weight);
+    expect(weights).toEqual([factors.sector.weight.high]);
     expect(
-      assessRisk(profile, lib, { weights: { ...RISK_WEIGHTS, sector: { high: 0, medium: 0, low: 0 } } }).level,
+      assessRisk(profile, lib, {
+        weights: {
+          sector: { high: 0, medium: 0, low: 0 },
+          commodityForcedLabour: 3,
+          commodityChildLabour: 2,
+          commodityListedElsewhere: 1,
+          country: { high: 2, medium: 1, low: 0 },
+          recruitmentAgencies: 1,
+          migrantWorkers: 1,
+          lowSkilled: 1,
+          housingProvided: 1,
+          workAbroad: 1,
+          subcontracting: 1,
+        },
+      }).level,
     ).toBe("low");
-    expect(RISK_BANDS).toEqual({ medium: 2, high: 4 });
+  });
+
+  test("the built-in risk model: its bands, and each profile factor's source as the library cites it", () => {
+    const builtin = builtinLibrary();
+    expect(builtin.risk.model.bands).toEqual({ medium: 2, high: 4 });
+    const r = assessRisk(
+      parseProfile(
+        merge(base, {
+          procurement: {
+            countries: ["GB", "MY"],
+            labour: {
+              recruitmentAgencies: true,
+              migrantWorkers: true,
+              lowSkilled: true,
+              housingProvided: true,
+              subcontracting: true,
+            },
+          },
+        }),
+      ),
+      builtin,
+    );
+    const table1 = "PPN 02/23 / PPN 009 modern slavery guidance, Table 1";
+    expect(Object.fromEntries(r.factors.map((f) => [f.id, f.source]))).toEqual({
+      "recruitment-agencies": `${table1} (nature of the workforce)`,
+      "migrant-workers": `${table1} (nature of the workforce)`,
+      "low-skilled": `${table1} (nature of the workforce)`,
+      housing: `${table1} (nature of the workforce)`,
+      "work-abroad": `${table1} (supplier location; context)`,
+      subcontracting: `${table1} (business / supply-chain model)`,
+    });
   });
 });

@@ -1,76 +1,18 @@
-import type { Library } from "../../model/clause.js";
+import type { Library, RiskBands, RiskModel, RiskWeights } from "../../model/clause.js";
+import type { Source } from "../../model/common.js";
 import type { TenderProfile } from "../../model/profile.js";
 import type { RiskAssessment, RiskFactor } from "../../model/selection.js";
 import { isBuyerCountry } from "../jurisdictions.js";
 import { formatMoney } from "../money.js";
 
 /**
- * The weights of the risk factors, in the style of Table 1 of the UK modern-slavery guidance (PPN 02/23
- * and PPN 009: industry type, nature of the workforce, supplier location, commodity type, business and
- * supply-chain model). The score is the sum of the weights of the factors that fired; the level follows
- * {@link RISK_BANDS}. Data, not law: a weighted count of the signals of the risk-tiered approach
- * (library source `risk-tiered-approach`), kept configurable. Change them by passing your own table to
- * `assessRisk`.
+ * Options of {@link assessRisk}: other weights or band cut-offs than the library's risk model
+ * (`library/risk.yaml` `model:`).
  */
-export const RISK_WEIGHTS = {
-  /** The riskiest sector named (library `sectors[].risk`): one factor for all sectors, at its band. */
-  sector: { high: 2, medium: 1, low: 0 },
-  /** A commodity on the US DOL List of Goods for a sourcing country, listed for forced labour. */
-  commodityForcedLabour: 3,
-  /** A commodity on the DOL list for a sourcing country, listed for child labour only. */
-  commodityChildLabour: 2,
-  /** A commodity on the DOL list for some country, with no sourcing country given to match. */
-  commodityListedElsewhere: 1,
-  /** The riskiest sourcing country in the library's country-risk table, at its band. */
-  country: { high: 2, medium: 1, low: 0 },
-  /** Workers hired through recruitment or labour agencies. */
-  recruitmentAgencies: 1,
-  /** Migrant workers expected. */
-  migrantWorkers: 1,
-  /** Largely low-skilled work. */
-  lowSkilled: 1,
-  /** Housing provided or arranged for workers. */
-  housingProvided: 1,
-  /** Work done or goods made outside the buyer's country. */
-  workAbroad: 1,
-  /** Subcontracting expected (a longer, less visible supply chain). */
-  subcontracting: 1,
-} as const;
-
-/** The weight table's shape (so that callers can pass their own). */
-export type RiskWeights = {
-  sector: { high: number; medium: number; low: number };
-  commodityForcedLabour: number;
-  commodityChildLabour: number;
-  commodityListedElsewhere: number;
-  country: { high: number; medium: number; low: number };
-  recruitmentAgencies: number;
-  migrantWorkers: number;
-  lowSkilled: number;
-  housingProvided: number;
-  workAbroad: number;
-  subcontracting: number;
-};
-
-/**
- * Band cut-offs on the score: `medium` from 2 (e.g. one high-risk sector, or two workforce signals),
- * `high` from 4 (e.g. a high-risk sector with two workforce indicators such as agency recruitment and
- * migrant workers; or a DOL-listed forced-labour commodity from its listed country in any sector at
- * risk). The UK guidance says several indicators together should prompt an assessment of whether the
- * procurement is high risk.
- */
-export const RISK_BANDS = { medium: 2, high: 4 } as const;
-
-/** The band cut-offs' shape. */
-export type RiskBands = { medium: number; high: number };
-
-/** Options of {@link assessRisk}. */
 export interface AssessRiskOptions {
   weights?: RiskWeights;
   bands?: RiskBands;
 }
-
-const PPN = "PPN 02/23 / PPN 009 modern slavery guidance, Table 1";
 
 /** What each risk factor step reads. */
 type Profile = Pick<TenderProfile, "buyer" | "procurement">;
@@ -85,24 +27,46 @@ type Tables = Pick<Library, "sectors" | "risk" | "jurisdictions" | "countryGroup
  * overrides the level (`overridden: true`, the computed level kept in `computedLevel`).
  *
  * @param profile A validated tender profile.
- * @param lib The library whose `sectors` and `risk` tables are read.
- * @param options Optional weight table and band cut-offs (defaults {@link RISK_WEIGHTS}, {@link RISK_BANDS}).
+ * @param lib The library whose `sectors` and `risk` tables (with its risk model) are read.
+ * @param options Optional weight table and band cut-offs (default: the library's risk model).
  */
 export function assessRisk(
   profile: TenderProfile,
   lib: Pick<Library, "sectors" | "risk" | "jurisdictions" | "countryGroups">,
   options: AssessRiskOptions = {},
 ): RiskAssessment {
-  const w = options.weights ?? RISK_WEIGHTS;
+  const w = options.weights ?? modelWeights(lib.risk.model);
   const factors = [
     sectorFactor(profile, lib, w),
     commodityFactor(profile, lib, w),
     countryFactor(profile, lib, w),
-    ...workforceFactors(profile, w),
+    ...workforceFactors(profile, lib, w),
     workAbroadFactor(profile, lib, w),
-    subcontractingFactor(profile, w),
+    subcontractingFactor(profile, lib, w),
   ].filter((f): f is RiskFactor => f !== undefined);
-  return level(profile, factors, options.bands ?? RISK_BANDS);
+  return level(profile, factors, options.bands ?? lib.risk.model.bands);
+}
+
+/** The weight of each factor of the risk model. */
+function modelWeights({ factors: f }: RiskModel): RiskWeights {
+  return {
+    sector: f.sector.weight,
+    commodityForcedLabour: f.commodityForcedLabour.weight,
+    commodityChildLabour: f.commodityChildLabour.weight,
+    commodityListedElsewhere: f.commodityListedElsewhere.weight,
+    country: f.country.weight,
+    recruitmentAgencies: f.recruitmentAgencies.weight,
+    migrantWorkers: f.migrantWorkers.weight,
+    lowSkilled: f.lowSkilled.weight,
+    housingProvided: f.housingProvided.weight,
+    workAbroad: f.workAbroad.weight,
+    subcontracting: f.subcontracting.weight,
+  };
+}
+
+/** A model factor's source as printed: its citation, with its provision (the Table 1 factor) in brackets. */
+function printed(source: Source): string {
+  return source.provision ? `${source.citation} (${source.provision})` : source.citation;
 }
 
 /** Industry type: the riskiest sector named, at its band. */
@@ -189,12 +153,12 @@ const WORKFORCE = [
 ] as const;
 
 /** Nature of the workforce: agencies, migrant workers, low-skilled work, housing. */
-function workforceFactors({ procurement: p }: Profile, w: RiskWeights): RiskFactor[] {
+function workforceFactors({ procurement: p }: Profile, lib: Tables, w: RiskWeights): RiskFactor[] {
   return WORKFORCE.filter(({ key }) => p.labour[key] === true && w[key] > 0).map(({ key, id, description }) => ({
     id,
     description,
     weight: w[key],
-    source: `${PPN} (nature of the workforce)`,
+    source: printed(lib.risk.model.factors[key].source),
     inputs: { [`procurement.labour.${key}`]: true },
   }));
 }
@@ -220,19 +184,19 @@ function workAbroadFactor(profile: Profile, lib: Tables, w: RiskWeights): RiskFa
     id: "work-abroad",
     description: `Work abroad: ${parts.join("; ")}`,
     weight: w.workAbroad,
-    source: `${PPN} (supplier location; context)`,
+    source: printed(lib.risk.model.factors.workAbroad.source),
     inputs,
   };
 }
 
 /** Business and supply-chain model: subcontracting expected. */
-function subcontractingFactor({ procurement: p }: Profile, w: RiskWeights): RiskFactor | undefined {
+function subcontractingFactor({ procurement: p }: Profile, lib: Tables, w: RiskWeights): RiskFactor | undefined {
   if (p.labour.subcontracting !== true || w.subcontracting <= 0) return undefined;
   return {
     id: "subcontracting",
     description: "Subcontracting is expected: a longer, less visible supply chain",
     weight: w.subcontracting,
-    source: `${PPN} (business / supply-chain model)`,
+    source: printed(lib.risk.model.factors.subcontracting.source),
     inputs: { "procurement.labour.subcontracting": true },
   };
 }
