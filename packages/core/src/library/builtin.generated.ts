@@ -48,13 +48,14 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(6)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "draftingNote": "The ABA MCCs 2.0 prioritise remediation of harm to workers over the classic contract remedies of damages and termination, call for responsible exit and favour relational, cooperative dispute resolution. The clause makes the parties cooperate to remediate, makes the Buyer contribute where its purchasing practices contributed to the harm, and allows exit only as a last resort. Library wording, not the ABA text. Part of the aba-mcc2 module.",
@@ -216,12 +217,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(d)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
           "note": "Changes to the company's own purchasing practices as a prevention measure."
         },
@@ -900,7 +901,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-corrective-action-plan",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Corrective action plan (EU)",
       "topic": "remediation",
       "kind": "clause",
@@ -937,32 +938,42 @@ export const BUILTIN_LIBRARY: Library = {
       },
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 70",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(2)(a)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
           "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "confidence": "confirmed",
+          "note": "The plan is part of the performance condition the buyer sets."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(2)(a)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 12",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-          "checked": "2026-11-28",
-          "confidence": "secondary"
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Model only."
         },
         {
           "citation": "European Model Clauses",
@@ -1001,21 +1012,10 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 70",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(2)(a)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
-            },
-            {
-              "citation": "Directive (EU) 2024/1760 Art. 11",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 11(3)(b)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
               "checked": "2026-11-28",
               "confidence": "confirmed"
             }
@@ -1040,20 +1040,20 @@ export const BUILTIN_LIBRARY: Library = {
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
-            "regime": "eu",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ]
       }
     },
     {
       "id": "eu-csddd-contractual-assurance",
-      "version": "1.0.0",
-      "title": "Contractual assurance and cascading (CSDDD model)",
+      "version": "1.1.0",
+      "title": "Contractual assurance and cascading (modelled on CSDDD Art. 10)",
       "topic": "flow-down",
       "kind": "clause",
       "regimes": [
@@ -1078,41 +1078,52 @@ export const BUILTIN_LIBRARY: Library = {
       "parameters": {},
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 70",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(2)(b)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
           "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "confidence": "confirmed",
+          "note": "The legal basis in EU procurement law: a contract performance condition on social and employment considerations, linked to the subject matter and announced in the call."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only: the clause follows this provision; the directive does not apply to the buyer."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(c)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only."
         },
         {
           "citation": "Directive (EU) 2025/794",
-          "regime": "eu",
           "instrument": "Directive (EU) 2025/794 (\"stop-the-clock\") postponing CSDDD transposition and application dates",
           "edition": "OJ 2025-04-16",
-          "url": "https://esgwise.org/eu-delays-csrd-and-csddd-implementation-with-stop-the-clock-directive/",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "url": "https://www.forvismazars.com/th/en/insights/doing-business-in-thailand/sustainability/ojeu-publication-stop-the-clock-directive",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Published in the OJ on 2025-04-16 (confirmed by several firms' notes). It moved CSDDD transposition to 2027-07-26 and the first application (companies with more than 3,000 employees and EUR 900m turnover) to 2028-07-26; the text of its Art. 2 was read as proposed (COM(2025)80, adopted without amendment per the Council). Superseded on these dates by Omnibus I."
         },
         {
-          "citation": "Omnibus I (CSDDD amendment)",
-          "regime": "eu",
-          "instrument": "\"Omnibus I\" amending Directive (EU) 2024/1760 (provisional agreement 2025-12-09; Parliament 2025-12-16; Council 2026-02-24)",
-          "url": "https://www.clecat.org/en/news/newsletters/council-and-parliament-agree-on-omnibus-i",
-          "checked": "2026-11-28",
+          "citation": "Directive (EU) 2026/470 (Omnibus I)",
+          "effectiveFrom": "2026-03-18",
+          "instrument": "Directive (EU) 2026/470 amending Directives 2006/43/EC, 2013/34/EU, (EU) 2022/2464 and (EU) 2024/1760 as regards certain corporate sustainability reporting and due diligence requirements (\"Omnibus I\")",
+          "edition": "adopted 2026-02-24, OJ 2026-02-26",
+          "url": "https://generationimpact.global/news/directive-eu-2026-470-csrd-csddd-reform",
+          "checked": "2026-12-02",
           "confidence": "secondary",
-          "note": "Directive number, Official Journal date and article text not read; scope > 5,000 employees and > EUR 1.5bn turnover, transposition 2028-07-26, compliance July 2029 as reported."
+          "note": "SECONDARY. Parliament adopted its first-reading position on 2025-12-16 (official EP page TA-10-2025-0324, read in part) and the Council approved it on 2026-02-24; a secondary source gives the number 2026/470 and OJ publication on 2026-02-26. As reported (LexisNexis, Reclaim Finance, climate change law blog): CSDDD scope raised to EU companies with more than 5,000 employees and EUR 1.5bn net worldwide turnover (non-EU: EUR 1.5bn net turnover in the Union), transposition by 2028-07-26, application to every company in scope from 2029-07-26, no mandatory climate transition plan, no harmonised civil liability, fines capped at 3% of net worldwide turnover. The entry-into-force date (effectiveFrom, 20 days after publication) is inferred; the article text of the directive was not read (UNCONFIRMED)."
         },
         {
           "citation": "European Model Clauses",
@@ -1122,7 +1133,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Modelled on Articles 10(2)(b) and 11(3)(c) of Directive (EU) 2024/1760: a company seeks contractual assurances from a direct business partner that it will comply with the company's code of conduct and any prevention or corrective action plan, and will seek corresponding assurances from its own partners. Public buyers are rarely in CSDDD scope themselves, so this is a buyer choice that follows the directive's model, recommended at high risk or where subcontracting is expected. DATES: the directive entered into force on 2024-07-25; the stop-the-clock Directive (EU) 2025/794 moved transposition to 2027-07-26 and first application to 2028-07-26; the Omnibus I amendment (SECONDARY: provisional agreement 2025-12-09, Council approval reported 2026-02-24, OJ reference unconfirmed) moves transposition to 2028-07-26, compliance to July 2029 and scope to companies with more than 5,000 employees and EUR 1.5bn turnover, and removes the harmonised civil liability regime. None of this changes the clause as a contract term, but suppliers may cite it. Assurances must be backed by verification (next clause). The Commission's guidance on voluntary model clauses (Art. 18) was due about 2027-01-26; whether Omnibus I moved that date is unconfirmed.",
+      "draftingNote": "A contract performance condition (Directive 2014/24/EU Art. 70) modelled on Articles 10(2)(b) and 11(3)(c) of Directive (EU) 2024/1760 (CSDDD): the supplier gives contractual assurances that it will comply with the buyer's code of conduct and any prevention or corrective action plan, and seeks corresponding assurances from its own partners. The CSDDD is the model, not law that applies: it binds only \"companies\" in its scope (Art. 3(1)(a): the legal forms of Annexes I and II to Directive 2013/34/EU and some financial undertakings), never a contracting authority as such, and it applies to no company before 26 July 2029. DATES: in force 2024-07-25; the stop-the-clock Directive (EU) 2025/794 (OJ 2025-04-16) moved transposition to 2027-07-26 and first application to 2028-07-26; Omnibus I, Directive (EU) 2026/470 (SECONDARY: adopted 2026-02-24, OJ 2026-02-26; its article text was not read), moves transposition to 2028-07-26 and application for every company in scope to 2029-07-26, limits scope to EU companies with more than 5,000 employees and EUR 1.5bn net worldwide turnover (non-EU: EUR 1.5bn net turnover in the Union), and removes the harmonised civil liability regime. A supplier in scope from 2029 will have its own CSDDD duties; this clause neither depends on them nor claims to discharge them. Recommended at high risk or where subcontracting is expected, as a buyer choice. Assurances must be backed by verification (next clause). Whether Omnibus I moved the date of the Commission's guidance on voluntary model clauses (Art. 18) is UNCONFIRMED.",
       "terms": [
         "contractual-assurance",
         "contractual-cascading",
@@ -1150,21 +1161,10 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 70",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(2)(b)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
-            },
-            {
-              "citation": "Directive (EU) 2024/1760 Art. 11",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 11(3)(c)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
               "checked": "2026-11-28",
               "confidence": "confirmed"
             }
@@ -1196,31 +1196,39 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Contractual assurances with cascading, modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended: {{because}}. Whether a public buyer is itself in CSDDD scope cannot be known from the profile.",
+        "why": "Contractual assurances with cascading, as a performance condition (Directive 2014/24/EU Art. 70) modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended as a buyer choice: {{because}}. The CSDDD itself does not apply to the buyer.",
         "whyNot": "Contractual assurance not included: {{because}}.",
         "sources": [
           {
-            "citation": "Directive (EU) 2024/1760",
+            "citation": "Directive 2014/24/EU Art. 70",
             "regime": "eu",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "Directive (EU) 2024/1760",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ],
         "warnWhenSelected": [
           {
             "code": "unconfirmed-fact",
-            "message": "The contractual assurance clause follows the Corporate Sustainability Due Diligence Directive (EU) 2024/1760, whose application was postponed (Directive (EU) 2025/794) and whose scope is being narrowed by the Omnibus I package; the Omnibus I text and dates are from secondary sources. Check the current state before relying on the directive."
+            "message": "The contractual assurance clause is modelled on Article 10 of the Corporate Sustainability Due Diligence Directive (EU) 2024/1760, which does not apply to a contracting authority and, after Directive (EU) 2025/794 and Omnibus I (Directive (EU) 2026/470), applies to no company before 26 July 2029 and then only to companies with more than 5,000 employees and EUR 1.5bn turnover. The Omnibus I number, dates and thresholds are from secondary sources; check them before citing the directive to a supplier."
           }
         ]
       }
     },
     {
       "id": "eu-csddd-verification",
-      "version": "1.0.0",
-      "title": "Verification of assurances (CSDDD model)",
+      "version": "1.1.0",
+      "title": "Verification of assurances (modelled on CSDDD Art. 10(5))",
       "topic": "audit",
       "kind": "clause",
       "regimes": [
@@ -1242,15 +1250,24 @@ export const BUILTIN_LIBRARY: Library = {
       "parameters": {},
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 70",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(5)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
           "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Verification is part of the performance condition the buyer sets."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(5)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
           "confidence": "secondary",
-          "note": "Verification of contractual assurances; exact wording unconfirmed (secondary source)."
+          "note": "Model only: verification of contractual assurances; exact wording unconfirmed (secondary source)."
         },
         {
           "citation": "European Model Clauses",
@@ -1260,7 +1277,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Under the CSDDD model, contractual assurances must be accompanied by appropriate measures to verify compliance, such as independent third-party verification or industry initiatives (Art. 10(5); secondary source, exact wording unconfirmed). The clause leaves the method to the Buyer and lets the Supplier rely on recognised schemes. For SME suppliers the Buyer bears the cost of independent third-party verification (see eu-sme-fair-terms, selected when the supplier is an SME).",
+      "draftingNote": "Modelled on CSDDD Art. 10(5), under which contractual assurances are accompanied by appropriate measures to verify compliance, such as independent third-party verification or industry initiatives (secondary source, exact wording unconfirmed). The directive is the model only: it does not apply to the buyer, and to no company before 2029-07-26 (see eu-csddd-contractual-assurance). The clause leaves the method to the Buyer and lets the Supplier rely on recognised schemes. For SME suppliers the Buyer bears the cost of independent third-party verification (see eu-sme-fair-terms, selected when the supplier is an SME).",
       "terms": [
         "contractual-assurance"
       ],
@@ -1286,14 +1303,12 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 70",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(5)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
               "checked": "2026-11-28",
-              "confidence": "secondary"
+              "confidence": "confirmed"
             }
           ]
         }
@@ -1314,17 +1329,25 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "CSDDD Art. 10(5) accompanies contractual assurances with verification measures: {{because}}.",
+        "why": "Verification of the contractual assurance, modelled on CSDDD Art. 10(5), is recommended with it: {{because}}.",
         "whyNot": "Verification clause not included: {{because}}.",
         "sources": [
           {
-            "citation": "Directive (EU) 2024/1760",
+            "citation": "Directive 2014/24/EU Art. 70",
             "regime": "eu",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "Directive (EU) 2024/1760",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ],
         "smeBurden": "third-party verification of contractual assurances"
@@ -1876,8 +1899,8 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-sme-fair-terms",
-      "version": "1.0.0",
-      "title": "Fair terms and support for SME suppliers (CSDDD model)",
+      "version": "1.1.0",
+      "title": "Fair terms and support for SME suppliers (modelled on CSDDD Art. 10)",
       "topic": "responsible-purchasing",
       "kind": "clause",
       "regimes": [
@@ -1903,15 +1926,25 @@ export const BUILTIN_LIBRARY: Library = {
       "parameters": {},
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 18",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(2)(e), 10(5)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 18(1)",
+          "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
           "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The buyer acts in a proportionate manner towards economic operators."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(2)(e), 10(5)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
           "confidence": "secondary",
-          "note": "SME terms fair, reasonable and non-discriminatory; the company bears the cost of third-party verification for SMEs (secondary source; exact wording unconfirmed)."
+          "note": "Model only. SME terms fair, reasonable and non-discriminatory; the company bears the cost of third-party verification for SMEs (secondary source; exact wording unconfirmed)."
         },
         {
           "citation": "European Model Clauses",
@@ -1921,7 +1954,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Where the supplier is an SME, the CSDDD model requires the terms of contractual assurances to be fair, reasonable and non-discriminatory, makes the company bear the cost of independent third-party verification, and provides for targeted support (capacity building, training, management systems, and financial support where compliance would jeopardise the SME's viability) (Art. 10(2)(e) and 10(5); secondary). These are the Buyer's own obligations. Selected when the supplier is an SME and the assurance is selected.",
+      "draftingNote": "Where the supplier is an SME, the CSDDD model (Directive (EU) 2024/1760, which does not apply to the buyer; see eu-csddd-contractual-assurance) requires the terms of contractual assurances to be fair, reasonable and non-discriminatory, makes the company bear the cost of independent third-party verification, and provides for targeted support (capacity building, training, management systems, and financial support where compliance would jeopardise the SME's viability) (Art. 10(2)(e) and 10(5); secondary). These are the Buyer's own obligations, a buyer choice that also gives effect to the proportionality principle of Directive 2014/24/EU Art. 18(1). Selected when the supplier is an SME and the assurance is selected.",
       "terms": [
         "contractual-assurance",
         "responsible-purchasing-practices"
@@ -1944,14 +1977,13 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 18",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(2)(e), 10(5)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 18(1)",
+              "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
               "checked": "2026-11-28",
-              "confidence": "secondary"
+              "confidence": "confirmed"
             }
           ]
         }
@@ -1982,17 +2014,17 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "CSDDD Art. 10(2)(e) and 10(5) call for fair terms for SME partners, the buyer bearing third-party verification costs: {{because}}.",
+        "why": "Fair terms for an SME supplier, the buyer bearing third-party verification costs, modelled on CSDDD Art. 10(2)(e) and 10(5), are recommended: {{because}}.",
         "whyNot": "SME fair terms clause not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
-            "regime": "eu",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ]
       }
@@ -3537,12 +3569,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(5)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "Verification of contractual assurances; exact wording unconfirmed."
         },
@@ -3886,13 +3918,14 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "FAR 52.222-50",
@@ -3967,13 +4000,14 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
-              "regime": "eu",
               "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "provision": "Art. 10(2)(b)",
+              "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
             }
           ]
         }
@@ -4084,12 +4118,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 14",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "PPN 009",
@@ -4160,11 +4194,11 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
             }
           ]
         },
@@ -4190,11 +4224,11 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
             }
           ]
         }
@@ -4284,11 +4318,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "As part of the code of conduct and contractual assurances."
         },
@@ -4444,11 +4478,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "As part of the code of conduct and contractual assurances; no specific article on documents."
         }
@@ -4633,11 +4667,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "Information sharing under contractual assurances."
         }
@@ -5028,21 +5062,21 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 12",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-          "checked": "2026-11-28",
-          "confidence": "secondary"
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "PPN 05/19",
@@ -5128,11 +5162,11 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 12",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-              "checked": "2026-11-28",
-              "confidence": "secondary"
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
             },
             {
               "citation": "PPN 05/19",
@@ -5171,12 +5205,12 @@ export const BUILTIN_LIBRARY: Library = {
             "sources": [
               {
                 "citation": "Directive (EU) 2024/1760",
-                "regime": "eu",
                 "effectiveFrom": "2024-07-25",
-                "instrument": "Corporate Sustainability Due Diligence Directive",
+                "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
                 "provision": "Art. 10(2)(b), (e), 10(5)",
                 "checked": "2026-11-28",
-                "confidence": "secondary"
+                "confidence": "secondary",
+                "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
               },
               {
                 "citation": "ABA MCCs 2.0",
@@ -5257,21 +5291,21 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(6)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(7)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "unconfirmed",
           "note": "The text of Art. 11(7) was not read."
         },
@@ -5342,13 +5376,14 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
-              "regime": "eu",
               "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "provision": "Art. 10(6)",
+              "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
             },
             {
               "citation": "ABA MCCs 2.0",
@@ -5463,12 +5498,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 8",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 8",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "Electronics Watch Contract Conditions",
@@ -9155,12 +9190,11 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 3",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "unconfirmed",
-          "note": "The definitions' exact wording was not read; paraphrased from secondary summaries."
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "url": "https://minespider.com/glossary/terms/company",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "The definition of \"company\" in Art. 3(1)(a) (the legal forms of Annexes I and II to Directive 2013/34/EU, comparable third-country forms, and listed regulated financial undertakings) was read as quoted by a glossary site (SECONDARY); the other definitions are paraphrased from secondary summaries."
         }
       ],
       "terms": []
@@ -9296,22 +9330,23 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(c)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": [
@@ -9326,13 +9361,14 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "terms": []
@@ -9344,22 +9380,23 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(a)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": [
@@ -9449,12 +9486,11 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 3",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "unconfirmed",
-          "note": "The definitions' exact wording was not read; paraphrased from secondary summaries."
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "url": "https://minespider.com/glossary/terms/company",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "The definition of \"company\" in Art. 3(1)(a) (the legal forms of Annexes I and II to Directive 2013/34/EU, comparable third-country forms, and listed regulated financial undertakings) was read as quoted by a glossary site (SECONDARY); the other definitions are paraphrased from secondary summaries."
         }
       ],
       "terms": []
@@ -9669,11 +9705,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": [
@@ -9726,11 +9762,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 8",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": []
@@ -9954,11 +9990,11 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-          "checked": "2026-11-28",
-          "confidence": "secondary"
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "FAR 52.222-50",
@@ -9993,13 +10029,14 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(6)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "terms": []
@@ -10027,13 +10064,14 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(d)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "terms": []
@@ -10396,9 +10434,9 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu",
-      "name": "European Union (Directive 2014/24/EU, CSDDD, Forced Labour Regulation)",
+      "name": "European Union (Directive 2014/24/EU, Forced Labour Regulation)",
       "kind": "regime",
-      "description": "Contracting authorities of the EU and its member states. Labour-law compliance and exclusion grounds under the public procurement directive; contractual assurances modelled on the due diligence directive (application dates moved, see the drafting notes); the forced-labour product ban from 2027-12-14.",
+      "description": "Contracting authorities of the EU and its member states. Labour-law compliance, exclusion grounds, performance conditions and subcontracting under the public procurement directive; the forced-labour product ban from 2027-12-14. Some clauses are modelled on the due diligence directive (EU) 2024/1760, which is not an instrument of this regime: it applies to no company before 2029-07-26 and never to a contracting authority as such (see the drafting notes).",
       "buyers": [
         {
           "jurisdictions": [
@@ -10445,15 +10483,6 @@ export const BUILTIN_LIBRARY: Library = {
           "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
-        },
-        {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-11-28",
           "confidence": "confirmed"
         },

@@ -1,0 +1,107 @@
+/**
+ * Issue 9 ("Legal fidelity, December 2026"), library part B: scenarios that check the law the library
+ * data encodes after the fixes (CSDDD as a model only; the Canadian, Art. 71(5) and FLR triggers;
+ * exit clauses that never fetter a statutory termination right; the new cross-regime clauses; and the
+ * German regime). Each test names the provision it checks; each failed before its library change.
+ */
+import { describe, expect, it } from "vitest";
+import { builtinLibrary, select } from "../src/index.js";
+import type { TenderProfileInput } from "../src/model/profile.js";
+import type { Selection } from "../src/model/selection.js";
+import { CA_BUYER, EU_BUYER, merge, UK_DEPARTMENT, UN_BUYER, US_AGENCY } from "./helpers.js";
+
+const clause = (s: Selection, id: string) => s.clauses.find((c) => c.id === id);
+const excluded = (s: Selection, id: string) => s.excluded.find((c) => c.id === id);
+const why = (s: Selection, id: string) => (clause(s, id) ?? excluded(s, id))?.reasons.map((r) => r.text).join(" ");
+const lib = builtinLibrary();
+const libClause = (id: string) => {
+  const c = lib.clauses.find((x) => x.id === id);
+  if (!c) throw new Error(`no clause ${id}`);
+  return c;
+};
+const bodyText = (id: string) => {
+  const b = libClause(id).body;
+  return [b.intro ?? "", ...b.subclauses.flatMap((s) => [s.text, ...(s.items ?? [])])].join(" ");
+};
+
+/** A risky EU goods tender with subcontracting by an SME, after the FLR date: every CSDDD-modelled clause. */
+const EU_RISKY: TenderProfileInput = merge(EU_BUYER, {
+  procurement: {
+    startDate: "2027-06-01",
+    durationMonths: 36,
+    countries: ["CN"],
+    sectors: ["garments"],
+    commodities: ["cotton"],
+    labour: { subcontracting: true, migrantWorkers: true, recruitmentAgencies: true },
+  },
+  supplier: { sme: true },
+  modules: ["aba-mcc2"],
+});
+
+describe("item 5: the CSDDD (Directive (EU) 2024/1760) is a model, not law that applies", () => {
+  const s = select(EU_RISKY);
+
+  it("the EU regime does not list the CSDDD among its instruments", () => {
+    const eu = s.regimes.find((r) => r.id === "eu");
+    expect(eu?.instruments.map((i) => i.citation)).not.toContainEqual(expect.stringMatching(/2024\/1760/));
+    expect(eu?.name).not.toMatch(/CSDDD/);
+    expect(lib.regimes.find((r) => r.id === "eu")?.description).toMatch(/not an instrument of this regime/);
+  });
+
+  it("no obligation of the schedule claims to satisfy the CSDDD, under any regime", () => {
+    expect(s.clauses.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        "eu-csddd-contractual-assurance",
+        "eu-csddd-verification",
+        "eu-sme-fair-terms",
+        "eu-corrective-action-plan",
+        "general-remedies-ladder",
+        "aba-mcc2-remediation-before-exit",
+      ]),
+    );
+    const claimed = s.obligations
+      .flatMap((o) => o.satisfies)
+      .filter((x) => /2024\/1760|CSDDD|2025\/794|2026\/470/.test(x.citation));
+    expect(claimed).toEqual([]);
+    // The EU-only clauses modelled on it rest on the buyer's power to set performance conditions.
+    const assurance = s.obligations.find((o) => o.clauses.includes("eu-csddd-contractual-assurance"));
+    expect(assurance?.satisfies).toContainEqual(
+      expect.objectContaining({ regime: "eu", citation: "Directive 2014/24/EU Art. 70" }),
+    );
+  });
+
+  it("the CSDDD sources name no regime, and their note says why", () => {
+    for (const c of lib.clauses) {
+      for (const src of [...c.sources, ...c.obligations.flatMap((o) => o.sources)]) {
+        if (/^Directive \(EU\) (2024\/1760|2025\/794|2026\/470)/.test(src.citation))
+          expect(src.regime, `${c.id}: ${src.citation}`).toBeUndefined();
+      }
+    }
+    const art10 = libClause("eu-csddd-contractual-assurance").sources.find(
+      (x) => x.citation === "Directive (EU) 2024/1760 Art. 10",
+    );
+    expect(art10?.note).toMatch(/Model only/);
+  });
+
+  it("titles, reasons and drafting notes say 'modelled on CSDDD Art. 10'", () => {
+    expect(clause(s, "eu-csddd-contractual-assurance")?.title).toBe(
+      "Contractual assurance and cascading (modelled on CSDDD Art. 10)",
+    );
+    expect(clause(s, "eu-csddd-verification")?.title).toMatch(/modelled on CSDDD Art\. 10\(5\)/);
+    expect(clause(s, "eu-sme-fair-terms")?.title).toMatch(/modelled on CSDDD Art\. 10/);
+    expect(why(s, "eu-csddd-contractual-assurance")).toMatch(/modelled on CSDDD Art\. 10\(2\)\(b\)/);
+    expect(why(s, "eu-csddd-contractual-assurance")).toMatch(/does not apply to the buyer/);
+    expect(why(s, "eu-csddd-verification")).toMatch(/modelled on CSDDD Art\. 10\(5\)/);
+    expect(libClause("eu-csddd-contractual-assurance").draftingNote).toMatch(
+      /never a contracting authority as such[\s\S]*26 July 2029[\s\S]*2026\/470 \(SECONDARY/,
+    );
+  });
+
+  it("the selection warning states the adopted Omnibus I position (July 2029, 5,000 employees, EUR 1.5bn)", () => {
+    const w = s.warnings.find((x) => x.code === "unconfirmed-fact" && /Due\s+Diligence\s+Directive/.test(x.message));
+    expect(w?.message).toMatch(/does not apply to a contracting authority/);
+    expect(w?.message).toMatch(/26 July 2029/);
+    expect(w?.message).toMatch(/5,000 employees and EUR 1\.5bn/);
+    expect(w?.message).toMatch(/2026\/470/);
+  });
+});
