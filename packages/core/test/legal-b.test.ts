@@ -105,3 +105,41 @@ describe("item 5: the CSDDD (Directive (EU) 2024/1760) is a model, not law that 
     expect(w?.message).toMatch(/2026\/470/);
   });
 });
+
+describe("item 6: S.C. 2023, c. 9 needs a Canadian nexus and a goods activity, not only the size tests", () => {
+  const SIZE = {
+    totalAssets: { amount: 25_000_000, currency: "CAD" },
+    annualTurnover: { amount: 10_000_000, currency: "CAD" },
+    employees: 300,
+  };
+  const ca = (over: unknown) => select(merge(CA_BUYER, over));
+
+  it("a goods supplier with business in Canada meeting two size tests: mandatory, naming all three tests", () => {
+    const s = ca({ supplier: { ...SIZE, businessIn: ["CA", "US"] } });
+    expect(clause(s, "ca-forced-labour-report")?.strength).toBe("mandatory");
+    expect(why(s, "ca-forced-labour-report")).toMatch(/carries on business in Canada/);
+    expect(why(s, "ca-forced-labour-report")).toMatch(/the procurement is for goods/);
+  });
+
+  it("no Canadian nexus (supplier.businessIn without CA): not included, even above the size tests", () => {
+    const s = ca({ supplier: { ...SIZE, businessIn: ["US"] } });
+    expect(clause(s, "ca-forced-labour-report")).toBeUndefined();
+    expect(why(s, "ca-forced-labour-report")).toMatch(
+      /does not carry on business in Canada \(supplier\.businessIn: US\)/,
+    );
+    expect(why(s, "ca-forced-labour-report")).toMatch(/listed on a Canadian\s+stock exchange/);
+  });
+
+  it("services: the goods test cannot be told, so the clause is recommended with that reason, never mandatory", () => {
+    const s = ca({ procurement: { category: "services" }, supplier: SIZE });
+    expect(clause(s, "ca-forced-labour-report")?.strength).toBe("recommended");
+    expect(why(s, "ca-forced-labour-report")).toMatch(/goods test cannot be told from the profile/);
+    expect(libClause("ca-forced-labour-report").draftingNote).toMatch(/supplier\.goodsActivity/);
+  });
+
+  it("works with unknown sizes: recommended, and the reason names the goods test", () => {
+    const s = ca({ procurement: { category: "works" }, supplier: { employees: 400 } });
+    expect(clause(s, "ca-forced-labour-report")?.strength).toBe("recommended");
+    expect(why(s, "ca-forced-labour-report")).toMatch(/a goods activity/);
+  });
+});

@@ -629,7 +629,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "ca-forced-labour-report",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Forced and child labour report (S.C. 2023, c. 9)",
       "topic": "transparency-statement",
       "kind": "clause",
@@ -666,7 +666,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
         }
       ],
-      "draftingNote": "The Fighting Against Forced Labour and Child Labour in Supply Chains Act (in force 2024-01-01) applies to an entity that is listed on a Canadian stock exchange, or that has a place of business, does business or has assets in Canada and meets two of three size tests in one of its two most recent financial years (at least CAD 20m assets, CAD 40m revenue, 250 employees on average; parameters ca-assets-threshold, ca-revenue-threshold, ca-employees-threshold), and that produces, sells or distributes goods, imports goods into Canada, or controls such an entity. The Act concerns goods, not services. Reports are due by 31 May; the section number for report content (usually s.11) is unconfirmed; fines up to CAD 250,000 are from secondary sources.",
+      "draftingNote": "The Fighting Against Forced Labour and Child Labour in Supply Chains Act (in force 2024-01-01) requires a report from an \"entity\" that (1) is listed on a stock exchange in Canada, or has a place of business, does business or has assets in Canada, and meets two of three size tests in one of its two most recent financial years (at least CAD 20m assets, CAD 40m revenue, 250 employees on average; parameters ca-assets-threshold, ca-revenue-threshold, ca-employees-threshold), and (2) produces, sells or distributes goods in Canada or elsewhere, imports goods produced outside Canada, or controls an entity that does (the activity test; SECONDARY: Norton Rose Fulbright; Public Safety guidance questions whether selling or distributing alone is enough). The rule tests the Canadian nexus with supplier.businessIn (CA), the size tests, and the goods test through procurement.category: a supplier delivering goods under the contract sells goods, so a goods contract meets the test (subject to that guidance caveat); for services or works the supplier's goods activities cannot be told from the profile, so the clause is only recommended there. PROFILE FIELDS NEEDED to decide it exactly: supplier.goodsActivity (produces, sells, distributes or imports goods, or controls such an entity) and supplier.listedInCanada (a Canadian stock-exchange listing, which is a nexus on its own). Reports are due by 31 May (s.11; the obligation and the CAD 250,000 fine of s.19 were read on the official Justice Laws site); the section number for report content is usually given as s.11(3) (unconfirmed).",
       "terms": [
         "forced-labour-report",
         "forced-labour",
@@ -713,43 +713,105 @@ export const BUILTIN_LIBRARY: Library = {
         "when": [
           {
             "if": {
-              "kind": "count",
-              "atLeast": 2,
+              "kind": "all",
               "of": [
                 {
-                  "kind": "threshold",
-                  "param": "ca-assets-threshold",
-                  "amount": "supplier.totalAssets",
-                  "test": "at-least",
-                  "subject": "total assets",
-                  "ifAbsent": "unknown"
+                  "kind": "business-in",
+                  "country": "CA",
+                  "label": "Canada"
                 },
                 {
-                  "kind": "threshold",
-                  "param": "ca-revenue-threshold",
-                  "amount": "supplier.annualTurnover",
-                  "test": "at-least",
-                  "subject": "revenue",
-                  "ifAbsent": "unknown"
+                  "kind": "count",
+                  "atLeast": 2,
+                  "of": [
+                    {
+                      "kind": "threshold",
+                      "param": "ca-assets-threshold",
+                      "amount": "supplier.totalAssets",
+                      "test": "at-least",
+                      "subject": "total assets",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-revenue-threshold",
+                      "amount": "supplier.annualTurnover",
+                      "test": "at-least",
+                      "subject": "revenue",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-employees-threshold",
+                      "amount": "supplier.employees",
+                      "test": "at-least",
+                      "subject": "employees",
+                      "ifAbsent": "unknown"
+                    }
+                  ],
+                  "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
                 },
                 {
-                  "kind": "threshold",
-                  "param": "ca-employees-threshold",
-                  "amount": "supplier.employees",
-                  "test": "at-least",
-                  "subject": "employees",
-                  "ifAbsent": "unknown"
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
                 }
-              ],
-              "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
+              ]
             },
             "strength": "mandatory",
             "ifUnknown": "recommended"
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "business-in",
+                  "country": "CA",
+                  "label": "Canada"
+                },
+                {
+                  "kind": "count",
+                  "atLeast": 2,
+                  "of": [
+                    {
+                      "kind": "threshold",
+                      "param": "ca-assets-threshold",
+                      "amount": "supplier.totalAssets",
+                      "test": "at-least",
+                      "subject": "total assets",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-revenue-threshold",
+                      "amount": "supplier.annualTurnover",
+                      "test": "at-least",
+                      "subject": "revenue",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-employees-threshold",
+                      "amount": "supplier.employees",
+                      "test": "at-least",
+                      "subject": "employees",
+                      "ifAbsent": "unknown"
+                    }
+                  ],
+                  "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "ifUnknown": "recommended",
+            "why": "S.C. 2023, c. 9 requires an annual report from an entity with a Canadian nexus that meets two of three size tests and produces, sells, distributes or imports goods (or controls an entity that does): {{because}}; but the contract is not for goods (procurement.category), so whether the supplier meets the goods test cannot be told from the profile, which has no field for the supplier's goods activities: the clause is {{strength}}, not mandatory."
           }
         ],
-        "why": "S.C. 2023, c. 9 requires an annual report from entities meeting two of three size tests: {{because}}.",
-        "whyUnknown": "The forced labour report clause is included as {{strength}} because the size tests could not all be applied: {{because}}.",
-        "whyNot": "Canadian forced labour report clause not included: {{because}}.",
+        "why": "S.C. 2023, c. 9 requires an annual report from an entity with a Canadian nexus that meets two of three size tests and produces, sells, distributes or imports goods: {{because}}; a supplier delivering goods under the contract sells goods.",
+        "whyUnknown": "The forced labour report clause is included as {{strength}} because not every test of S.C. 2023, c. 9 (a Canadian nexus, two of three size tests, a goods activity) could be applied: {{because}}. The goods test is met by supplying goods under the contract; for services or works it cannot be told from the profile.",
+        "whyNot": "Canadian forced labour report clause not included: {{because}}. An entity listed on a Canadian stock exchange is covered whatever its place of business (the profile has no field for a listing).",
         "sources": [
           {
             "citation": "S.C. 2023, c. 9",
