@@ -143,3 +143,22 @@ describe("item 6: S.C. 2023, c. 9 needs a Canadian nexus and a goods activity, n
     expect(why(s, "ca-forced-labour-report")).toMatch(/a goods activity/);
   });
 });
+
+describe("item 6: Directive 2014/24/EU Art. 71(5) makes subcontractor disclosure mandatory for works", () => {
+  it("works: mandatory, citing Art. 71(5)", () => {
+    const s = select(merge(EU_BUYER, { procurement: { category: "works", title: "School extension" } }));
+    expect(clause(s, "eu-subcontracting-disclosure")?.strength).toBe("mandatory");
+    expect(why(s, "eu-subcontracting-disclosure")).toMatch(/Art\. 71\(5\) requires the buyer, in a works contract/);
+  });
+  it("services: recommended, the reason naming the on-site test the profile cannot tell", () => {
+    const s = select(merge(EU_BUYER, { procurement: { category: "services", title: "Cleaning" } }));
+    expect(clause(s, "eu-subcontracting-disclosure")?.strength).toBe("recommended");
+    expect(why(s, "eu-subcontracting-disclosure")).toMatch(/facility under the buyer's direct oversight/);
+    expect(why(s, "eu-subcontracting-disclosure")).toMatch(/include it as mandatory if they are/);
+  });
+  it("goods: optional (Art. 71(5) does not apply to suppliers)", () => {
+    const s = select(EU_BUYER);
+    expect(clause(s, "eu-subcontracting-disclosure")?.strength).toBe("optional");
+    expect(why(s, "eu-subcontracting-disclosure")).toMatch(/does not\s+apply to suppliers of goods/);
+  });
+});

@@ -1727,8 +1727,9 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(1)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "ILO C029",
@@ -1797,8 +1798,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(1)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             }
           ]
         }
@@ -2093,7 +2095,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-subcontracting-disclosure",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Subcontractors and their disclosure (EU)",
       "topic": "supply-chain-mapping",
       "kind": "clause",
@@ -2124,11 +2126,12 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(2), (5), (6)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         }
       ],
-      "draftingNote": "Article 71 of Directive 2014/24/EU lets the buyer ask tenderers to state the share of the contract they intend to subcontract and the proposed subcontractors, and, for works and services provided at a facility under the buyer's direct oversight, requires the main contractor to give subcontractors' names, contact details and legal representatives and to notify changes. Under Art. 71(6) the buyer may require the replacement of a subcontractor for which an exclusion ground applies (national law may make it mandatory). Recommended for services and works; optional for goods.",
+      "draftingNote": "Article 71 of Directive 2014/24/EU. Art. 71(2): the buyer may ask tenderers to state the share of the contract they intend to subcontract and the proposed subcontractors (sub-clause 1, a buyer option). Art. 71(5): for works contracts, and for services provided at a facility under the buyer's direct oversight, the buyer SHALL require the main contractor to give, at the latest when performance starts, the names, contact details and legal representatives of its subcontractors involved, so far as known, and to notify changes and new subcontractors; it does not apply to suppliers of goods, and the buyer may extend it to other contracts (wording confirmed from the UK transposition, PCR 2015 reg. 71(3), (4), (6), (7)). Art. 71(6): the buyer may check exclusion grounds for subcontractors and require a replacement (national law may make this mandatory) (sub-clause 3). STRENGTHS: mandatory for works. For services the duty turns on whether they are provided at a facility under the buyer's direct oversight, which the profile cannot tell (a profile field such as procurement.atBuyerFacilities would be needed): the clause is recommended with a reason naming that test, rather than mandatory with a warning, because calling it mandatory for every service would overstate the law for services performed elsewhere; the buyer must treat it as mandatory where the services are on its premises. Optional for goods.",
       "terms": [
         "subcontractor"
       ],
@@ -2157,8 +2160,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             }
           ]
         }
@@ -2173,11 +2177,21 @@ export const BUILTIN_LIBRARY: Library = {
             "if": {
               "kind": "category",
               "in": [
-                "services",
                 "works"
               ]
             },
-            "strength": "recommended"
+            "strength": "mandatory",
+            "why": "Directive 2014/24/EU Art. 71(5) requires the buyer, in a works contract, to require the main contractor to give the names, contact details and legal representatives of its subcontractors by the start of performance and to notify changes: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "category",
+              "in": [
+                "services"
+              ]
+            },
+            "strength": "recommended",
+            "why": "Directive 2014/24/EU Art. 71(5) makes the disclosure of subcontractors mandatory for services provided at a facility under the buyer's direct oversight; whether these services are performed there cannot be told from the profile, so the clause is {{strength}}: include it as mandatory if they are ({{because}})."
           },
           {
             "if": {
@@ -2187,10 +2201,10 @@ export const BUILTIN_LIBRARY: Library = {
               ]
             },
             "strength": "optional",
-            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; it is required only for works and on-site services, so it is an option here: {{because}}."
+            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; Art. 71(5) does not apply to suppliers of goods, so it is an option here: {{because}}."
           }
         ],
-        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors (required for works and on-site services): {{because}}.",
+        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors: {{because}}.",
         "whyNot": "Subcontracting disclosure not included: {{because}}.",
         "sources": [
           {
@@ -3975,8 +3989,9 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
@@ -5543,8 +5558,9 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(2) and (5)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "PPN 02/23",
@@ -5618,8 +5634,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             },
             {
               "citation": "PPN 02/23",
@@ -10545,8 +10562,9 @@ export const BUILTIN_LIBRARY: Library = {
           "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "Regulation (EU) 2024/3015",
@@ -12473,8 +12491,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             }
           ],
           "kind": "question",
