@@ -162,3 +162,45 @@ describe("item 6: Directive 2014/24/EU Art. 71(5) makes subcontractor disclosure
     expect(why(s, "eu-subcontracting-disclosure")).toMatch(/does not\s+apply to suppliers of goods/);
   });
 });
+
+describe("item 6: Regulation (EU) 2024/3015 covers construction products; the warranty is a buyer choice", () => {
+  const at = (category: string, startDate = "2028-01-01", durationMonths: number | undefined = 12) =>
+    select(merge(EU_BUYER, { procurement: { category, startDate, durationMonths } }));
+
+  it("goods after the application date: recommended, the reason saying the ban binds the operator, not the buyer", () => {
+    const s = at("goods");
+    expect(clause(s, "eu-flr-product-warranty")?.strength).toBe("recommended");
+    expect(why(s, "eu-flr-product-warranty")).toMatch(/binds the economic operator, not the\s+buyer/);
+    expect(why(s, "eu-flr-product-warranty")).toMatch(/buyer choice that the ban makes prudent/);
+    expect(why(s, "eu-flr-product-warranty")).not.toMatch(/required by law/);
+  });
+
+  it("works are not excluded: construction products are products", () => {
+    const s = at("works");
+    expect(clause(s, "eu-flr-product-warranty")?.strength).toBe("recommended");
+    expect(why(s, "eu-flr-product-warranty")).toMatch(/construction products included/);
+    expect(bodyText("eu-flr-product-warranty")).toMatch(/builds into the works, including construction products/);
+  });
+
+  it("services: optional (products delivered incidentally)", () => {
+    expect(clause(at("services"), "eu-flr-product-warranty")?.strength).toBe("optional");
+  });
+
+  it("the FLR is listed as an instrument of the EU regime exactly when its clause is selected (as data: same date)", () => {
+    for (const category of ["goods", "services", "works"])
+      for (const [start, months] of [
+        ["2026-01-01", 12],
+        ["2027-06-14", 6],
+        ["2027-06-14", 7],
+        ["2027-12-13", undefined],
+        ["2027-12-14", undefined],
+        ["2030-01-01", 24],
+      ] as const) {
+        const s = at(category, start, months);
+        const listed = s.regimes
+          .find((r) => r.id === "eu")
+          ?.instruments.some((i) => i.citation === "Regulation (EU) 2024/3015");
+        expect(listed, `${category} ${start} +${months}`).toBe(clause(s, "eu-flr-product-warranty") !== undefined);
+      }
+  });
+});

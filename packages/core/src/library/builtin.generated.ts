@@ -1525,7 +1525,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-flr-product-warranty",
-      "version": "1.0.0",
+      "version": "2.0.0",
       "title": "Products made with forced labour (EU Forced Labour Regulation)",
       "topic": "prohibition",
       "kind": "clause",
@@ -1533,10 +1533,10 @@ export const BUILTIN_LIBRARY: Library = {
         "eu"
       ],
       "body": {
-        "intro": "This clause applies to products delivered on or after 14 December 2027, the date from which Regulation (EU) 2024/3015 applies.",
+        "intro": "This clause applies to products delivered, or built into the works, on or after 14 December 2027, the date from which Regulation (EU) 2024/3015 applies. It is a term the Buyer has chosen: the Regulation binds the Supplier as an economic operator whether or not the contract says so.",
         "subclauses": [
           {
-            "text": "The Supplier warrants that no product it delivers under the contract, and no component of such a product, is among the {{term \"products-made-with-forced-labour\"}}, including {{term \"forced-labour-imposed-by-state\"}}, and that no such product is the subject of a decision under Regulation (EU) 2024/3015 prohibiting it from being placed or made available on the Union market."
+            "text": "The Supplier warrants that no product it delivers under the contract or builds into the works, including construction products and materials, and no component of such a product, is among the {{term \"products-made-with-forced-labour\"}}, including {{term \"forced-labour-imposed-by-state\"}}, and that no such product is the subject of a decision under Regulation (EU) 2024/3015 prohibiting it from being placed or made available on the Union market."
           },
           {
             "text": "The Supplier must keep, and give the Buyer on request, information on the origin of the products and their main components sufficient to show where and by whom they were made."
@@ -1559,8 +1559,9 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Arts. 1-3",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         },
         {
           "citation": "Regulation (EU) 2024/3015 guidelines",
@@ -1572,7 +1573,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Guidelines and Forced Labour Single Portal published 2026-06-30; the risk database was still being developed."
         }
       ],
-      "draftingNote": "Regulation (EU) 2024/3015 prohibits placing or making available on the EU market, or exporting, any product made with forced labour, with no size or value threshold; it applies from 2027-12-14 (parameter eu-flr-application-date). It creates no new due-diligence obligation and does not cover products already with end users. A public buyer cannot lawfully receive banned products, so the clause asks the supplier to warrant, notify and replace; this contractual design is an inference, not a statutory procurement duty. Mandatory for goods contracts running on or after 2027-12-14. The Commission's database of risk areas and products was not live when the guidelines were published (2026-06-30); check it before relying on it. The 72-hour notice period and the replace-or-refund remedy are drafting choices.",
+      "draftingNote": "Regulation (EU) 2024/3015 prohibits economic operators from placing or making available on the EU market, or exporting, any product made with forced labour, including its components, with no sector, size or value threshold; it applies from 2027-12-14 (parameter eu-flr-application-date). It creates no new due-diligence obligation and does not cover products already with end users. The ban binds the economic operator, not the buyer: no provision requires a contracting authority to put a warranty in its contract. The warranty is therefore a BUYER CHOICE that the ban makes prudent (the buyer should not receive, and cannot use or resell, products that may be withdrawn), recommended, not mandatory. Construction products are products too, so works contracts are covered: the clause reaches the products and materials the contractor delivers or builds into the works (whether incorporation into works is itself a \"making available\" is UNCONFIRMED; the contractor's own suppliers make them available to it in any case). For services the clause is optional, for the equipment, consumables or other products a service provider delivers. The Commission's database of risk areas and products was not live when the guidelines were published (2026-06-30); check it before relying on it. The 72-hour notice period and the replace-or-refund remedy are drafting choices. Scope confirmed on the EU's own Retail Platform page (all products, regardless of origin or sector).",
       "terms": [
         "products-made-with-forced-labour",
         "forced-labour",
@@ -1583,7 +1584,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "eu-flr-no-banned-products",
           "topic": "prohibition",
           "party": "supplier",
-          "action": "Supply no product, or component of a product, made with forced labour, and supply no product that is the subject of a decision under Regulation (EU) 2024/3015.",
+          "action": "Supply, or build into the works, no product or component of a product made with forced labour, and no product that is the subject of a decision under Regulation (EU) 2024/3015.",
           "timing": {
             "kind": "ongoing"
           },
@@ -1605,8 +1606,9 @@ export const BUILTIN_LIBRARY: Library = {
               "provision": "Arts. 1-3",
               "edition": "OJ 2024-12-12; applies from 2027-12-14",
               "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
             }
           ]
         },
@@ -1637,8 +1639,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
               "edition": "OJ 2024-12-12; applies from 2027-12-14",
               "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
             }
           ]
         }
@@ -1656,7 +1659,8 @@ export const BUILTIN_LIBRARY: Library = {
                 {
                   "kind": "category",
                   "in": [
-                    "goods"
+                    "goods",
+                    "works"
                   ]
                 },
                 {
@@ -1667,10 +1671,31 @@ export const BUILTIN_LIBRARY: Library = {
                 }
               ]
             },
-            "strength": "mandatory"
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "services"
+                  ]
+                },
+                {
+                  "kind": "date",
+                  "of": "end",
+                  "param": "eu-flr-application-date",
+                  "label": "the day Regulation (EU) 2024/3015 applies"
+                }
+              ]
+            },
+            "strength": "optional",
+            "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and binds the economic operator that supplies them; a services contract may still deliver products (equipment, consumables, materials), so the warranty is an {{strength}} buyer choice here: {{because}}."
           }
         ],
-        "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and the contract period reaches it: {{because}}.",
+        "why": "Regulation (EU) 2024/3015 bans products made with forced labour, construction products included, from the EU market from its application date: {{because}}. The ban binds the economic operator, not the buyer, and no provision requires this warranty: it is a buyer choice that the ban makes prudent, so it is {{strength}}.",
         "whyNot": "Forced-labour product warranty not included: {{because}}.",
         "sources": [
           {
@@ -9680,8 +9705,9 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         },
         {
           "citation": "FAR 52.222-50",
@@ -9721,8 +9747,9 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         }
       ],
       "terms": []
@@ -9995,7 +10022,7 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "unconfirmed",
           "note": "Paraphrase; the exact wording of Art. 2 was not read."
         }
@@ -10573,8 +10600,9 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         }
       ]
     },
@@ -11626,7 +11654,7 @@ export const BUILTIN_LIBRARY: Library = {
     {
       "id": "eu-flr-application-date",
       "type": "date",
-      "description": "Regulation (EU) 2024/3015 applies from this date; a goods contract running on or after it gets the product warranty.",
+      "description": "Regulation (EU) 2024/3015 applies from this date; a contract running on or after it gets the product warranty (recommended for goods and works, optional for services).",
       "values": [
         {
           "value": "2027-12-14",
@@ -11638,8 +11666,9 @@ export const BUILTIN_LIBRARY: Library = {
             "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
             "edition": "OJ 2024-12-12; applies from 2027-12-14",
             "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
           },
           "confidence": "confirmed"
         }
