@@ -204,3 +204,66 @@ describe("item 6: Regulation (EU) 2024/3015 covers construction products; the wa
       }
   });
 });
+
+describe("item 4: exit clauses never fetter a termination right the law gives (PA 2023 s.78, FAR 52.222-50(e), 22 U.S.C. 7104(g), Dir. 2014/24/EU Art. 73)", () => {
+  const FETTER = [
+    /\bonly (if|after|when)\b[^.]*\bterminat/i,
+    /\bterminat[^.]*\bonly (if|after|when)\b/i,
+    /neither party will[^,.]*terminate/i,
+  ];
+  const profiles: [string, TenderProfileInput][] = [
+    [
+      "UK (Procurement Act 2023)",
+      merge(UK_DEPARTMENT, { modules: ["aba-mcc2"], procurement: { commencedOn: "2025-06-01" } }),
+    ],
+    ["US (FAR)", merge(US_AGENCY, { modules: ["aba-mcc2"] })],
+    ["EU", merge(EU_BUYER, { modules: ["aba-mcc2"] })],
+    ["UN", merge(UN_BUYER, { modules: ["aba-mcc2"] })],
+  ];
+
+  it.each(profiles)(
+    "%s: no selected exit or remediation clause makes termination wait for a plan or for suspension",
+    (_n, p) => {
+      const s = select(p);
+      for (const id of ["general-remedies-ladder", "aba-mcc2-remediation-before-exit", "eu-corrective-action-plan"]) {
+        if (!lib.clauses.some((c) => c.id === id)) continue;
+        for (const re of FETTER) expect(bodyText(id), `${id} ${re}`).not.toMatch(re);
+      }
+      expect(clause(s, "general-remedies-ladder")).toBeDefined();
+    },
+  );
+
+  it("the remedies ladder is the buyer's policy for its discretion and says it limits no other termination right", () => {
+    expect(bodyText("general-remedies-ladder")).toMatch(
+      /statement of the Buyer's policy for the use of its discretion and does not limit, condition or delay any right of the Buyer to terminate/,
+    );
+    expect(bodyText("general-remedies-ladder")).toMatch(/does not make a termination or other remedy invalid/);
+    const uk = select(profiles[0]![1]);
+    expect(why(uk, "general-remedies-ladder")).toMatch(
+      /does not limit the regime's termination clause or any statutory right/,
+    );
+    expect(clause(uk, "general-remedies-ladder")?.reasons[0]?.sources.map((x) => x.citation)).toContain(
+      "Procurement Act 2023 s.78",
+    );
+    expect(clause(uk, "gb-termination")).toBeDefined();
+  });
+
+  it("the ABA remediation-before-exit standstill covers damages and the contract's own right only, never a right the law gives", () => {
+    expect(bodyText("aba-mcc2-remediation-before-exit")).toMatch(
+      /Nothing in this clause limits, conditions or delays any right of the Buyer to terminate the contract, or to take another remedy, that the law/,
+    );
+    expect(bodyText("aba-mcc2-remediation-before-exit")).toMatch(
+      /will not use a right under the contract to terminate it for that breach alone/,
+    );
+  });
+
+  it("the EU corrective action plan does not limit the termination grounds of Art. 73 or exclusion grounds", () => {
+    expect(bodyText("eu-corrective-action-plan")).toMatch(
+      /does not limit, condition or delay any right of the Buyer to terminate/,
+    );
+    expect(bodyText("eu-corrective-action-plan")).toMatch(/Article 73 of Directive 2014\/24\/EU/);
+    expect(why(select(EU_BUYER), "eu-corrective-action-plan")).toMatch(
+      /does not limit any termination right the law gives the buyer/,
+    );
+  });
+});

@@ -8,7 +8,7 @@ export const BUILTIN_LIBRARY: Library = {
   "clauses": [
     {
       "id": "aba-mcc2-remediation-before-exit",
-      "version": "1.0.0",
+      "version": "2.0.0",
       "title": "Remediation before exit (shared responsibility)",
       "topic": "remediation",
       "kind": "clause",
@@ -24,13 +24,16 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "Where the Buyer's purchasing practices, as described in {{ref \"aba-mcc2-responsible-purchasing\"}}, contributed to the harm, the Buyer will contribute to the remediation in proportion to its contribution."
           },
           {
-            "text": "Neither party will seek damages for the breach or terminate the contract for it while the agreed remediation plan is being carried out in good faith."
+            "text": "While the agreed remediation plan is being carried out in good faith, neither party will seek damages for the breach, and the Buyer will not use a right under the contract to terminate it for that breach alone."
           },
           {
-            "text": "If remediation fails, or the Supplier refuses to take part, the Buyer may suspend and then terminate the contract, but only after assessing the effect of termination on the workers and taking reasonable steps to reduce it ({{term \"responsible-exit\"}})."
+            "text": "Nothing in this clause limits, conditions or delays any right of the Buyer to terminate the contract, or to take another remedy, that the law or a mandatory term of the contract required by the law gives it, or any termination the law requires of it. Where the Buyer uses such a right while a plan is running, it will tell the Supplier why and, so far as the law allows, take the remediation already agreed into account."
           },
           {
-            "text": "The parties will try to resolve any dispute under this clause by discussion between senior managers and then by mediation before starting proceedings."
+            "text": "If remediation fails, or the Supplier refuses to take part, the Buyer may suspend or terminate the contract. Before doing so, and so far as the time available allows, it will assess the effect of termination on the workers and take reasonable steps to reduce it ({{term \"responsible-exit\"}})."
+          },
+          {
+            "text": "The parties will try to resolve any dispute under this clause by discussion between senior managers and then by mediation before starting proceedings, except where a party needs urgent relief or the law sets another route."
           }
         ]
       },
@@ -55,10 +58,10 @@ export const BUILTIN_LIBRARY: Library = {
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
+          "note": "Model only: termination as a last resort where the governing law so entitles the company."
         }
       ],
-      "draftingNote": "The ABA MCCs 2.0 prioritise remediation of harm to workers over the classic contract remedies of damages and termination, call for responsible exit and favour relational, cooperative dispute resolution. The clause makes the parties cooperate to remediate, makes the Buyer contribute where its purchasing practices contributed to the harm, and allows exit only as a last resort. Library wording, not the ABA text. Part of the aba-mcc2 module.",
+      "draftingNote": "The ABA MCCs 2.0 prioritise remediation of harm to workers over the classic contract remedies of damages and termination, call for responsible exit and favour relational, cooperative dispute resolution. The clause makes the parties cooperate to remediate and makes the Buyer contribute where its purchasing practices contributed to the harm. A public buyer cannot let a remediation plan fetter a termination right the law gives it (the Procurement Act 2023 s.78 implied right, which SECONDARY sources say cannot be contracted out of; the FAR 52.222-50(e) remedies and 22 U.S.C. 7104(g); the national termination grounds of Directive 2014/24/EU Art. 73; the UN General Conditions). So, unlike the earlier version (\"neither party will ... terminate ... while the plan is being carried out\"), the standstill covers only damages and the Buyer's own contractual right to terminate for that breach, and says in terms that it does not limit or delay any statutory or regime termination right or a termination the Buyer's governing law requires. Library wording, not the ABA text. Part of the aba-mcc2 module. ENGINE NOTE: the lint check for a clause restricting termination beside a regime whose termination right cannot be fettered is an engine change (see the issue 9 report).",
       "terms": [
         "remediation",
         "responsible-exit",
@@ -69,7 +72,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "aba-cooperate-remediation",
           "topic": "remediation",
           "party": "supplier",
-          "action": "Cooperate with the Buyer to provide remediation to workers harmed before either party seeks damages or termination, following an agreed remediation plan.",
+          "action": "Cooperate with the Buyer to provide remediation to workers harmed, following an agreed remediation plan, before either party seeks damages for the breach.",
           "timing": {
             "kind": "on-event",
             "event": "harm to workers connected with the contract is found"
@@ -963,7 +966,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-corrective-action-plan",
-      "version": "1.1.0",
+      "version": "2.0.0",
       "title": "Corrective action plan (EU)",
       "topic": "remediation",
       "kind": "clause",
@@ -979,7 +982,10 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "The plan must set out the measures to prevent or end the impact, clear and reasonable timelines, qualitative and quantitative indicators to measure improvement, and, for an actual impact, the {{term \"remediation\"}} to be given to the {{term \"worker\"}}s affected."
           },
           {
-            "text": "The Buyer and the Supplier will agree the plan, and the Supplier must carry it out and report progress against its indicators. The Buyer will consider suspension or termination only if the plan is not agreed or not carried out, or cannot succeed."
+            "text": "The Buyer and the Supplier will agree the plan, and the Supplier must carry it out and report progress against its indicators. While the plan is being carried out in good faith, the Buyer will normally prefer it to suspension or termination."
+          },
+          {
+            "text": "The plan does not limit, condition or delay any right of the Buyer to terminate or suspend the contract, or to exclude the Supplier, under the contract or under the law, including the termination grounds that national law gives the Buyer under Article 73 of Directive 2014/24/EU and any exclusion ground that arises during the contract."
           }
         ]
       },
@@ -1038,6 +1044,16 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Model only."
         },
         {
+          "citation": "Directive 2014/24/EU Art. 73",
+          "regime": "eu",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 73 Termination of contracts",
+          "url": "https://legislation.gov.uk/eudr/2014/24/article/73/adopted/data.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The plan does not limit the termination possibilities national law must give the buyer."
+        },
+        {
           "citation": "European Model Clauses",
           "instrument": "Responsible Contracting Project and European Working Group, European Model Clauses (EMCs) for CSDDD compliance",
           "url": "https://www.responsiblecontracting.org/emcs",
@@ -1045,7 +1061,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "The CSDDD model of a prevention or corrective action plan with clear timelines and qualitative and quantitative indicators (Art. 10(2)(a), 11(3)(b)), combined with remediation of actual impacts (Art. 12; secondary). Default 60 days (correctiveActionDays) to produce the plan, a drafting choice. The plan comes before suspension or termination (Art. 10(6): last resort).",
+      "draftingNote": "A corrective action plan with clear timelines and qualitative and quantitative indicators, modelled on CSDDD Art. 10(2)(a) and 11(3)(b) (the directive is a model only and does not apply to the buyer), combined with remediation of actual impacts (Art. 12; secondary), as a performance condition under Directive 2014/24/EU Art. 70. Default 60 days (correctiveActionDays) to produce the plan, a drafting choice. The earlier version said the Buyer would consider suspension or termination \"only if\" the plan failed: that fettered termination rights the law gives the buyer (the national grounds that Directive 2014/24/EU Art. 73 requires, exclusion grounds arising during the contract, national contract law). The plan is now the Buyer's preferred response, and the clause says that it does not limit or delay any such right.",
       "terms": [
         "corrective-action-plan",
         "adverse-impact",
@@ -1097,9 +1113,17 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A corrective action plan before suspension or termination (CSDDD Art. 10(6), 11(7): exit as a last resort) is recommended for every EU procurement ({{regime}}).",
+        "why": "A corrective action plan, modelled on CSDDD Art. 10(2)(a) and 11(3)(b) and set as a performance condition (Directive 2014/24/EU Art. 70), is recommended for every EU procurement; it is the buyer's preferred response and does not limit any termination right the law gives the buyer ({{regime}}).",
         "whyNot": "Corrective action plan not included: {{because}}.",
         "sources": [
+          {
+            "citation": "Directive 2014/24/EU Art. 70",
+            "regime": "eu",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
           {
             "citation": "Directive (EU) 2024/1760",
             "effectiveFrom": "2024-07-25",
@@ -5131,7 +5155,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-remediation",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Remediation for workers",
       "topic": "remediation",
       "kind": "clause",
@@ -5233,7 +5257,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Remediation before exit: the CSDDD, the ABA MCCs 2.0, Electronics Watch and the UN guidance all put remedy for workers before termination; FAR counts reparation to victims as a mitigating factor. The clause requires a Remedial Action Plan agreed with the Buyer, worker involvement, and remedy in kind (fees repaid, wages paid, return travel, compensation). CSDDD Art. 12 remediation is limited to impacts the company caused or jointly caused (secondary; exact wording unconfirmed): this clause does not make that distinction and puts the duty on the Supplier for its supply chain, which is a contractual choice.",
+      "draftingNote": "Remediation before exit: the CSDDD (a model only; it does not apply to the buyer), the ABA MCCs 2.0, Electronics Watch and the UN guidance all put remedy for workers before termination; FAR counts reparation to victims as a mitigating factor. The clause requires a Remedial Action Plan agreed with the Buyer, worker involvement, and remedy in kind (fees repaid, wages paid, return travel, compensation). CSDDD Art. 12 remediation is limited to impacts the company caused or jointly caused (secondary; exact wording unconfirmed): this clause does not make that distinction and puts the duty on the Supplier for its supply chain, which is a contractual choice.",
       "terms": [
         "remediation",
         "worker",
@@ -5303,7 +5327,7 @@ export const BUILTIN_LIBRARY: Library = {
             },
             "strength": "recommended",
             "companion": true,
-            "why": "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; CSDDD Art. 10(6), ABA MCCs 2.0).",
+            "why": "The remedies ladder, whose normal first step is remediation, refers to this clause ({{because}}; remediation before exit, modelled on CSDDD Art. 10(6) and the ABA MCCs 2.0).",
             "sources": [
               {
                 "citation": "Directive (EU) 2024/1760",
@@ -5343,8 +5367,8 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-remedies-ladder",
-      "version": "1.0.0",
-      "title": "Remedies ladder - remediate, escalate, suspend, terminate",
+      "version": "2.0.0",
+      "title": "Remedies ladder - how the Buyer intends to use its remedies",
       "topic": "exit",
       "kind": "clause",
       "regimes": [
@@ -5357,9 +5381,10 @@ export const BUILTIN_LIBRARY: Library = {
         "norway"
       ],
       "body": {
+        "intro": "This clause states how the Buyer intends to use its remedies for a breach of this schedule. It is a statement of the Buyer's policy for the use of its discretion and does not limit, condition or delay any right of the Buyer to terminate the contract, or to take any other remedy, under any other clause of the contract or under the law.",
         "subclauses": [
           {
-            "text": "If the Buyer reasonably believes that the Supplier is in breach of this schedule, it will give the Supplier written notice describing the breach. The Supplier must, within {{params.cureDays}} days, put the breach right and provide {{term \"remediation\"}} to any {{term \"worker\"}} affected as set out in {{ref \"general-remediation\"}}, or, where that is not possible within that time, agree a plan with the Buyer to do so."
+            "text": "If the Buyer reasonably believes that the Supplier is in breach of this schedule, it will normally first give the Supplier written notice describing the breach. The Supplier must, within {{params.cureDays}} days, put the breach right and provide {{term \"remediation\"}} to any {{term \"worker\"}} affected as set out in {{ref \"general-remediation\"}}, or, where that is not possible within that time, agree a plan with the Buyer to do so."
           },
           {
             "text": "If the Supplier does not do so, or does not keep to the agreed plan, the Buyer may escalate: it may require senior management meetings, more frequent reporting and audits at the Supplier's cost, and may require the Supplier to replace a subcontractor responsible for the breach."
@@ -5368,10 +5393,10 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "If escalation fails, the Buyer may suspend further orders or payments related to the breach, in whole or in part, until the breach has been put right."
           },
           {
-            "text": "Only if suspension fails, or where the Supplier knowingly took part in forced labour or trafficking or refuses to cooperate with remediation or with an investigation, may the Buyer terminate the contract, in whole or in part, by written notice. Before doing so the Buyer will consider the impact of termination on the workers concerned and how to reduce it ({{term \"responsible-exit\"}})."
+            "text": "The Buyer will normally consider terminating the contract, in whole or in part, when the earlier steps have failed, and may terminate at once where the Supplier knowingly took part in forced labour or trafficking, or refuses to cooperate with remediation or with an investigation. Before terminating, and so far as the time available allows, the Buyer will consider the impact of termination on the workers concerned and how to reduce it ({{term \"responsible-exit\"}})."
           },
           {
-            "text": "These rights are in addition to any other right or remedy the Buyer has under the contract or the law."
+            "text": "The Buyer may take any step out of this order, or more than one at once, where the seriousness of the breach or the law calls for it. Not following a step of this clause does not make a termination or other remedy invalid, and these rights are in addition to every other right or remedy the Buyer has under the contract or the law."
           }
         ]
       },
@@ -5400,7 +5425,7 @@ export const BUILTIN_LIBRARY: Library = {
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
           "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
+          "note": "Model only: suspension or termination as a last resort, 'where the law governing their relations so entitles them'."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
@@ -5451,7 +5476,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Buyer remedies as a ladder: remediate, escalate, suspend, terminate. Termination is a last resort under the CSDDD (Art. 10(6): suspend, then terminate where the governing law allows), the ABA MCCs 2.0 (responsible exit) and Electronics Watch; FAR 52.222-50(e) gives a list of remedies with mitigating factors. The clause refers to the remediation clause, so the engine must select general-remediation whenever it selects this clause. Default cure period 30 days (cureDays). The Buyer keeps an immediate right to terminate for the most serious cases (a supplier knowingly involved, or refusing to cooperate), which some legal teams will want to narrow; regime-specific termination rights (FAR, UK, UN) apply alongside.",
+      "draftingNote": "The Buyer's POLICY for using its discretion, not a limit on its rights: remediate, escalate, suspend, and terminate when the earlier steps fail, following the model of the CSDDD (Art. 10(6), 11(7), a model only), the ABA MCCs 2.0 (responsible exit), Electronics Watch and the UN guidance. It expressly does not limit, condition or delay the regime's own termination clause or any right the law gives: the implied right to terminate under the Procurement Act 2023 s.78 (which the parties cannot contract out of; SECONDARY), the FAR 52.222-50(e) remedies and the termination condition required by 22 U.S.C. 7104(g), the UN General Conditions (termination at once for child labour or sexual exploitation), and the termination possibility Directive 2014/24/EU Art. 73 requires in national law. The earlier version said the Buyer may terminate \"only if suspension fails\", which contradicted those rights; it is now a statement of how the Buyer will normally act, and a departure from it does not invalidate a termination. The clause refers to the remediation clause, so the engine selects general-remediation with it. Default cure period 30 days (cureDays). ENGINE NOTE: a lint finding for a clause that restricts termination combined with a regime whose termination right cannot be fettered needs an engine change (see the issue 9 report).",
       "terms": [
         "remediation",
         "responsible-exit",
@@ -5462,7 +5487,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-cure-breach",
           "topic": "exit",
           "party": "supplier",
-          "action": "Remedy a breach of the anti-trafficking schedule within the set period after the Buyer's notice (default 30 days), including by providing remediation to workers, before the Buyer escalates, suspends or terminates.",
+          "action": "Remedy a breach of the anti-trafficking schedule within the set period after the Buyer's notice (default 30 days), including by providing remediation to workers; the period does not limit any other right of the Buyer.",
           "timing": {
             "kind": "on-event",
             "event": "the Buyer gives notice of a breach",
@@ -5515,7 +5540,7 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A remedies ladder (remediate, escalate, suspend, terminate) is recommended for every procurement ({{regime}}).",
+        "why": "A remedies ladder (remediate, escalate, suspend, terminate), as the buyer's policy for using its discretion that does not limit the regime's termination clause or any statutory right, is recommended for every procurement ({{regime}}).",
         "whyNot": "Remedies ladder not included: {{because}}.",
         "sources": [
           {
@@ -5527,6 +5552,36 @@ export const BUILTIN_LIBRARY: Library = {
             "checked": "2026-11-28",
             "confidence": "secondary",
             "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "Procurement Act 2023 s.78",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Act 2023 (c. 54), section 78 Implied right to terminate public contracts",
+            "url": "https://legislation.gov.uk/ukpga/2023/54/section/78",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The ladder does not limit the implied right to terminate."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "provision": "(e)",
+            "edition": "Nov 2021",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-11-28",
+            "confidence": "confirmed",
+            "note": "The ladder does not limit the Government's remedies."
+          },
+          {
+            "citation": "22 U.S.C. 7104(g)",
+            "regime": "us-far",
+            "instrument": "Trafficking Victims Protection Act of 2000, as amended (22 U.S.C. chapter 78)",
+            "provision": "7104(g)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed",
+            "note": "The ladder does not limit the statutory termination condition."
           }
         ]
       }
