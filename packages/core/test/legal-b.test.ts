@@ -267,3 +267,115 @@ describe("item 4: exit clauses never fetter a termination right the law gives (P
     );
   });
 });
+
+describe("missing topics: new cross-regime clauses (regimes: all), with ILO and UNGP sources", () => {
+  const NEW = [
+    "general-freedom-to-leave",
+    "general-harassment-and-abuse",
+    "general-child-labour",
+    "general-worker-voice",
+    "general-raw-material-traceability",
+    "general-worker-data-confidentiality",
+  ];
+  const risky = (jurisdiction: string, kind: string) =>
+    select(
+      merge(EU_BUYER, {
+        buyer: { name: "Buyer", jurisdiction, kind },
+        procurement: {
+          countries: ["CN"],
+          sectors: ["garments"],
+          commodities: ["cotton"],
+          labour: { migrantWorkers: true, recruitmentAgencies: true },
+        },
+      }),
+    );
+
+  it("each serves every regime, has sources, obligations with evidence, terms and a rule", () => {
+    const regimes = lib.regimes.filter((r) => r.kind === "regime").map((r) => r.id);
+    for (const id of NEW) {
+      const c = libClause(id);
+      expect(c.regimes, id).toEqual(regimes);
+      expect(c.sources.length, id).toBeGreaterThan(0);
+      expect(c.obligations.length, id).toBeGreaterThan(0);
+      for (const o of c.obligations) expect(o.evidence.length, o.id).toBeGreaterThan(0);
+      expect(c.terms.length, id).toBeGreaterThan(0);
+      expect(c.selection?.when.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it("they cite the ILO conventions and the UN Guiding Principles where right", () => {
+    const cites = (id: string) => libClause(id).sources.map((s) => s.citation);
+    expect(cites("general-freedom-to-leave")).toEqual(expect.arrayContaining(["ILO C029", "ILO P029"]));
+    expect(cites("general-harassment-and-abuse")).toContain("ILO C190");
+    expect(cites("general-child-labour")).toEqual(expect.arrayContaining(["ILO C138", "ILO C182"]));
+    expect(cites("general-worker-voice")).toEqual(
+      expect.arrayContaining(["ILO C087", "ILO C098", "UN Guiding Principles on Business and Human Rights"]),
+    );
+    expect(cites("general-raw-material-traceability")).toContain("ILO C105");
+    expect(cites("general-worker-data-confidentiality")).toContain("ILO Code of Practice on Workers' Personal Data");
+  });
+
+  it.each([
+    ["GB", "central-government"],
+    ["US", "federal-executive-agency"],
+    ["AU", "central-government"],
+    ["NO", "local-government"],
+  ])("a high-risk goods pack for %s gets all six as recommended", (j, k) => {
+    const s = risky(j, k);
+    expect(s.risk.level).toBe("high");
+    for (const id of NEW) expect(clause(s, id)?.strength, `${j} ${id}`).toBe("recommended");
+  });
+
+  it("the general child labour clause is left out where the UN, EU or Canadian regime has its own terms", () => {
+    for (const [j, k, own] of [
+      ["UN", "un-agency", "un-child-labour"],
+      ["FR", "local-government", "eu-labour-law-compliance"],
+      ["CA", "central-government", "ca-forced-labour-report"],
+    ] as const) {
+      const s = risky(j, k);
+      expect(clause(s, "general-child-labour"), j).toBeUndefined();
+      expect(why(s, "general-child-labour"), j).toMatch(/its own\s+child labour terms cover this/);
+      expect(clause(s, own), `${j} ${own}`).toBeDefined();
+    }
+    expect(bodyText("general-child-labour")).toMatch(/best interests of the child/);
+    expect(bodyText("general-child-labour")).toMatch(/check their age/);
+  });
+
+  it("at low risk they are left out, except worker-data confidentiality, optional beside the audit clause", () => {
+    const s = select(
+      merge(UK_DEPARTMENT, { procurement: { countries: ["GB"], sectors: ["professional-services"], title: "Advice" } }),
+    );
+    expect(s.risk.level).toBe("low");
+    for (const id of NEW.filter((x) => x !== "general-worker-data-confidentiality"))
+      expect(clause(s, id), id).toBeUndefined();
+    expect(clause(s, "general-worker-data-confidentiality")?.strength).toBe("optional");
+  });
+
+  it("raw-material traceability names cotton and polysilicon and needs goods or works", () => {
+    expect(bodyText("general-raw-material-traceability")).toMatch(/cotton[\s\S]*polysilicon/);
+    const services = select(
+      merge(UK_DEPARTMENT, {
+        procurement: {
+          countries: ["CN"],
+          sectors: ["cleaning"],
+          labour: { migrantWorkers: true, recruitmentAgencies: true },
+        },
+      }),
+    );
+    expect(services.risk.level).toBe("high");
+    expect(clause(services, "general-raw-material-traceability")).toBeUndefined();
+  });
+
+  it("the new sources name no regime, so no obligation claims to satisfy a regime by them", () => {
+    const s = risky("GB", "central-government");
+    const newCitations = [
+      "ILO C087",
+      "ILO C098",
+      "ILO C138",
+      "ILO C182",
+      "ILO C190",
+      "UN Guiding Principles on Business and Human Rights",
+    ];
+    expect(s.obligations.flatMap((o) => o.satisfies).filter((x) => newCitations.includes(x.citation))).toEqual([]);
+  });
+});

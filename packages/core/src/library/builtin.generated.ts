@@ -3812,6 +3812,237 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "general-child-labour",
+      "version": "1.0.0",
+      "title": "Child labour, age verification and remediation in the child's interest",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must not employ, and must ensure that its {{term \"subcontractor\"}}s and {{term \"agent\"}}s do not employ, in performing the contract any child under {{params.minimumAge}} years of age, or under the minimum age for work set by the law of the place of work if that is higher, and must not employ anyone under 18 in work that by its nature or the circumstances in which it is done is likely to harm their health, safety or morals, including night work and any work that the law of the place of work treats as hazardous. There must be no {{term \"child-labour\"}} in performing the contract."
+          },
+          {
+            "text": "A {{term \"worker\"}} who is over the minimum age but under 18 may work only in conditions that protect their health, safety and schooling and within the hours the law of the place of work allows."
+          },
+          {
+            "text": "Before anyone starts work, the Supplier must check their age from reliable documents or, where there are none, by another reliable method, and keep a record of the check. It must return any document at once and keep a copy only where the law requires one."
+          },
+          {
+            "text": "If a child is found working in breach of this clause, the Supplier must act in the best interests of the child and, so far as possible, with the child and their family: it must remove the child from the work safely, at once from hazardous work; must not simply dismiss the child in a way that leaves them worse off; must keep paying the child's wages, or an equivalent amount, until the child reaches the minimum age or for the period agreed with the Buyer; must support the child's return to education or training; and, where possible, must offer decent work to an adult member of the child's family."
+          },
+          {
+            "text": "The Supplier must tell the Buyer promptly of any such case and agree with the Buyer a plan for {{term \"remediation\"}}, and must prevent it from happening again."
+          }
+        ]
+      },
+      "parameters": {
+        "minimumAge": {
+          "type": "integer",
+          "description": "The minimum age for work on the contract (the law of the place of work applies where it sets a higher age).",
+          "unit": "years",
+          "default": 15,
+          "min": 14,
+          "max": 18
+        }
+      },
+      "sources": [
+        {
+          "citation": "ILO C138",
+          "instrument": "ILO Minimum Age Convention, 1973 (No. 138)",
+          "provision": "Arts. 2, 3, 7",
+          "url": "https://globalhealthrights.org/instrument/convention-concerning-minimum-age-for-admission-to-employment-ilo-minimum-age-convention-1973-no-138",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 3 (no one under 18 in work likely to jeopardise health, safety or morals; 16 under strict conditions) and Art. 7 (light work from 13) read in excerpts of the text; the general minimum age of not less than 15 (14 for some developing countries) in Art. 2 is from secondary summaries."
+        },
+        {
+          "citation": "ILO C182",
+          "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182)",
+          "provision": "Arts. 2, 3",
+          "url": "https://www.ilo.org/global/about-the-ilo/multimedia/video/institutional-videos/WCMS_749850/lang--en/index.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The ILO's own page: the Convention, universally ratified, calls for the prohibition and elimination of the worst forms of child labour (slavery, forced labour, trafficking, use in armed conflict, prostitution, pornography, drug trafficking and hazardous work). That \"child\" means every person under 18 (Art. 2) is from a secondary source."
+        },
+        {
+          "citation": "CRC Art. 32",
+          "instrument": "United Nations Convention on the Rights of the Child (1989), Article 32",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "CRC Art. 3",
+          "instrument": "United Nations Convention on the Rights of the Child (1989), Article 3 (best interests of the child)",
+          "provision": "Art. 3(1)",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "The best-interests principle is cited from background knowledge; the text was not read for this library."
+        },
+        {
+          "citation": "UN Guiding Principles on Business and Human Rights",
+          "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+          "provision": "Principle 22",
+          "edition": "2011",
+          "url": "https://globalnaps.org/ungp/guiding-principle-31",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Remediation where the business caused or contributed to the harm."
+        }
+      ],
+      "draftingNote": "A general child labour clause for the regimes that have none of their own: the UN packs use the UN child labour clause (UN General Conditions of Contract), EU packs the labour-law clause that requires compliance with ILO C138 and C182 (Directive 2014/24/EU Art. 18(2), Annex X), and Canadian packs the S.C. 2023, c. 9 report and PSPC clauses, so the rule leaves this clause out when the UN, EU or Canadian regime applies. ILO C138 sets the minimum age at not less than the end of compulsory schooling and not less than 15 (14 for some developing countries; SECONDARY), and 18 for work likely to jeopardise health, safety or morals (Art. 3); C182 calls for the elimination of the worst forms of child labour for everyone under 18. minimumAge defaults to 15; set it to the higher legal age of the place of work. Remediation follows the best interests of the child (CRC Art. 3(1), UNCONFIRMED text) and the UNGPs: dismissing a child without support can push them into worse work, so the clause requires continued income and schooling support. Recommended from medium risk.",
+      "terms": [
+        "child-labour",
+        "worker",
+        "subcontractor",
+        "agent",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "gen-no-child-labour",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Employ no child under the minimum age (default 15, or the higher legal age), no one under 18 in hazardous or night work, and verify every worker's age before they start.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Age-verification records",
+            "Register of workers under 18 and their tasks",
+            "Audit findings"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO C138",
+              "instrument": "ILO Minimum Age Convention, 1973 (No. 138)",
+              "provision": "Arts. 2, 3",
+              "url": "https://globalhealthrights.org/instrument/convention-concerning-minimum-age-for-admission-to-employment-ilo-minimum-age-convention-1973-no-138",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 3 (no one under 18 in work likely to jeopardise health, safety or morals; 16 under strict conditions) and Art. 7 (light work from 13) read in excerpts of the text; the general minimum age of not less than 15 (14 for some developing countries) in Art. 2 is from secondary summaries."
+            },
+            {
+              "citation": "ILO C182",
+              "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182)",
+              "provision": "Art. 3",
+              "url": "https://www.ilo.org/global/about-the-ilo/multimedia/video/institutional-videos/WCMS_749850/lang--en/index.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The ILO's own page: the Convention, universally ratified, calls for the prohibition and elimination of the worst forms of child labour (slavery, forced labour, trafficking, use in armed conflict, prostitution, pornography, drug trafficking and hazardous work). That \"child\" means every person under 18 (Art. 2) is from a secondary source."
+            }
+          ]
+        },
+        {
+          "id": "gen-child-labour-remediation",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "When a child is found working in breach of the clause, remove the child from the work safely, keep paying them, support their return to school or training, offer work to an adult family member where possible, and agree a remediation plan with the Buyer.",
+          "timing": {
+            "kind": "on-event",
+            "event": "a child is found working in breach of the clause"
+          },
+          "evidence": [
+            "Remediation plan agreed with the Buyer",
+            "Records of payments and schooling support"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "CRC Art. 3",
+              "instrument": "United Nations Convention on the Rights of the Child (1989), Article 3 (best interests of the child)",
+              "provision": "Art. 3(1)",
+              "checked": "2026-12-02",
+              "confidence": "unconfirmed",
+              "note": "The best-interests principle is cited from background knowledge; the text was not read for this library."
+            },
+            {
+              "citation": "UN Guiding Principles on Business and Human Rights",
+              "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+              "provision": "Principle 22",
+              "edition": "2011",
+              "url": "https://globalnaps.org/ungp/guiding-principle-31",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Principle 31 (effectiveness criteria of non-judicial grievance mechanisms: legitimate, accessible, predictable, equitable, transparent, rights-compatible, a source of continuous learning, and, for operational-level mechanisms, based on engagement and dialogue) read in a reproduction of the text; Principle 22 (remediation where a business has caused or contributed to adverse impacts) and Principle 29 (operational-level grievance mechanisms) from the same publication's contents, not re-read. Soft law."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-child-labour",
+        "label": "the child labour clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "any",
+                    "of": [
+                      {
+                        "kind": "regime",
+                        "id": "un"
+                      },
+                      {
+                        "kind": "regime",
+                        "id": "eu"
+                      },
+                      {
+                        "kind": "regime",
+                        "id": "ca"
+                      }
+                    ]
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A child labour clause with age verification and remediation in the child's interest (ILO C138, C182) is recommended because {{because}}.",
+        "whyNot": "Child labour clause not included: {{because}}. Where the UN, EU or Canadian regime applies, its own child labour terms cover this (the UN child labour clause, the EU labour-law clause with ILO C138 and C182, the Canadian report and PSPC clauses).",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
       "id": "general-ethical-recruitment",
       "version": "1.0.0",
       "title": "Ethical recruitment and written terms of employment",
@@ -4172,6 +4403,194 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "general-freedom-to-leave",
+      "version": "1.0.0",
+      "title": "Freedom to leave and to resign",
+      "topic": "recruitment",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "Every {{term \"worker\"}} employed in performing the contract by the Supplier, its {{term \"subcontractor\"}}s or its {{term \"agent\"}}s must be free to end their employment by giving notice of no more than {{params.resignationNoticeDays}} days, or any shorter notice that the law or their contract allows, and to leave at once, without notice, if they are subjected to violence, threats or other serious abuse."
+          },
+          {
+            "text": "The Supplier must not keep, and must ensure that no one keeps, a worker in employment by any penalty or pressure, including fines, loss of wages already earned, deposits or bonds, debts owed to the employer or a recruiter (including for {{term \"recruitment-fees\"}}), withholding of identity documents, or threats to report the worker to the authorities."
+          },
+          {
+            "text": "A worker who leaves must be paid in full all wages and benefits earned by the end of their notice, and must not be charged any cost or penalty for leaving beyond what the law of the place of work allows."
+          },
+          {
+            "text": "Workers must be free to leave the workplace outside working hours and during breaks, and to come and go from any accommodation provided or arranged for them, subject only to reasonable safety rules that apply equally to everyone."
+          },
+          {
+            "text": "A term of a worker's contract or of any loan or accommodation agreement that conflicts with this clause must not be enforced."
+          }
+        ]
+      },
+      "parameters": {
+        "resignationNoticeDays": {
+          "type": "integer",
+          "description": "The longest notice, in days, that a worker who resigns may be asked to give.",
+          "unit": "days",
+          "default": 30,
+          "min": 0,
+          "max": 90
+        }
+      },
+      "sources": [
+        {
+          "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Work must be offered voluntarily, and the freedom to leave on reasonable notice is part of that."
+        },
+        {
+          "citation": "ILO CEACR General Survey on forced labour",
+          "instrument": "ILO Committee of Experts on the Application of Conventions and Recommendations, General Surveys on the Forced Labour Conventions (1979, paras 67-73; 2007, Report III (Part 1B))",
+          "url": "http://ilo.ch/dyn/normlex/en/f?p=1000%3A13100%3A0%3A%3ANO%3A%3AP13100_COMMENT_ID%2CP13100_LANG_CODE%3A2101685%2Cen%3ANO",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "An ILO NORMLEX comment refers to the 1979 General Survey, paras 67-73, on restrictions on the freedom of workers to terminate their employment; that a worker must be able to leave on notice of reasonable length for work to remain freely offered under C029 is the supervisory bodies' reading as summarised by ILO training material (SECONDARY); the paragraphs were not read."
+        },
+        {
+          "citation": "ILO P029",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "Protocol of 2014 to the Forced Labour Convention, 1930",
+          "edition": "adopted 2014-06-11, in force 2016-11-09",
+          "url": "https://webapps.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO:12100:P12100_INSTRUMENT_ID:3174672:NO",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The Protocol's measures against forced labour include protecting workers from abusive practices in recruitment and employment."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "provision": "indicators 3 (restriction of movement), 8 (withholding of wages), 9 (debt bondage)",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "A worker who cannot leave is in forced labour even if they once agreed to the work: ILO C029 Art. 2(1) requires work to be offered voluntarily, and the ILO supervisory bodies read that as including the freedom to end employment on notice of reasonable length (CEACR General Surveys on forced labour; SECONDARY, the paragraphs were not read). Restriction of movement, withholding of wages and debt bondage are ILO indicators of forced labour. The clause sets a maximum notice a worker may be asked to give (resignationNoticeDays, default 30, a drafting choice that local law may shorten), bans the usual means of keeping workers (fines, deposits, bonds, debts, withheld pay or documents, threats), and guarantees movement outside working hours and from accommodation. Recommended from medium risk, or where migrant workers, agency recruitment or employer housing are expected. Return transport and recruitment fees are dealt with in their own clauses.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "agent",
+        "recruitment-fees"
+      ],
+      "obligations": [
+        {
+          "id": "gen-free-to-leave",
+          "topic": "recruitment",
+          "party": "supplier",
+          "action": "Let every worker resign on notice of no more than the set period (default 30 days) and leave the workplace and any accommodation freely outside working hours, and never keep a worker by fines, deposits, bonds, debts, withheld pay or documents, or threats.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Employment contracts and resignation terms",
+            "Accommodation rules",
+            "Final pay records of workers who left",
+            "Worker interview findings"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO C029",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+              "provision": "Art. 2(1)",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "provision": "indicators 3, 8, 9",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-leave",
+        "label": "the freedom to leave clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                },
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                },
+                {
+                  "kind": "ref",
+                  "id": "recruitment-agencies"
+                },
+                {
+                  "kind": "ref",
+                  "id": "worker-housing"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Freedom to leave and to resign on reasonable notice (ILO C029 Art. 2(1); restriction of movement is an ILO indicator of forced labour) is recommended because {{because}}.",
+        "whyNot": "Freedom to leave clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO Indicators of Forced Labour",
+            "regime": "ilo-fair-recruitment",
+            "instrument": "ILO Indicators of Forced Labour (2012)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
+    },
+    {
       "id": "general-grievance-mechanism",
       "version": "1.0.0",
       "title": "Grievance mechanism and protection from retaliation",
@@ -4384,6 +4803,171 @@ export const BUILTIN_LIBRARY: Library = {
             "checked": "2026-11-28",
             "confidence": "secondary",
             "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
+      "id": "general-harassment-and-abuse",
+      "version": "1.0.0",
+      "title": "No violence, harassment, physical abuse or intimidation",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must not use, threaten or tolerate, and must ensure that its {{term \"subcontractor\"}}s and {{term \"agent\"}}s do not use, threaten or tolerate, {{term \"violence-and-harassment\"}} of any {{term \"worker\"}}, including physical punishment or abuse, sexual harassment and other gender-based violence and harassment, verbal abuse, and intimidation or threats against a worker or their family, such as threats of harm, of dismissal or of denunciation to the authorities."
+          },
+          {
+            "text": "This applies at the workplace and everywhere connected with the work, including accommodation provided or arranged for workers, transport to and from work, work-related travel and work-related communications."
+          },
+          {
+            "text": "The Supplier must have a written policy against violence and harassment, tell workers and supervisors about it in languages they understand, train supervisors, and take the risks of violence and harassment into account in organising the work."
+          },
+          {
+            "text": "The Supplier must deal promptly and fairly with every report, through its {{term \"grievance-mechanism\"}} or otherwise, protect the person who reported and any witness from retaliation, take action against those responsible, and support the worker affected, including with medical or psychological help where needed."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO C190",
+          "instrument": "ILO Violence and Harassment Convention, 2019 (No. 190)",
+          "provision": "Arts. 1, 3, 9",
+          "edition": "adopted 2019-06-21, in force 2021-06-25",
+          "url": "https://c190guide.ilo.org/en/1-2-advancing-international-labour-law/",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Adoption at the 108th International Labour Conference read on the ILO's C190 guide; entry into force on 2021-06-25 and the scope (workplace, accommodation provided by the employer, commuting, work-related travel and communications) from ILO News as reprinted (SECONDARY). A convention binds ratifying states; the clause applies its standard by contract."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "provision": "indicators 5 (physical and sexual violence), 6 (intimidation and threats)",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The menace of a penalty that makes labour forced includes violence and threats."
+        }
+      ],
+      "draftingNote": "Physical and sexual violence and intimidation and threats are ILO indicators of forced labour, and ILO C190 (in force 2021-06-25) recognises the right of everyone to a world of work free from violence and harassment, including gender-based violence and harassment, at the workplace and in work-related places such as accommodation provided by the employer, work-related travel and communications, and commuting (scope as reported, SECONDARY). C190 binds ratifying states; the clause applies its standard to the supplier by contract, with the employer measures of its Art. 9 (a policy, risk assessment, information and training). Recommended from medium risk, or where migrant workers or employer housing are expected. Reports are handled through the supplier's grievance mechanism.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "agent",
+        "violence-and-harassment",
+        "grievance-mechanism"
+      ],
+      "obligations": [
+        {
+          "id": "gen-no-violence-harassment",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Never use, threaten or tolerate violence, harassment, physical abuse or intimidation of workers, including gender-based violence and harassment, and prevent it with a policy, training and prompt action on every report.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Policy on violence and harassment",
+            "Training records for supervisors",
+            "Record of reports and action taken"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO C190",
+              "instrument": "ILO Violence and Harassment Convention, 2019 (No. 190)",
+              "provision": "Arts. 1, 9",
+              "edition": "adopted 2019-06-21, in force 2021-06-25",
+              "url": "https://c190guide.ilo.org/en/1-2-advancing-international-labour-law/",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Adoption at the 108th International Labour Conference read on the ILO's C190 guide; entry into force on 2021-06-25 and the scope (workplace, accommodation provided by the employer, commuting, work-related travel and communications) from ILO News as reprinted (SECONDARY). A convention binds ratifying states; the clause applies its standard by contract."
+            },
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "provision": "indicators 5, 6",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-harassment",
+        "label": "the violence and harassment clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                },
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                },
+                {
+                  "kind": "ref",
+                  "id": "worker-housing"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A ban on violence, harassment, physical abuse and intimidation (ILO C190; ILO forced labour indicators 5 and 6) is recommended because {{because}}.",
+        "whyNot": "Violence and harassment clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO Indicators of Forced Labour",
+            "regime": "ilo-fair-recruitment",
+            "instrument": "ILO Indicators of Forced Labour (2012)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
           }
         ]
       }
@@ -4870,6 +5454,198 @@ export const BUILTIN_LIBRARY: Library = {
         ],
         "why": "Notification of incidents to the buyer is recommended for every procurement ({{regime}}).",
         "whyNot": "Incident notification not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
+      "id": "general-raw-material-traceability",
+      "version": "1.0.0",
+      "title": "Traceability of raw materials at risk of state-imposed forced labour",
+      "topic": "supply-chain-mapping",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "For the goods it supplies under the contract, and the products it builds into the works, that contain a raw material with a known risk of {{term \"forced-labour-imposed-by-state\"}}, such as cotton and cotton textiles or yarn, and polysilicon and the solar products made with it, the Supplier must map the supply chain down to the raw material and record the country and, so far as it can, the region and the producer where the raw material was grown, extracted or processed."
+          },
+          {
+            "text": "The Supplier must support the record with evidence in proportion to the risk, such as transaction and shipping documents, declarations from its {{term \"subcontractor\"}}s and suppliers, chain-of-custody or traceability schemes and, where available, independent testing of origin. It must not rely on social audits alone where the forced labour is imposed by a state."
+          },
+          {
+            "text": "Within {{params.traceabilityDays}} days of the Buyer's request, the Supplier must give the Buyer the record and the evidence for any product delivered."
+          },
+          {
+            "text": "If the Supplier cannot trace a raw material, or finds that it comes from a region or a producer where forced labour imposed by state authorities is credibly reported, it must tell the Buyer promptly and agree with the Buyer how to replace the source or the product."
+          }
+        ]
+      },
+      "parameters": {
+        "traceabilityDays": {
+          "type": "integer",
+          "description": "Days within which the Supplier must give the Buyer the traceability record and evidence on request.",
+          "unit": "days",
+          "default": 30,
+          "min": 5,
+          "max": 90,
+          "why": "the library default",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
+        }
+      },
+      "sources": [
+        {
+          "citation": "ILO C105",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+          "provision": "Art. 1",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Forced labour imposed by state authorities, for example for economic development or as discrimination."
+        },
+        {
+          "citation": "US DOL, Against Their Will (Xinjiang)",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, Against Their Will: The Situation in Xinjiang",
+          "url": "https://mail.powinllc.com/dol/agencies/ilab/against-their-will-the-situation-in-xinjiang.html",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Goods made with forced labour of Muslim minorities in China (textiles, thread and yarn; polysilicon)."
+        },
+        {
+          "citation": "US DOL List of Goods (2024-09-05)",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
+          "edition": "2024-09-05",
+          "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Where forced labour is imposed by a state (ILO C105 Art. 1), social audits on the ground are unreliable and the only workable control is to know where the raw material came from. Cotton (and cotton textiles and yarn) and polysilicon (and the solar products made with it) are the raw materials most often named: the US DOL lists goods made with forced labour of Muslim minorities in China, mainly in Xinjiang (SECONDARY; the year polysilicon was added is UNCONFIRMED), and state-imposed forced labour in cotton is also reported elsewhere (UNCONFIRMED here). The clause asks for a mapping to the raw material, evidence proportionate to the risk, delivery of the record on request (traceabilityDays, default 30) and a duty to tell the Buyer and replace the source. The rule selects it for goods and works at high risk: the selection vocabulary cannot yet test procurement.sectors or procurement.commodities (such as textiles, garments, solar, cotton, polysilicon), so the risk level, which already weighs them, is the proxy. In EU packs, the Forced Labour Regulation (EU) 2024/3015 makes such evidence useful for the supplier's own defence; in US packs, imports of Xinjiang-linked goods face a statutory presumption of forced labour (SECONDARY).",
+      "terms": [
+        "forced-labour-imposed-by-state",
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "gen-trace-raw-materials",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "Map to the raw material the supply chain of goods containing materials at risk of state-imposed forced labour (such as cotton and polysilicon), record the country, region and producer of origin with supporting evidence, and give the Buyer the record within the set period of a request (default 30 days).",
+          "timing": {
+            "kind": "on-event",
+            "event": "the Buyer asks for the traceability record",
+            "withinHours": 720
+          },
+          "evidence": [
+            "Traceability record to the raw material",
+            "Transaction and chain-of-custody documents",
+            "Origin test results where available"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO C105",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+              "provision": "Art. 1",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Named in Directive 2014/24/EU Annex X and Regulation (EU) 2024/3015 Art. 2; text not read for this library."
+            },
+            {
+              "citation": "US DOL, Against Their Will (Xinjiang)",
+              "instrument": "US Department of Labor, Bureau of International Labor Affairs, Against Their Will: The Situation in Xinjiang",
+              "url": "https://mail.powinllc.com/dol/agencies/ilab/against-their-will-the-situation-in-xinjiang.html",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "Read in a mirror of the DOL page (SECONDARY): goods made with forced labour by Muslim minorities in China, primarily in Xinjiang, added to the DOL list in 2020 include textiles and thread/yarn; polysilicon was added later (the page says 2023; risk.yaml records a June 2021 notice: the date is UNCONFIRMED). State-imposed forced labour in cotton is also reported for Turkmenistan (not read in a source this session)."
+            }
+          ]
+        },
+        {
+          "id": "gen-report-untraceable-source",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "Tell the Buyer promptly when a raw material cannot be traced or comes from a region or producer where state-imposed forced labour is credibly reported, and agree how to replace the source or the product.",
+          "timing": {
+            "kind": "on-event",
+            "event": "a raw material cannot be traced or is linked to state-imposed forced labour"
+          },
+          "evidence": [
+            "Notification to the Buyer",
+            "Agreed replacement plan"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO C105",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+              "provision": "Art. 1",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Named in Directive 2014/24/EU Annex X and Regulation (EU) 2024/3015 Art. 2; text not read for this library."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-traceability",
+        "label": "the raw-material traceability clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods",
+                    "works"
+                  ]
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Traceability of raw materials at risk of forced labour imposed by state authorities (ILO C105; such as cotton and polysilicon) is recommended because {{because}}.",
+        "whyNot": "Raw-material traceability clause not included: {{because}}. It is meant for goods whose raw materials carry a risk of state-imposed forced labour (such as cotton or polysilicon), which the rule reads through the risk level.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -6107,6 +6883,336 @@ export const BUILTIN_LIBRARY: Library = {
         ],
         "why": "Worker awareness and training are recommended because {{because}}.",
         "whyNot": "Worker awareness clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
+      "id": "general-worker-data-confidentiality",
+      "version": "1.0.0",
+      "title": "Confidentiality of workers' data in audits and grievances",
+      "topic": "audit",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier, and the Buyer and anyone auditing or investigating for it, must keep confidential the identity of any {{term \"worker\"}} who raises a concern, is interviewed in an audit or investigation or gives evidence, and any personal data collected from or about them, and must use that data only for the audit, investigation or grievance concerned."
+          },
+          {
+            "text": "Worker interviews must be held in private, without managers or recruiters present, at a time and place that is safe for the worker. Workers must be told that taking part is voluntary and how their information will be used."
+          },
+          {
+            "text": "Personal data must be shared only with those who need it for that purpose, kept secure and kept no longer than needed. Reports to the Buyer about audits or the {{term \"grievance-mechanism\"}} must be anonymised unless the worker agrees otherwise or the law requires it."
+          },
+          {
+            "text": "No one may try to identify a worker who gave information anonymously, or use information from an audit, investigation or grievance against the worker who gave it."
+          },
+          {
+            "text": "Where data-protection law that applies to the data sets a stricter rule, that rule prevails."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO Code of Practice on Workers' Personal Data",
+          "instrument": "Protection of workers' personal data, an ILO code of practice (1997)",
+          "edition": "1997",
+          "url": "http://www.ilo.org/public/english/protection/condtrav/publ/wc-code-97.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Non-binding guidance (official ILO page): personal data used lawfully and fairly, only for reasons directly relevant to employment and in principle only for the purposes for which they were collected; everyone with access bound by confidentiality."
+        },
+        {
+          "citation": "UN Guiding Principles on Business and Human Rights",
+          "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+          "provision": "Principle 31(a), (f)",
+          "edition": "2011",
+          "url": "https://globalnaps.org/ungp/guiding-principle-31",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "A grievance mechanism must be trusted and rights-compatible, which needs confidentiality for those who use it."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Worker interviews are the main way to detect the indicators, and need privacy and safety."
+        }
+      ],
+      "draftingNote": "Workers speak to auditors and use grievance channels only if they are safe in doing so. The ILO code of practice on workers' personal data (1997, non-binding) asks that personal data be used only for the purposes for which they were collected and that everyone with access be bound by confidentiality; the UNGPs ask that grievance mechanisms be trusted and rights-compatible (Principle 31). The clause binds both the Supplier and the Buyer (and its auditors): private, voluntary worker interviews; use only for the audit, investigation or grievance; anonymised reports; no attempts to unmask anonymous sources. Data-protection law that applies (for example the GDPR for EU and UK processing) prevails where stricter; it is not cited as a source because its articles were not read for this library. Recommended from medium risk; optional otherwise, since audit and grievance clauses are in every pack.",
+      "terms": [
+        "worker",
+        "grievance-mechanism"
+      ],
+      "obligations": [
+        {
+          "id": "gen-protect-worker-data",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Keep confidential the identity and personal data of workers who raise concerns or take part in audits and investigations, use them only for that purpose, and report to the Buyer in anonymised form unless the worker agrees or the law requires otherwise.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Data-handling procedure for audits and grievances",
+            "Access log to grievance records"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO Code of Practice on Workers' Personal Data",
+              "instrument": "Protection of workers' personal data, an ILO code of practice (1997)",
+              "edition": "1997",
+              "url": "http://www.ilo.org/public/english/protection/condtrav/publ/wc-code-97.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Non-binding guidance (official ILO page): personal data used lawfully and fairly, only for reasons directly relevant to employment and in principle only for the purposes for which they were collected; everyone with access bound by confidentiality."
+            },
+            {
+              "citation": "UN Guiding Principles on Business and Human Rights",
+              "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+              "provision": "Principle 31",
+              "edition": "2011",
+              "url": "https://globalnaps.org/ungp/guiding-principle-31",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Principle 31 (effectiveness criteria of non-judicial grievance mechanisms: legitimate, accessible, predictable, equitable, transparent, rights-compatible, a source of continuous learning, and, for operational-level mechanisms, based on engagement and dialogue) read in a reproduction of the text; Principle 22 (remediation where a business has caused or contributed to adverse impacts) and Principle 29 (operational-level grievance mechanisms) from the same publication's contents, not re-read. Soft law."
+            }
+          ]
+        },
+        {
+          "id": "gen-buyer-protect-worker-data",
+          "topic": "audit",
+          "party": "buyer",
+          "action": "Keep confidential, and have its auditors keep confidential, the identity and personal data of workers interviewed or reporting concerns, and hold worker interviews in private and voluntarily.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Auditor confidentiality undertakings",
+            "Interview protocol"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "ILO Code of Practice on Workers' Personal Data",
+              "instrument": "Protection of workers' personal data, an ILO code of practice (1997)",
+              "edition": "1997",
+              "url": "http://www.ilo.org/public/english/protection/condtrav/publ/wc-code-97.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Non-binding guidance (official ILO page): personal data used lawfully and fairly, only for reasons directly relevant to employment and in principle only for the purposes for which they were collected; everyone with access bound by confidentiality."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-worker-data",
+        "label": "the worker data confidentiality clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "not",
+              "of": {
+                "kind": "risk",
+                "atLeast": "medium"
+              }
+            },
+            "strength": "optional",
+            "why": "Confidentiality of workers' data in audits and grievances is included as an option (it is recommended from medium risk): {{because}}."
+          }
+        ],
+        "why": "Confidentiality of workers' data in audits and grievances (ILO code of practice on workers' personal data; UNGP 31) is recommended because {{because}}.",
+        "whyNot": "Worker data confidentiality clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
+      "id": "general-worker-voice",
+      "version": "1.0.0",
+      "title": "Freedom of association and worker voice in grievance and remediation",
+      "topic": "grievance",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must respect the right of its {{term \"worker\"}}s, and ensure that its {{term \"subcontractor\"}}s respect the right of theirs, to form and join organisations of their own choosing, including trade unions, without prior permission, and to bargain collectively, and must not dismiss, discriminate against or otherwise penalise a worker for membership of such an organisation or for taking part in its lawful activities, or interfere in its affairs."
+          },
+          {
+            "text": "Where the law of the place of work restricts these rights, the Supplier must not hinder, and should allow, other lawful means for workers to choose their own representatives freely and to meet them."
+          },
+          {
+            "text": "The Supplier must consult workers or their freely chosen representatives on the design, operation and review of its {{term \"grievance-mechanism\"}}, and must involve the workers affected, or their representatives, in deciding on and monitoring any {{term \"remediation\"}}."
+          },
+          {
+            "text": "A workers' representative must be able to raise concerns on behalf of workers and to accompany a worker through a grievance, without retaliation."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO C087",
+          "instrument": "ILO Freedom of Association and Protection of the Right to Organise Convention, 1948 (No. 87)",
+          "provision": "Art. 2",
+          "url": "https://eaglewiki.org/wiki/Freedom%20of%20Association%20and%20Protection%20of%20the%20Right%20to%20Organise%20Convention",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 2 (workers, without distinction, may establish and join organisations of their own choosing without previous authorisation) read in a reproduction of the text; one of the conventions named in Directive 2014/24/EU Annex X."
+        },
+        {
+          "citation": "ILO C098",
+          "instrument": "ILO Right to Organise and Collective Bargaining Convention, 1949 (No. 98)",
+          "provision": "Arts. 1, 2, 4",
+          "url": "https://ethicaltrade.org/eti-base-code/2-freedom-association-and-right-to-collective-bargaining-are-respected",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Protection against anti-union discrimination and interference, and promotion of collective bargaining, as summarised by the Ethical Trading Initiative; the article text was not read."
+        },
+        {
+          "citation": "UN Guiding Principles on Business and Human Rights",
+          "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+          "provision": "Principles 29, 31(h)",
+          "edition": "2011",
+          "url": "https://globalnaps.org/ungp/guiding-principle-31",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Operational-level grievance mechanisms should be based on engagement and dialogue with the people they serve."
+        }
+      ],
+      "draftingNote": "Workers who can organise and speak through representatives of their own choosing are the best early warning of forced labour. ILO C087 (Art. 2: the right to establish and join organisations of one's own choosing without previous authorisation) and C098 (protection against anti-union discrimination and interference; collective bargaining; SECONDARY summary) are fundamental conventions, and the UNGPs ask that operational-level grievance mechanisms be designed and reviewed with the people they serve (Principle 31(h)). Where local law restricts trade unions, the clause asks the supplier not to hinder other lawful means of free worker representation, without asking it to break the law. Recommended at high risk.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "grievance-mechanism",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "gen-worker-voice",
+          "topic": "grievance",
+          "party": "supplier",
+          "action": "Respect workers' freedom of association and collective bargaining, never penalise union membership or activity, and involve workers or their freely chosen representatives in the design and review of the grievance mechanism and in deciding and monitoring remediation.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Policy on freedom of association",
+            "Records of consultation with workers' representatives",
+            "Reviews of the grievance mechanism"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO C087",
+              "instrument": "ILO Freedom of Association and Protection of the Right to Organise Convention, 1948 (No. 87)",
+              "provision": "Art. 2",
+              "url": "https://eaglewiki.org/wiki/Freedom%20of%20Association%20and%20Protection%20of%20the%20Right%20to%20Organise%20Convention",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 2 (workers, without distinction, may establish and join organisations of their own choosing without previous authorisation) read in a reproduction of the text; one of the conventions named in Directive 2014/24/EU Annex X."
+            },
+            {
+              "citation": "ILO C098",
+              "instrument": "ILO Right to Organise and Collective Bargaining Convention, 1949 (No. 98)",
+              "provision": "Art. 1",
+              "url": "https://ethicaltrade.org/eti-base-code/2-freedom-association-and-right-to-collective-bargaining-are-respected",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "Protection against anti-union discrimination and interference, and promotion of collective bargaining, as summarised by the Ethical Trading Initiative; the article text was not read."
+            },
+            {
+              "citation": "UN Guiding Principles on Business and Human Rights",
+              "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+              "provision": "Principle 31(h)",
+              "edition": "2011",
+              "url": "https://globalnaps.org/ungp/guiding-principle-31",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Principle 31 (effectiveness criteria of non-judicial grievance mechanisms: legitimate, accessible, predictable, equitable, transparent, rights-compatible, a source of continuous learning, and, for operational-level mechanisms, based on engagement and dialogue) read in a reproduction of the text; Principle 22 (remediation where a business has caused or contributed to adverse impacts) and Principle 29 (operational-level grievance mechanisms) from the same publication's contents, not re-read. Soft law."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-worker-voice",
+        "label": "the worker voice clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "high"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Freedom of association and worker voice in grievance and remediation (ILO C087, C098; UNGP 31(h)) are recommended because {{because}}.",
+        "whyNot": "Worker voice clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -10385,6 +11491,34 @@ export const BUILTIN_LIBRARY: Library = {
           "checked": "2026-11-28",
           "confidence": "confirmed",
           "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+        }
+      ],
+      "terms": []
+    },
+    {
+      "id": "violence-and-harassment",
+      "term": "Violence and Harassment",
+      "text": "Any behaviour or practice, or threat of it, whether it happens once or again and again, that is meant to cause, causes or is likely to cause a person physical, psychological, sexual or economic harm, including gender-based violence and harassment, physical punishment, intimidation and threats.",
+      "sources": [
+        {
+          "citation": "ILO C190",
+          "instrument": "ILO Violence and Harassment Convention, 2019 (No. 190)",
+          "provision": "Art. 1",
+          "edition": "adopted 2019-06-21, in force 2021-06-25",
+          "url": "https://c190guide.ilo.org/en/1-2-advancing-international-labour-law/",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Adoption at the 108th International Labour Conference read on the ILO's C190 guide; entry into force on 2021-06-25 and the scope (workplace, accommodation provided by the employer, commuting, work-related travel and communications) from ILO News as reprinted (SECONDARY). A convention binds ratifying states; the clause applies its standard by contract."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "provision": "indicators 5 and 6",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         }
       ],
       "terms": []
