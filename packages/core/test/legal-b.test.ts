@@ -379,3 +379,48 @@ describe("missing topics: new cross-regime clauses (regimes: all), with ILO and 
     expect(s.obligations.flatMap((o) => o.satisfies).filter((x) => newCitations.includes(x.citation))).toEqual([]);
   });
 });
+
+describe("Germany: LkSG s.22 exclusion and the competition register (regime de on top of eu)", () => {
+  const de = (over: unknown = {}) => select(merge(EU_BUYER, over));
+
+  it("a German buyer brings in eu and de; de lists LkSG s.22 and WRegG s.6", () => {
+    const s = de();
+    expect(s.regimes.map((r) => r.id)).toEqual(["eu", "de"]);
+    const r = s.regimes.find((x) => x.id === "de");
+    expect(r?.reasons[0]).toMatch(/buyer\.jurisdiction = DE/);
+    expect(r?.instruments.map((i) => i.citation)).toEqual(["LkSG s.22", "WRegG s.6"]);
+    expect(select(merge(EU_BUYER, { buyer: { jurisdiction: "FR" } })).regimes.map((x) => x.id)).toEqual(["eu"]);
+  });
+
+  it("from EUR 30,000 the exclusion provision is mandatory, naming s.22 and the register query duty", () => {
+    const s = de();
+    const c = clause(s, "de-lksg-exclusion");
+    expect(c?.strength).toBe("mandatory");
+    expect(c?.kind).toBe("provision");
+    expect(why(s, "de-lksg-exclusion")).toMatch(/LkSG s\.22[\s\S]*WRegG s\.6\(1\)/);
+    expect(why(s, "de-lksg-exclusion")).toMatch(/EUR 30,000/);
+    expect(c?.obligations.map((o) => o.party)).toEqual(["supplier", "buyer"]);
+    expect(clause(s, "eu-exclusion-declaration")?.strength).toBe("mandatory");
+  });
+
+  it("below EUR 30,000 it is recommended (s.22 may still apply)", () => {
+    const s = de({ procurement: { value: { amount: 20_000, currency: "EUR" } } });
+    expect(clause(s, "de-lksg-exclusion")?.strength).toBe("recommended");
+  });
+
+  it("the drafting note records the 2025 amendment's status: reporting duty withdrawn, s.22 not repealed, adoption UNCONFIRMED", () => {
+    const note = libClause("de-lksg-exclusion").draftingNote;
+    expect(note).toMatch(/withdraws the reporting duty/);
+    expect(note).toMatch(/no source read says it repeals\s+or amends s\.22/);
+    expect(note).toMatch(/UNCONFIRMED/);
+    expect(libClause("de-lksg-exclusion").sources.map((x) => x.citation)).toContain(
+      "LkSG amending bill (BT-Drs. 21/2474)",
+    );
+  });
+
+  it("the cross-regime clauses serve de too, and no other buyer gets the German provision", () => {
+    expect(clause(de(), "general-grievance-mechanism")?.regimes).toContain("de");
+    const uk = select(UK_DEPARTMENT);
+    expect(uk.clauses.some((c) => c.id === "de-lksg-exclusion")).toBe(false);
+  });
+});

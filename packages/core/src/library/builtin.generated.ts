@@ -965,6 +965,192 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "de-lksg-exclusion",
+      "version": "1.0.0",
+      "title": "Exclusion under LkSG s.22 and competition register check (Germany)",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "de"
+      ],
+      "body": {
+        "intro": "This provision applies to the award of this contract by a German contracting authority. It concerns the ground for exclusion in section 22 of the Supply Chain Due Diligence Act (Lieferkettensorgfaltspflichtengesetz, LkSG) and the federal competition register (Wettbewerbsregister).",
+        "subclauses": [
+          {
+            "text": "In its tender, the tenderer must declare whether, in the last three years, a final decision has imposed on it a fine for an administrative offence under section 24(1) LkSG of at least the amount that section 22(2) LkSG makes a ground for exclusion (EUR 175,000, or the higher amounts section 22(2) sets for fines calculated on turnover), and, if so, what it has done to clean itself under section 125 of the Act against Restraints of Competition (GWB)."
+          },
+          {
+            "text": "Before award, the Buyer will query the competition register about the tenderer to be awarded the contract where the law requires it, and may do so in other cases where the law allows."
+          },
+          {
+            "text": "A tenderer to which section 22 LkSG applies is to be excluded for a reasonable period of up to three years, until it proves that it has cleaned itself under section 125 GWB, unless the circumstances are exceptional. The Buyer will hear the tenderer before deciding."
+          },
+          {
+            "text": "The tenderer must tell the Buyer at once if such a fine becomes final after it submits its tender and before award, and the Buyer may ask the same declaration of a {{term \"subcontractor\"}} on whose capacities the tenderer relies."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "LkSG s.22",
+          "regime": "de",
+          "effectiveFrom": "2023-01-01",
+          "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+          "provision": "s.22(1)-(3)",
+          "url": "https://buzer.de/22_LkSG.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+        },
+        {
+          "citation": "WRegG s.6",
+          "regime": "de",
+          "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+          "provision": "ss.2(1) no. 4, 6(1)",
+          "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+        },
+        {
+          "citation": "LkSG amending bill (BT-Drs. 21/2474)",
+          "instrument": "Entwurf eines Gesetzes zur Änderung des Lieferkettensorgfaltspflichtengesetzes - Entlastung der Unternehmen durch anwendungs- und vollzugsfreundliche Umsetzung (government bill, cabinet 2025-09-03; Bundestag printed paper 21/2474)",
+          "url": "https://www.ihk.de/hannover/hauptnavigation/international/finanzierung-absicherung-foerderung/lieferketten/lieferkettengesetz-berichtspruefung-eingestellt-6751438",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY (chambers of commerce, Bundestag lobby register): the bill withdraws the reporting duty retroactively from 2023-01-01 (the internal documentation duty stays) and limits fines to serious breaches; BAFA stopped examining reports on 2025-10-01 and fines only as a last resort for serious breaches linked to grave human rights violations. No source read says it repeals s.22. Whether and when it was adopted and entered into force is UNCONFIRMED."
+        }
+      ],
+      "draftingNote": "LkSG s.22 (in force 2023-01-01, text read in a consolidated version, CONFIRMED) says a company fined by a final decision for an LkSG offence under s.24(1) should be excluded from the award of public supply, works and service contracts of the buyers of ss.99 and 100 GWB, for up to three years and until it proves self-cleaning under s.125 GWB, where the fine reaches EUR 175,000 (or EUR 1.5m, EUR 2m, or 0.35% of average annual turnover in the cases of s.24(2) and (3)); the tenderer must be heard first. It is a \"should\" (soll) ground: exclusion is the rule, departure only in atypical cases (SECONDARY). Such fines are entered in the federal competition register (WRegG s.2(1) no. 4, CONFIRMED), which the buyer must query before award from an estimated value of EUR 30,000 (WRegG s.6(1), SECONDARY; parameter de-register-query-threshold). STATUS AFTER 2025-2026: the government's amending bill of 2025-09-03 (BT-Drs. 21/2474) withdraws the reporting duty, with retroactive effect, and limits fines to serious breaches (SECONDARY); no source read says it repeals or amends s.22, so the exclusion ground stands, but fewer fines, and so fewer exclusions, should follow. Whether the bill was adopted and in force by December 2026 is UNCONFIRMED: check the Federal Law Gazette before relying on the s.24 cross-references. The law therefore still supports a provision: mandatory from the register threshold (the buyer's query duty and the exclusion ground are law; the self-declaration in sub-clause 1 is the buyer's choice of how to ask), recommended below it. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED. Used alongside the EU exclusion declaration (ESPD).",
+      "terms": [
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "de-declare-lksg-fines",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "Declare before award whether a final fine under LkSG s.24(1) of an amount that makes it a ground for exclusion under s.22(2) has been imposed on the tenderer in the last three years, with any self-cleaning measures, and tell the Buyer at once if one becomes final before award.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Self-declaration in the tender",
+            "Evidence of self-cleaning under s.125 GWB"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "LkSG s.22",
+              "regime": "de",
+              "effectiveFrom": "2023-01-01",
+              "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+              "provision": "s.22(1), (2)",
+              "url": "https://buzer.de/22_LkSG.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+            }
+          ]
+        },
+        {
+          "id": "de-query-register",
+          "topic": "certification",
+          "party": "buyer",
+          "action": "Query the federal competition register before award where the estimated value is at least EUR 30,000, hear the tenderer before excluding it, and exclude a tenderer to which LkSG s.22 applies for a reasonable period of up to three years unless it has proved self-cleaning.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Register query and answer",
+            "Record of the hearing and the exclusion decision"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "WRegG s.6",
+              "regime": "de",
+              "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+              "provision": "s.6(1)",
+              "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+            },
+            {
+              "citation": "LkSG s.22",
+              "regime": "de",
+              "effectiveFrom": "2023-01-01",
+              "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+              "provision": "s.22(1), (3)",
+              "url": "https://buzer.de/22_LkSG.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+            }
+          ]
+        }
+      ],
+      "related": [
+        "eu-exclusion-declaration"
+      ],
+      "incorporates": [],
+      "selection": {
+        "id": "de-lksg-s22",
+        "label": "the LkSG exclusion provision",
+        "when": [
+          {
+            "if": {
+              "kind": "threshold",
+              "param": "de-register-query-threshold",
+              "amount": "procurement.value",
+              "test": "at-least",
+              "subject": "the estimated contract value",
+              "ifAbsent": "unknown"
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          },
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended",
+            "why": "Below the value at which the buyer must query the competition register (WRegG s.6(1)), the LkSG s.22 exclusion ground may still apply, so the declaration and a register query are recommended: {{because}}."
+          }
+        ],
+        "why": "LkSG s.22 says a company with a final LkSG fine of a set size should be excluded from public contracts, and WRegG s.6(1) requires the buyer to query the competition register, where such fines are entered, before award: {{because}}.",
+        "whyUnknown": "The LkSG exclusion provision is included as {{strength}} because the value test of the register query could not be applied: {{because}}.",
+        "whyNot": "The LkSG exclusion provision not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "LkSG s.22",
+            "regime": "de",
+            "effectiveFrom": "2023-01-01",
+            "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+            "url": "https://buzer.de/22_LkSG.htm",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+          },
+          {
+            "citation": "WRegG s.6",
+            "regime": "de",
+            "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+            "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+          }
+        ]
+      }
+    },
+    {
       "id": "eu-corrective-action-plan",
       "version": "2.0.0",
       "title": "Corrective action plan (EU)",
@@ -3617,6 +3803,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -3821,6 +4008,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4052,6 +4240,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4243,6 +4432,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4412,6 +4602,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4600,6 +4791,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4817,6 +5009,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4982,6 +5175,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5134,6 +5328,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5303,6 +5498,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5478,6 +5674,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5670,6 +5867,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5939,6 +6137,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -6151,6 +6350,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -6372,6 +6572,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -6558,6 +6759,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -6732,6 +6934,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -6907,6 +7110,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -7087,6 +7291,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -11796,6 +12001,42 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "de",
+      "name": "Germany (LkSG s.22 exclusion; competition register)",
+      "kind": "regime",
+      "description": "German public buyers, on top of the EU regime. Under s.22 of the Supply Chain Due Diligence Act (LkSG) a company on which a final fine of a set size was imposed for a breach of its due diligence duties should be excluded from public contracts for up to three years, until it proves self-cleaning (s.125 GWB); such fines are entered in the federal competition register, which the buyer must query before award from an estimated value of EUR 30,000. The 2025 amending bill withdraws the LkSG reporting duty and limits fines to serious breaches; it is not reported to repeal s.22 (status and text UNCONFIRMED, see the drafting note of de-lksg-exclusion).",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "DE"
+          ],
+          "reason": "the buyer is in Germany (buyer.jurisdiction = DE), a contracting authority to which LkSG s.22 and the Competition Register Act (WRegG) apply, in addition to the EU regime"
+        }
+      ],
+      "dateBasis": "contract-period",
+      "instruments": [
+        {
+          "citation": "LkSG s.22",
+          "regime": "de",
+          "effectiveFrom": "2023-01-01",
+          "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+          "url": "https://buzer.de/22_LkSG.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+        },
+        {
+          "citation": "WRegG s.6",
+          "regime": "de",
+          "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+          "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+        }
+      ]
+    },
+    {
       "id": "au",
       "name": "Australia (Modern Slavery Act 2018 (Cth))",
       "kind": "regime",
@@ -12837,6 +13078,28 @@ export const BUILTIN_LIBRARY: Library = {
             "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
           },
           "confidence": "confirmed"
+        }
+      ]
+    },
+    {
+      "id": "de-register-query-threshold",
+      "description": "Competition Register Act (WRegG) s.6(1): a German contracting authority must query the federal competition register before award where the estimated contract value (net of VAT) is at least this amount. Recorded from 2023-01-01, when LkSG s.22 and the entry of LkSG fines in the register took effect; the earlier start of the query duty is not recorded.",
+      "unit": "EUR",
+      "values": [
+        {
+          "value": 30000,
+          "currency": "EUR",
+          "effectiveFrom": "2023-01-01",
+          "source": {
+            "citation": "WRegG s.6",
+            "regime": "de",
+            "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+            "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+          },
+          "confidence": "secondary"
         }
       ]
     },
