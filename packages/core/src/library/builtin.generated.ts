@@ -4,7 +4,7 @@ import type { Library } from "../model/clause.js";
 
 /** The built-in clause library as data (use `builtinLibrary()`, which returns it frozen). */
 export const BUILTIN_LIBRARY: Library = {
-  "version": "1.1.0",
+  "version": "1.2.0",
   "clauses": [
     {
       "id": "aba-mcc2-remediation-before-exit",
