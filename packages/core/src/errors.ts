@@ -23,8 +23,6 @@ export type FairtenderErrorCode =
   | "invalid-rule"
   | "invalid-options"
   | "invalid-selection"
-  | "invalid-rule"
-  | "invalid-options"
   | "unknown-clause"
   | "template-error"
   | "invalid-source"
