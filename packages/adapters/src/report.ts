@@ -4,12 +4,18 @@
  * Shared by `fromOcds` and `fromEforms`.
  */
 import {
+  builtinLibrary,
   FairtenderError,
+  formatPath,
   type Issue,
+  type IssueCode,
+  type IssuePath,
+  type Library,
   safeParseProfile,
   type TenderProfile,
   type TenderProfileInput,
 } from "@fairtender/core";
+import { jurisdictionList } from "./shared.js";
 
 type Procurement = TenderProfileInput["procurement"];
 
@@ -107,7 +113,14 @@ export interface ImportReport {
   lots: LotReport[];
   context: ContextNote[];
   warnings: string[];
-  /** Why the profile is not complete: each issue names the source path (or the field when the source has none). */
+  /**
+   * Why the profile is not complete, as core issues with a code of `ISSUE_CODES` (`missing` for a
+   * required field the source does not state, else the code core's `safeParseProfile` gave). The
+   * `path` names the source: for OCDS the JSON path as keys and indexes (`["tender", "value"]`, which
+   * `formatPath` writes as `tender.value`); for eForms one key, the business term with the element's
+   * path (`["BT-27-Lot /*\/cac:ProcurementProjectLot[1]/…"]`), as in `FieldReport.from`; the profile
+   * field's path (`["procurement", "startDate"]`) when the source has none.
+   */
   issues: Issue[];
 }
 
@@ -126,6 +139,12 @@ export interface ImportOptions {
   supplied?: ProfileDraft;
   /** Throw a `FairtenderError` (`invalid-profile`) when the profile is incomplete or invalid, instead of returning it. */
   strict?: boolean;
+  /**
+   * The clause library whose buyer jurisdictions, regimes and modules the profile is read and
+   * validated against (default: `builtinLibrary()` of `@fairtender/core`). A buyer in a country the
+   * library has no jurisdiction for is reported as unknown.
+   */
+  library?: Library;
 }
 
 /** What `fromOcds` and `fromEforms` return. */
@@ -146,7 +165,8 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
   {
     field: "buyer.jurisdiction",
     required: true,
-    supply: "where the buyer sits: US, GB, AU, CA, UN, EU or an EU member-state code",
+    supply:
+      "where the buyer sits: a jurisdiction code of the library (the report lists those of the library it was read with)",
   },
   {
     field: "buyer.kind",
@@ -219,7 +239,11 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
     supply: "the countries where the supplier carries on business, once known",
   },
   { field: "regimes", required: false, supply: "regimes to apply instead of those derived from the buyer" },
-  { field: "modules", required: false, supply: "buyer-choice modules to add (aba-mcc2, ilo-fair-recruitment)" },
+  {
+    field: "modules",
+    required: false,
+    supply: "buyer-choice modules of the library to add (the report lists those of the library it was read with)",
+  },
   {
     field: "exchangeRates",
     required: false,
@@ -230,6 +254,44 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
 ];
 
 const SPEC = new Map(PROFILE_FIELDS.map((s) => [s.field, s]));
+
+/** What to supply for a field, with the jurisdictions and modules named from the library. */
+function supplyFor(spec: FieldSpec, library: Library): string {
+  if (spec.field === "buyer.jurisdiction") return `where the buyer sits: ${jurisdictionList(library)}`;
+  if (spec.field === "modules") {
+    const modules = library.regimes.filter((r) => r.kind === "module").map((r) => r.id);
+    return `buyer-choice modules to add (${modules.join(", ") || "the library has none"})`;
+  }
+  return spec.supply;
+}
+
+/** An issue of an importer, with a documented code (`ISSUE_CODES`). */
+export function importIssue(
+  code: IssueCode,
+  path: IssuePath,
+  message: string,
+  extra: { received?: unknown; expected?: string } = {},
+): Issue {
+  return {
+    code,
+    path,
+    ...(extra.received === undefined ? {} : { received: extra.received }),
+    ...(extra.expected === undefined ? {} : { expected: extra.expected }),
+    message,
+  };
+}
+
+/**
+ * A place in a source as issue keys. An OCDS path is split into keys and indexes
+ * (`releases[0].tender.value` → `["releases", 0, "tender", "value"]`; `""` → `[]`); an eForms
+ * reference (business term and XPath) is no chain of keys and stays one key.
+ */
+export function sourcePath(source: "ocds" | "eforms", ref: string): IssuePath {
+  if (source === "eforms") return ref === "" ? [] : [ref];
+  const out: IssuePath = [];
+  for (const m of ref.matchAll(/\[(\d+)\]|([^.[\]]+)/g)) out.push(m[1] === undefined ? (m[2] as string) : Number(m[1]));
+  return out;
+}
 
 function getPath(obj: unknown, path: string): unknown {
   let cur = obj;
@@ -258,9 +320,15 @@ export class ProfileBuilder {
   readonly context: ContextNote[] = [];
   readonly warnings: string[] = [];
 
+  /**
+   * @param source - what is read.
+   * @param document - what the report says was read (it may be refined while reading).
+   * @param library - the library whose jurisdictions and regimes the profile is read and checked against.
+   */
   constructor(
     private readonly source: "ocds" | "eforms",
     public document: string,
+    readonly library: Library = builtinLibrary(),
   ) {}
 
   /** Sets a field from the source. */
@@ -274,7 +342,14 @@ export class ProfileBuilder {
   unknown(field: string, note: string, from: SourceRef[] = []): void {
     const spec = SPEC.get(field);
     if (!spec) throw new Error(`unknown profile field ${field}`);
-    this.fields.set(field, { field, status: "unknown", required: spec.required, from, note, supply: spec.supply });
+    this.fields.set(field, {
+      field,
+      status: "unknown",
+      required: spec.required,
+      from,
+      note,
+      supply: supplyFor(spec, this.library),
+    });
   }
 
   /** The value read from the source for a field, if any. */
@@ -295,36 +370,41 @@ export class ProfileBuilder {
         required: spec.required,
         from: [],
         note: `The ${this.source === "ocds" ? "OCDS data" : "eForms notice"} has no field for this.`,
-        supply: spec.supply,
+        supply: supplyFor(spec, this.library),
       };
       fields.push(report);
       if (report.status !== "unknown") setPath(draft, spec.field, report.value);
     }
     const issues: Issue[] = [];
+    const where = (f: FieldReport, otherwise: IssuePath) => {
+      const first = f.from[0];
+      return first ? sourcePath(this.source, first.path) : otherwise;
+    };
     for (const f of fields) {
       if (f.required && f.status === "unknown") {
-        issues.push({
-          path: f.from[0]?.path ?? f.field,
-          message: `${f.field} is unknown: ${f.note} Supply ${f.supply}.`,
-        });
+        issues.push(
+          importIssue("missing", where(f, f.field.split(".")), `${f.field} is unknown: ${f.note} Supply ${f.supply}.`, {
+            ...(f.supply === undefined ? {} : { expected: f.supply }),
+          }),
+        );
       }
     }
     let complete = false;
     let parsedProfile: TenderProfile | undefined;
     if (issues.length === 0) {
-      const parsed = safeParseProfile(draft);
+      const parsed = safeParseProfile(draft, { library: this.library });
       complete = parsed.success;
       if (parsed.success) parsedProfile = parsed.data;
       else {
         for (const issue of parsed.error.issues) {
+          const path = formatPath(issue.path);
           const owner = fields.find(
-            (f) =>
-              issue.path === f.field || issue.path.startsWith(`${f.field}.`) || issue.path.startsWith(`${f.field}[`),
+            (f) => path === f.field || path.startsWith(`${f.field}.`) || path.startsWith(`${f.field}[`),
           );
           const at = owner?.from.map((s) => s.path).join(", ");
           issues.push({
-            path: owner?.from[0]?.path ?? issue.path,
-            ...(issue.received === undefined ? {} : { received: issue.received }),
+            ...issue,
+            path: owner ? where(owner, issue.path) : issue.path,
             message: at ? `${at} → ${issue.message}` : issue.message,
           });
         }

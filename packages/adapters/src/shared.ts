@@ -1,5 +1,5 @@
-/** Helpers both importers use: countries, dates and durations, and classification results. */
-import { JURISDICTIONS, type Jurisdiction } from "@fairtender/core";
+/** Helpers both importers use: countries, jurisdictions, dates and durations, and classification results. */
+import type { Library } from "@fairtender/core";
 import { rowFor } from "./classify.js";
 import { COUNTRY_TABLE } from "./data/tables.generated.js";
 import type { ClassificationReport, ProfileBuilder, SourceRef } from "./report.js";
@@ -30,10 +30,45 @@ export function countryFromName(name: string): string | undefined {
   return BY_NAME.get(fold(name)) ?? countryCode(name);
 }
 
-const jurisdictions: ReadonlySet<string> = new Set(JURISDICTIONS);
-/** The Fairtender jurisdiction of a country, or undefined when Fairtender has none for it. */
-export function jurisdictionOf(alpha2: string): Jurisdiction | undefined {
-  return jurisdictions.has(alpha2) ? (alpha2 as Jurisdiction) : undefined;
+/** The buyer jurisdiction of the library with this code (a country, or `EU`), or undefined when the library has none. */
+export function jurisdictionOf(code: string, library: Library): string | undefined {
+  return library.jurisdictions.some((j) => j.code === code) ? code : undefined;
+}
+
+/** Whether a regime's buyers take a buyer in `code`: named directly, or as a country of a named country group. */
+function takes(library: Library, jurisdictions: readonly string[], code: string): boolean {
+  return jurisdictions.some(
+    (x) => x === code || (library.countryGroups.find((g) => g.id === x)?.countries.includes(code) ?? false),
+  );
+}
+
+/**
+ * Whether a buyer in `code` is under a regime of the library that EU institutions (jurisdiction
+ * `EU`) are under: true for `EU` and the EU member states in the built-in library, false for a buyer
+ * outside the EU, whose regimes do not follow from an EU directive cited in its notice.
+ */
+export function underEuRegime(code: string, library: Library): boolean {
+  return library.regimes.some(
+    (r) =>
+      r.buyers.some((b) => takes(library, b.jurisdictions, "EU")) &&
+      r.buyers.some((b) => takes(library, b.jurisdictions, code)),
+  );
+}
+
+/**
+ * The buyer jurisdictions of the library as a phrase: the codes outside country groups, then each
+ * group (`US, GB, AU, CA, UN, EU, NO or a code of the EU member states such as AT`).
+ */
+export function jurisdictionList(library: Library): string {
+  const groupOf = (code: string) => library.countryGroups.find((g) => g.countries.includes(code));
+  const plain = library.jurisdictions.filter((j) => !groupOf(j.code)).map((j) => j.code);
+  const groups: string[] = [];
+  for (const g of library.countryGroups) {
+    const first = library.jurisdictions.find((j) => groupOf(j.code) === g);
+    if (first) groups.push(`a code of the ${g.name} such as ${first.code}`);
+  }
+  const all = [...plain, ...groups];
+  return all.length <= 1 ? (all[0] ?? "none") : `${all.slice(0, -1).join(", ")} or ${all.at(-1)}`;
 }
 
 /** The `YYYY-MM-DD` date an ISO date or date-time starts with (taken as written, no time-zone shift). */

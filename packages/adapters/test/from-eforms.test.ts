@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isFairtenderError, safeParseProfile } from "@fairtender/core";
+import { ISSUE_CODES, type Issue, isFairtenderError, safeParseProfile } from "@fairtender/core";
 import { describe, expect, it } from "vitest";
 import { fromEforms } from "../src/index.js";
 import { NEEDS_STANDARDS, STANDARDS } from "./standards.js";
@@ -56,7 +56,9 @@ describe.skipIf(!STANDARDS)(`fromEforms on the eForms SDK example notices${NEEDS
       expect(report.fields.length).toBe(32);
     } catch (e) {
       expect(isFairtenderError(e)).toBe(true);
-      expect((e as { issues: Array<{ path: string }> }).issues[0]?.path).toBeTruthy();
+      const issue = (e as { issues: Issue[] }).issues[0];
+      expect(Object.keys(ISSUE_CODES)).toContain(issue?.code);
+      expect(issue?.path.length).toBeGreaterThan(0);
     }
   });
 
@@ -79,6 +81,11 @@ describe.skipIf(!STANDARDS)(`fromEforms on the eForms SDK example notices${NEEDS
     const e = errorOf(() => fromEforms(notice("cn_24_open.xml"), { lot: "LOT-9999" }));
     expect(isFairtenderError(e) && e.code).toBe("invalid-source");
     expect((e as Error).message).toContain("LOT-0000");
+    expect((e as { issues: Issue[] }).issues[0]).toMatchObject({
+      code: "unknown-lot",
+      path: ["BT-137-Lot"],
+      received: "LOT-9999",
+    });
   });
 
   it("fills what the notice does not say from options.supplied, and strict mode names the missing fields", () => {
@@ -94,6 +101,24 @@ describe.skipIf(!STANDARDS)(`fromEforms on the eForms SDK example notices${NEEDS
     expect(report.complete).toBe(true);
     expect(profile.procurement.startDate).toBe("2020-04-01");
     expect(report.fields.find((x) => x.field === "procurement.startDate")?.status).toBe("supplied");
+  });
+
+  it("takes the buyer's jurisdiction from the library, and warns when a buyer outside the EU regime cites an EU directive", () => {
+    const buyerIn = (alpha3: string) =>
+      notice("cn_24_open.xml").replace('listName="country">GBR<', `listName="country">${alpha3}<`);
+    const norwegian = fromEforms(buyerIn("NOR"));
+    expect(norwegian.profile.buyer?.jurisdiction).toBe("NO");
+    expect(norwegian.report.warnings.join(" ")).toContain("the buyer's jurisdiction is NO");
+    const german = fromEforms(buyerIn("DEU"));
+    expect(german.profile.buyer?.jurisdiction).toBe("DE");
+    expect(german.report.warnings.join(" ")).not.toContain("cites an EU directive");
+    const swiss = fromEforms(buyerIn("CHE"));
+    expect(swiss.report.fields.find((x) => x.field === "buyer.jurisdiction")).toMatchObject({
+      status: "unknown",
+      note: "The buyer is in CH (CHE), which is not a jurisdiction of the library.",
+    });
+    expect(swiss.report.issues[0]).toMatchObject({ code: "missing" });
+    expect(swiss.report.issues[0]?.path[0]).toMatch(/^BT-514-Organization-Company \/\*\//);
   });
 
   it.each(GOLDEN)("golden report of %s (UPDATE_GOLDEN=1 to rewrite)", (f) => {
@@ -119,7 +144,11 @@ describe("fromEforms errors", () => {
     const e = errorOf(() => fromEforms(cn("eforms-sdk-2.0")));
     expect(isFairtenderError(e) && e.code).toBe("unsupported-source");
     expect((e as Error).message).toContain('"eforms-sdk-2.0"');
-    expect((e as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("OPT-002-notice /*/cbc:CustomizationID");
+    expect((e as { issues: Issue[] }).issues[0]).toMatchObject({
+      code: "unsupported-version",
+      path: ["OPT-002-notice /*/cbc:CustomizationID"],
+      received: "eforms-sdk-2.0",
+    });
     expect(isFairtenderError(errorOf(() => fromEforms(cn("ubl-2.3"))))).toBe(true);
   });
 
@@ -132,6 +161,13 @@ describe("fromEforms errors", () => {
     const e = errorOf(() => fromEforms("<Invoice xmlns='urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'/>"));
     expect(isFairtenderError(e) && e.code).toBe("invalid-source");
     expect((e as Error).message).toContain("root element Invoice");
-    expect(isFairtenderError(errorOf(() => fromEforms("not xml <")))).toBe(true);
+    expect((e as { issues: Issue[] }).issues[0]).toMatchObject({
+      code: "unknown-document",
+      path: ["/{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice"],
+    });
+    const bad = errorOf(() => fromEforms("not xml <"));
+    expect(isFairtenderError(bad)).toBe(true);
+    expect((bad as { issues: Issue[] }).issues[0]).toMatchObject({ code: "invalid-xml", path: [] });
+    expect((bad as { issues: Issue[] }).issues[0]?.message).toMatch(/^line \d+, column \d+: /);
   });
 });

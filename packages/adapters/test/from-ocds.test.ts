@@ -1,4 +1,4 @@
-import { isFairtenderError } from "@fairtender/core";
+import { builtinLibrary, formatPath, ISSUE_CODES, type Issue, isFairtenderError } from "@fairtender/core";
 import { describe, expect, it } from "vitest";
 import { fromOcds } from "../src/index.js";
 
@@ -58,6 +58,8 @@ const errorOf = (f: () => unknown) => {
   }
   throw new Error("expected an error");
 };
+/** The first issue of the error a call throws. */
+const issueOf = (f: () => unknown) => (errorOf(f) as { issues: Issue[] }).issues[0];
 
 describe("fromOcds", () => {
   it("reads a release into a complete profile, naming the OCDS path of every value", () => {
@@ -115,6 +117,16 @@ describe("fromOcds", () => {
     const e = errorOf(() => fromOcds(two));
     expect(isFairtenderError(e) && e.code).toBe("invalid-source");
     expect((e as Error).message).toContain("pass options.release");
+    expect(issueOf(() => fromOcds(two))).toMatchObject({ code: "ambiguous-release", path: ["releases"] });
+    expect(issueOf(() => fromOcds(two, { release: "third" }))).toMatchObject({
+      code: "unknown-release",
+      path: ["releases"],
+      received: "third",
+    });
+    expect(issueOf(() => fromOcds({ uri: "u", records: [{ ocid: "x" }] }))).toMatchObject({
+      code: "missing",
+      path: ["records", 0, "compiledRelease"],
+    });
     expect(field(fromOcds(two, { release: "second" }), "procurement.title")?.from[0]?.path).toBe(
       "releases[1].tender.title",
     );
@@ -124,7 +136,17 @@ describe("fromOcds", () => {
     for (const input of [null, [], "release", { hello: "world" }, { ocid: "x", releases: [] }]) {
       const e = errorOf(() => fromOcds(input));
       expect(isFairtenderError(e) && e.code, JSON.stringify(input)).toBe("invalid-source");
+      for (const i of (e as { issues: Issue[] }).issues) {
+        expect(Object.keys(ISSUE_CODES), JSON.stringify(input)).toContain(i.code);
+        expect(Array.isArray(i.path)).toBe(true);
+      }
     }
+    expect(issueOf(() => fromOcds([]))).toMatchObject({ code: "invalid-type", path: [], received: "an array" });
+    expect(issueOf(() => fromOcds({ hello: "world" }))).toMatchObject({ code: "unknown-document", path: [] });
+    expect(issueOf(() => fromOcds({ uri: "u", releases: [] }))).toMatchObject({
+      code: "too-small",
+      path: ["releases"],
+    });
   });
 
   it("adds up lot values when the tender has none, and reads one lot with options.lot", () => {
@@ -165,6 +187,12 @@ describe("fromOcds", () => {
     );
     expect(field(mixed, "procurement.value")).toMatchObject({ status: "unknown" });
     expect(isFairtenderError(errorOf(() => fromOcds(release({}, { lots }), { lot: "LOT-9" })))).toBe(true);
+    expect(issueOf(() => fromOcds(release({}, { lots }), { lot: "LOT-9" }))).toMatchObject({
+      code: "unknown-lot",
+      path: ["tender", "lots"],
+      received: "LOT-9",
+      expected: "one of LOT-0001, LOT-0002",
+    });
   });
 
   it("does not take delivery countries of goods for where they are made", () => {
@@ -189,10 +217,39 @@ describe("fromOcds", () => {
       status: "unknown",
       from: [{ path: "parties[0].address.countryName" }],
     });
-    const norway = fromOcds(
-      release({ parties: [{ id: "ORG-0001", name: "X", roles: ["buyer"], address: { country: "NO" } }] }),
+    const swiss = fromOcds(
+      release({ parties: [{ id: "ORG-0001", name: "X", roles: ["buyer"], address: { country: "CH" } }] }),
     );
-    expect(field(norway, "buyer.jurisdiction")?.note).toContain("not a jurisdiction Fairtender supports");
+    expect(field(swiss, "buyer.jurisdiction")?.note).toContain(
+      "The buyer is in CH, which is not a jurisdiction of the library",
+    );
+    expect(field(swiss, "buyer.jurisdiction")?.supply).toContain(
+      "US, GB, AU, CA, UN, EU, NO or a code of the EU member states",
+    );
+  });
+
+  it("takes the buyer's jurisdictions from the library: Norway is built in, a library without it leaves it unknown", () => {
+    const norwegian = release({
+      parties: [{ id: "ORG-0001", name: "Oslo kommune", roles: ["buyer"], address: { country: "NO" } }],
+    });
+    const built = fromOcds(norwegian, { supplied: { buyer: { kind: "local-government" } } });
+    expect(built.profile.buyer?.jurisdiction).toBe("NO");
+    expect(built.report.complete).toBe(true);
+    const base = builtinLibrary();
+    const library = { ...base, jurisdictions: base.jurisdictions.filter((j) => j.code !== "NO") };
+    const without = fromOcds(norwegian, { library });
+    expect(field(without, "buyer.jurisdiction")).toMatchObject({
+      status: "unknown",
+      from: [{ path: "parties[0].address.country" }],
+    });
+    expect(field(without, "buyer.jurisdiction")?.supply).not.toContain("NO");
+    expect(without.report.issues[0]).toMatchObject({ code: "missing", path: ["parties", 0, "address", "country"] });
+    // Supplied regimes are checked against the library too.
+    const unknown = fromOcds(release(), { supplied: { regimes: ["atlantis"] } });
+    expect(unknown.report.complete).toBe(false);
+    expect(unknown.report.issues).toMatchObject([
+      { code: "unknown-regime", path: ["regimes", 0], received: "atlantis" },
+    ]);
   });
 
   it("takes an EU institution's jurisdiction from its legal type, not its seat", () => {
@@ -218,13 +275,23 @@ describe("fromOcds", () => {
     const bad = release({}, { value: { amount: 10, currency: "EURO" }, contractPeriod: { startDate: "2026-02-30" } });
     const r = fromOcds(bad);
     expect(r.report.complete).toBe(false);
-    expect(r.report.issues.map((i) => i.path)).toEqual(["tender.value", "tender.contractPeriod.startDate"]);
+    expect(r.report.issues.map((i) => i.path)).toEqual([
+      ["tender", "value"],
+      ["tender", "contractPeriod", "startDate"],
+    ]);
+    expect(r.report.issues.map((i) => formatPath(i.path))).toEqual(["tender.value", "tender.contractPeriod.startDate"]);
+    expect(r.report.issues.map((i) => i.code)).toEqual(["unknown-currency", "invalid-date"]);
     expect(r.report.issues[0]?.message).toMatch(/^tender\.value → procurement\.value\.currency/);
     const e = errorOf(() => fromOcds(bad, { strict: true }));
     expect(isFairtenderError(e) && e.code).toBe("invalid-profile");
     expect((e as Error).message).toContain("tender.contractPeriod.startDate → procurement.startDate");
     const missing = fromOcds(release({}, { title: undefined }));
     expect(missing.report.issues[0]?.message).toContain("procurement.title is unknown");
+    expect(missing.report.issues[0]).toMatchObject({
+      code: "missing",
+      path: ["procurement", "title"],
+      expected: "the title of the procurement",
+    });
   });
 
   it("lets the caller supply or correct values, and says so", () => {

@@ -11,6 +11,10 @@
  * - `invalid-selection`: a selection does not match its schema.
  * - `unknown-clause`: no clause with that id.
  * - `template-error`: a template (clause text, renderer partial) cannot be read or filled in.
+ * - `invalid-source`: an importer of `@fairtender/adapters` cannot read its input (not OCDS JSON, not
+ *   well-formed XML, not an eForms notice, an unknown lot or release).
+ * - `unsupported-source`: an importer recognises its input but does not read it (an eForms notice of
+ *   an SDK version outside 1.x).
  */
 export type FairtenderErrorCode =
   | "invalid-profile"
@@ -19,8 +23,6 @@ export type FairtenderErrorCode =
   | "invalid-rule"
   | "invalid-options"
   | "invalid-selection"
-  | "invalid-rule"
-  | "invalid-options"
   | "unknown-clause"
   | "template-error"
   | "invalid-source"
@@ -123,6 +125,20 @@ export const ISSUE_CODES = {
   "unknown-annex": "an annex the library does not have",
   /** A warning the library's rules raise (`sme-proportionality` for an `smeBurden`) has no wording in the library. */
   "missing-warning": "a warning the rules raise has no wording in the library",
+
+  // --- importers (@fairtender/adapters: fromOcds, fromEforms; errors invalid-source and unsupported-source) ---
+  /** The text is not well-formed XML; the message gives the line and column. */
+  "invalid-xml": "the text is not well-formed XML",
+  /** The input is not a kind of document the importer reads (not an OCDS release, record or package; not an eForms notice). */
+  "unknown-document": "the input is not a kind of document the importer reads",
+  /** The document is written for a version of its standard the importer does not read (an eForms SDK outside 1.x). */
+  "unsupported-version": "the document is written for a version the importer does not read",
+  /** The lot (or part of a prior information notice) asked for is not in the source; `expected` lists its lots. */
+  "unknown-lot": "a lot the source does not have",
+  /** The release or record asked for is not in the package; `expected` lists its ids. */
+  "unknown-release": "a release or record the package does not have",
+  /** A package holds several releases or records and none was chosen (`options.release`). */
+  "ambiguous-release": "a package of several releases or records, and none was chosen",
 
   // --- options ---
   /** An option the function does not take (`select`'s former `rules`, say). */

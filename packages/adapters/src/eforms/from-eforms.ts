@@ -8,8 +8,16 @@ import { FairtenderError, type TenderProfile } from "@fairtender/core";
 import { classify } from "../classify.js";
 import { BUYER_LEGAL_TYPES, EFORMS_FIELDS } from "../data/tables.generated.js";
 import type { ClassificationReport, ImportOptions, ImportResult, ProfileDraft, SourceRef } from "../report.js";
-import { ProfileBuilder } from "../report.js";
-import { applyClassifications, countryCode, datePart, jurisdictionOf, monthsOfDays, wholeMonths } from "../shared.js";
+import { importIssue, ProfileBuilder, sourcePath } from "../report.js";
+import {
+  applyClassifications,
+  countryCode,
+  datePart,
+  jurisdictionOf,
+  monthsOfDays,
+  underEuRegime,
+  wholeMonths,
+} from "../shared.js";
 import { type FieldValue, nodes, read, type Scope, text } from "./fields.js";
 import { NOTICE_ROOTS, parseXml, type XmlElement } from "./xml.js";
 
@@ -44,7 +52,12 @@ function checkSdk(b: ProfileBuilder, root: XmlElement): string | undefined {
   if (!m || Number(m[1]) !== SUPPORTED_SDK.major) {
     const message = `The notice is written for ${JSON.stringify(custom.value)} (${custom.ref}); fromEforms reads notices of eForms SDK ${SUPPORTED_SDK.major}.x, with the field table of ${SUPPORTED_SDK.table}.`;
     throw new FairtenderError("unsupported-source", message, {
-      issues: [{ path: custom.ref, received: custom.value, message }],
+      issues: [
+        importIssue("unsupported-version", sourcePath("eforms", custom.ref), message, {
+          received: custom.value,
+          expected: `eforms-sdk-${SUPPORTED_SDK.major}.x`,
+        }),
+      ],
     });
   }
   if (Number(m[2]) > SUPPORTED_SDK.checkedMinor) {
@@ -63,7 +76,7 @@ function checkSdk(b: ProfileBuilder, root: XmlElement): string | undefined {
  * not an eForms notice, and `unsupported-source` for a notice of an SDK version outside 1.x.
  *
  * @param xml - the notice's XML text.
- * @param options - `lot` to read one lot (or PIN part), `supplied` values for what the notice does not say, `strict` to throw when incomplete.
+ * @param options - `lot` to read one lot (or PIN part), `supplied` values for what the notice does not say, `strict` to throw when incomplete, `library` for the jurisdictions and regimes (default the built-in library).
  * @returns the profile (complete when `report.complete`) and the report.
  */
 export function fromEforms(xml: string, options: ImportOptions & { strict: true }): ImportResult<TenderProfile>;
@@ -73,9 +86,16 @@ export function fromEforms(xml: string, options: ImportOptions = {}): ImportResu
   const form = NOTICE_ROOTS[root.ns];
   if (!form) {
     const message = `The root element ${root.local} (namespace ${root.ns || "none"}) is not an eForms notice: expected ContractNotice, PriorInformationNotice or ContractAwardNotice in the UBL 2.3 namespaces.`;
-    throw new FairtenderError("invalid-source", message, { issues: [{ path: `/${root.name}`, message }] });
+    throw new FairtenderError("invalid-source", message, {
+      issues: [
+        importIssue("unknown-document", sourcePath("eforms", `/${root.name}`), message, {
+          received: root.name,
+          expected: "an eForms notice",
+        }),
+      ],
+    });
   }
-  const b = new ProfileBuilder("eforms", `eForms ${form}`);
+  const b = new ProfileBuilder("eforms", `eForms ${form}`, options.library);
   const sdk = checkSdk(b, root);
   const subtype = read("OPP-070-notice", root)[0]?.value;
   const type = read("BT-02-notice", root)[0]?.value;
@@ -107,8 +127,16 @@ export function fromEforms(xml: string, options: ImportOptions = {}): ImportResu
   if (options.lot !== undefined) {
     chosen = units.filter((u) => u.id === options.lot);
     if (chosen.length === 0) {
-      const message = `No lot ${JSON.stringify(options.lot)} in the notice (BT-137-${unit}: ${units.map((u) => u.id).join(", ") || "none"})`;
-      throw new FairtenderError("invalid-source", message, { issues: [{ path: `BT-137-${unit}`, message }] });
+      const ids = units.map((u) => u.id).join(", ") || "none";
+      const message = `No lot ${JSON.stringify(options.lot)} in the notice (BT-137-${unit}: ${ids})`;
+      throw new FairtenderError("invalid-source", message, {
+        issues: [
+          importIssue("unknown-lot", sourcePath("eforms", `BT-137-${unit}`), message, {
+            received: options.lot,
+            expected: `one of ${ids}`,
+          }),
+        ],
+      });
     }
   }
   for (const u of units) b.lots.push({ id: u.id, ...(u.title ? { title: u.title } : {}), read: chosen.includes(u) });
@@ -198,9 +226,11 @@ function readBuyer(b: ProfileBuilder, root: XmlElement, language: string | undef
 
   const country = org ? read("BT-514-Organization-Company", org, "ND-Organization")[0] : undefined;
   const alpha2 = country ? countryCode(country.value) : undefined;
-  if (type?.jurisdiction === "EU" && legal)
-    b.set("buyer.jurisdiction", "EU", [ref(legal)], `${type.description}: ${type.note}`);
-  else if (type?.jurisdiction === "unknown" && legal)
+  if (type?.jurisdiction === "EU" && legal) {
+    if (jurisdictionOf("EU", b.library))
+      b.set("buyer.jurisdiction", "EU", [ref(legal)], `${type.description}: ${type.note}`);
+    else b.unknown("buyer.jurisdiction", `${type.description}, but the library has no jurisdiction EU.`, [ref(legal)]);
+  } else if (type?.jurisdiction === "unknown" && legal)
     b.unknown("buyer.jurisdiction", `${type.description}: ${type.note}`, [
       ref(legal),
       ...(country ? [ref(country)] : []),
@@ -213,12 +243,12 @@ function readBuyer(b: ProfileBuilder, root: XmlElement, language: string | undef
       [ref(country)],
     );
   else {
-    const j = jurisdictionOf(alpha2);
+    const j = jurisdictionOf(alpha2, b.library);
     if (j) b.set("buyer.jurisdiction", j, [ref(country)], `The buyer's country, ${country.value} = ${alpha2}.`);
     else
       b.unknown(
         "buyer.jurisdiction",
-        `The buyer is in ${alpha2} (${country.value}), which is not a jurisdiction Fairtender supports.`,
+        `The buyer is in ${alpha2} (${country.value}), which is not a jurisdiction of the library.`,
         [ref(country)],
       );
   }
@@ -604,7 +634,7 @@ function readContext(b: ProfileBuilder, root: XmlElement, unit: string, chosen: 
       text: `Legal basis ${basis.value}${LEGAL_BASES[basis.value] ? `: ${LEGAL_BASES[basis.value]}` : ""}.`,
     });
     const j = b.valueOf("buyer.jurisdiction");
-    if (/^3\d{4}L\d{4}$/.test(basis.value) && (j === "GB" || j === "US" || j === "AU" || j === "CA" || j === "UN")) {
+    if (/^3\d{4}L\d{4}$/.test(basis.value) && typeof j === "string" && !underEuRegime(j, b.library)) {
       b.warnings.push(
         `The notice cites an EU directive (${basis.ref}) but the buyer's jurisdiction is ${j}: Fairtender derives regimes from the buyer's jurisdiction; set profile.regimes to apply others.`,
       );

@@ -6,6 +6,7 @@
 
 import { FairtenderError } from "@fairtender/core";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { importIssue } from "../report.js";
 
 /** The namespaces of eForms notices and the prefixes the SDK's XPaths use for them. */
 export const EFORMS_NAMESPACES: Readonly<Record<string, string>> = {
@@ -63,7 +64,12 @@ const parser = new XMLParser({
 export function parseXml(xml: string): XmlElement {
   if (typeof xml !== "string") {
     throw new FairtenderError("invalid-source", `fromEforms expects the notice's XML text, received ${typeof xml}`, {
-      issues: [{ path: "", received: typeof xml, message: "The input is not a string of XML." }],
+      issues: [
+        importIssue("invalid-type", [], "The input is not a string of XML.", {
+          received: typeof xml,
+          expected: "XML text",
+        }),
+      ],
     });
   }
   const check = XMLValidator.validate(xml);
@@ -73,7 +79,7 @@ export function parseXml(xml: string): XmlElement {
       "invalid-source",
       `The notice is not well-formed XML: line ${line}, column ${col}: ${msg}`,
       {
-        issues: [{ path: `line ${line}, column ${col}`, message: msg }],
+        issues: [importIssue("invalid-xml", [], `line ${line}, column ${col}: ${msg}`)],
       },
     );
   }
@@ -82,7 +88,7 @@ export function parseXml(xml: string): XmlElement {
   const root = roots[0];
   if (!root) {
     throw new FairtenderError("invalid-source", "The XML has no root element", {
-      issues: [{ path: "/", message: "No root element." }],
+      issues: [importIssue("invalid-xml", [], "No root element.")],
     });
   }
   return root;

@@ -2,10 +2,18 @@
  * `fromOcds`: an OCDS release, compiled record or package → a Fairtender tender profile and a report
  * naming, for every field, the OCDS path it came from or what the buyer must supply.
  */
-import { FairtenderError, type TenderProfile } from "@fairtender/core";
+import { FairtenderError, type IssueCode, type TenderProfile } from "@fairtender/core";
 import { classify } from "../classify.js";
 import { BUYER_LEGAL_TYPES } from "../data/tables.generated.js";
-import { type ImportOptions, type ImportResult, ProfileBuilder, type ProfileDraft, type SourceRef } from "../report.js";
+import {
+  type ImportOptions,
+  type ImportResult,
+  importIssue,
+  ProfileBuilder,
+  type ProfileDraft,
+  type SourceRef,
+  sourcePath,
+} from "../report.js";
 import {
   applyClassifications,
   countryCode,
@@ -29,32 +37,50 @@ export interface FromOcdsOptions extends ImportOptions {
 
 /** The release to read, and the path prefix of its fields in the input. */
 function pickRelease(input: unknown, options: FromOcdsOptions): { release: Json; at: string; kind: string } {
-  const invalid = (message: string, path = ""): never => {
-    throw new FairtenderError("invalid-source", message, { issues: [{ path, message }] });
+  const invalid = (
+    code: IssueCode,
+    message: string,
+    path = "",
+    extra: { received?: unknown; expected?: string } = {},
+  ): never => {
+    throw new FairtenderError("invalid-source", message, {
+      issues: [importIssue(code, sourcePath("ocds", path), message, extra)],
+    });
   };
   if (!isObj(input)) {
+    const received = Array.isArray(input) ? "an array" : typeof input;
     return invalid(
-      `fromOcds expects an OCDS release, record or package (a JSON object), received ${Array.isArray(input) ? "an array" : typeof input}`,
+      "invalid-type",
+      `fromOcds expects an OCDS release, record or package (a JSON object), received ${received}`,
+      "",
+      { received, expected: "a JSON object" },
     );
   }
   const choose = (items: unknown[], key: "releases" | "records"): { item: Json; index: number } => {
     const objs = items.map((x, i) => ({ x, i })).filter((e): e is { x: Json; i: number } => isObj(e.x));
-    if (objs.length === 0) return invalid(`The package's ${key} array is empty`, key);
+    const one = key === "releases" ? "release" : "record";
+    if (objs.length === 0)
+      return invalid("too-small", `The package's ${key} array is empty`, key, { expected: `at least one ${one}` });
     const idOf = (x: Json) => (key === "releases" ? str(x.id) : str(x.ocid));
+    const ids = objs.map((e) => idOf(e.x) ?? "?").join(", ");
     if (options.release !== undefined) {
       const hit = objs.find((e) => idOf(e.x) === options.release || str(e.x.ocid) === options.release);
       if (!hit) {
         return invalid(
-          `No ${key === "releases" ? "release" : "record"} ${JSON.stringify(options.release)} in the package (it has ${objs.map((e) => idOf(e.x)).join(", ")})`,
+          "unknown-release",
+          `No ${one} ${JSON.stringify(options.release)} in the package (it has ${objs.map((e) => idOf(e.x)).join(", ")})`,
           key,
+          { received: options.release, expected: `one of ${ids}` },
         );
       }
       return { item: hit.x, index: hit.i };
     }
     if (objs.length > 1) {
       return invalid(
-        `The package has ${objs.length} ${key} (${objs.map((e) => idOf(e.x) ?? "?").join(", ")}): pass options.release to choose one${key === "releases" ? ", or compile them into a record first (releases are partial updates)" : ""}`,
+        "ambiguous-release",
+        `The package has ${objs.length} ${key} (${ids}): pass options.release to choose one${key === "releases" ? ", or compile them into a record first (releases are partial updates)" : ""}`,
         key,
+        { expected: `options.release: one of ${ids}` },
       );
     }
     return { item: (objs[0] as { x: Json }).x, index: (objs[0] as { i: number }).i };
@@ -71,7 +97,12 @@ function pickRelease(input: unknown, options: FromOcdsOptions): { release: Json;
     return fromRecord(input, "");
   }
   if (str(input.ocid) === undefined && !isObj(input.tender)) {
-    return invalid("The JSON is not an OCDS release, record or package: it has no ocid, tender, releases or records");
+    return invalid(
+      "unknown-document",
+      "The JSON is not an OCDS release, record or package: it has no ocid, tender, releases or records",
+      "",
+      { expected: "an OCDS release, record or package" },
+    );
   }
   return { release: input, at: "", kind: "release" };
 
@@ -79,8 +110,10 @@ function pickRelease(input: unknown, options: FromOcdsOptions): { release: Json;
     if (isObj(record.compiledRelease))
       return { release: record.compiledRelease, at: `${at}compiledRelease.`, kind: "compiled release" };
     return invalid(
+      "missing",
       `The record ${str(record.ocid) ?? ""} has no compiledRelease: compile it (OCDS merge) or pass one release`,
       `${at}compiledRelease`,
+      { expected: "a compiled release" },
     );
   }
 }
@@ -93,21 +126,33 @@ function pickRelease(input: unknown, options: FromOcdsOptions): { release: Json;
  * problems name the OCDS paths. Throws `invalid-source` when the input is not OCDS.
  *
  * @param input - the parsed JSON (a release, a record with `compiledRelease`, or a package of one).
- * @param options - `lot` to read one lot, `supplied` values for what the data does not say, `strict` to throw when incomplete, `release` to pick from a package.
+ * @param options - `lot` to read one lot, `supplied` values for what the data does not say, `strict` to throw when incomplete, `release` to pick from a package, `library` for the jurisdictions and regimes (default the built-in library).
  * @returns the profile (complete when `report.complete`) and the report.
  */
 export function fromOcds(input: unknown, options: FromOcdsOptions & { strict: true }): ImportResult<TenderProfile>;
 export function fromOcds(input: unknown, options?: FromOcdsOptions): ImportResult<ProfileDraft>;
 export function fromOcds(input: unknown, options: FromOcdsOptions = {}): ImportResult<ProfileDraft | TenderProfile> {
   const { release, at, kind } = pickRelease(input, options);
-  const b = new ProfileBuilder("ocds", `OCDS ${kind} ${str(release.id) ?? str(release.ocid) ?? "(no id)"}`);
+  const b = new ProfileBuilder(
+    "ocds",
+    `OCDS ${kind} ${str(release.id) ?? str(release.ocid) ?? "(no id)"}`,
+    options.library,
+  );
   const p = (path: string) => `${at}${path}`;
   const tender = isObj(release.tender) ? release.tender : {};
   const lots = arr(tender.lots).filter(isObj);
   const lotIndex = options.lot === undefined ? -1 : lots.findIndex((l) => str(l.id) === options.lot);
   if (options.lot !== undefined && lotIndex < 0) {
-    const message = `No lot ${JSON.stringify(options.lot)} in tender.lots (${lots.map((l) => str(l.id)).join(", ") || "none"})`;
-    throw new FairtenderError("invalid-source", message, { issues: [{ path: p("tender.lots"), message }] });
+    const ids = lots.map((l) => str(l.id)).join(", ") || "none";
+    const message = `No lot ${JSON.stringify(options.lot)} in tender.lots (${ids})`;
+    throw new FairtenderError("invalid-source", message, {
+      issues: [
+        importIssue("unknown-lot", sourcePath("ocds", p("tender.lots")), message, {
+          received: options.lot,
+          expected: `one of ${ids}`,
+        }),
+      ],
+    });
   }
   const lot = lotIndex >= 0 ? (lots[lotIndex] as Json) : undefined;
   const lotAt = `tender.lots[${lotIndex}]`;
@@ -224,7 +269,9 @@ function readBuyer(b: ProfileBuilder, release: Json, p: (s: string) => string): 
       ? { path: p(`${partyAt}.address.countryName`), value: cname }
       : undefined;
   if (type?.jurisdiction === "EU" && legalRef) {
-    b.set("buyer.jurisdiction", "EU", [legalRef], `${type.description}: ${type.note}`);
+    if (jurisdictionOf("EU", b.library))
+      b.set("buyer.jurisdiction", "EU", [legalRef], `${type.description}: ${type.note}`);
+    else b.unknown("buyer.jurisdiction", `${type.description}, but the library has no jurisdiction EU.`, [legalRef]);
   } else if (type?.jurisdiction === "unknown" && legalRef) {
     b.unknown("buyer.jurisdiction", `${type.description}: ${type.note}`, [
       legalRef,
@@ -239,7 +286,7 @@ function readBuyer(b: ProfileBuilder, release: Json, p: (s: string) => string): 
       [countryRef],
     );
   } else {
-    const j = jurisdictionOf(alpha2);
+    const j = jurisdictionOf(alpha2, b.library);
     if (j)
       b.set(
         "buyer.jurisdiction",
@@ -248,7 +295,7 @@ function readBuyer(b: ProfileBuilder, release: Json, p: (s: string) => string): 
         code ? "The buyer's country." : `The buyer's country, ${JSON.stringify(cname)} = ${alpha2}.`,
       );
     else
-      b.unknown("buyer.jurisdiction", `The buyer is in ${alpha2}, which is not a jurisdiction Fairtender supports.`, [
+      b.unknown("buyer.jurisdiction", `The buyer is in ${alpha2}, which is not a jurisdiction of the library.`, [
         countryRef,
       ]);
   }

@@ -6,7 +6,7 @@
  */
 import type { Selection, TenderProfile } from "@fairtender/core";
 import { BUYER_LEGAL_TYPES, WRITE_BACK } from "../data/tables.generated.js";
-import { daysInclusive, endOfMonths } from "../shared.js";
+import { countryCode, daysInclusive, endOfMonths } from "../shared.js";
 import { writeBackTerms } from "../terms.js";
 
 /** The tender pack as a document of the tender. */
@@ -85,7 +85,9 @@ const MEDIA: Readonly<Record<string, string>> = WRITE_BACK.document.formats;
 function buyerParty(profile: TenderProfile, notes: string[]) {
   const party: Record<string, unknown> = { id: "buyer", name: profile.buyer.name, roles: ["buyer"] };
   const j = profile.buyer.jurisdiction;
-  if (j !== "EU" && j !== "UN") party.address = { country: j };
+  // A jurisdiction that is an ISO 3166-1 country is the buyer's country; EU and UN (or a library's own
+  // non-country jurisdictions) are not.
+  if (countryCode(j) === j) party.address = { country: j };
   else notes.push(`buyer.jurisdiction ${j} is not a country: the buyer party has no address.country.`);
   const kind = profile.buyer.kind;
   const types = kind ? BUYER_LEGAL_TYPES.types.filter((t) => t.kind === kind && t.jurisdiction === "country") : [];

@@ -4,11 +4,11 @@ import type { Library } from "../model/clause.js";
 
 /** The built-in clause library as data (use `builtinLibrary()`, which returns it frozen). */
 export const BUILTIN_LIBRARY: Library = {
-  "version": "1.1.0",
+  "version": "1.2.0",
   "clauses": [
     {
       "id": "aba-mcc2-remediation-before-exit",
-      "version": "1.0.0",
+      "version": "2.0.0",
       "title": "Remediation before exit (shared responsibility)",
       "topic": "remediation",
       "kind": "clause",
@@ -24,13 +24,16 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "Where the Buyer's purchasing practices, as described in {{ref \"aba-mcc2-responsible-purchasing\"}}, contributed to the harm, the Buyer will contribute to the remediation in proportion to its contribution."
           },
           {
-            "text": "Neither party will seek damages for the breach or terminate the contract for it while the agreed remediation plan is being carried out in good faith."
+            "text": "While the agreed remediation plan is being carried out in good faith, neither party will seek damages for the breach, and the Buyer will not use a right under the contract to terminate it for that breach alone."
           },
           {
-            "text": "If remediation fails, or the Supplier refuses to take part, the Buyer may suspend and then terminate the contract, but only after assessing the effect of termination on the workers and taking reasonable steps to reduce it ({{term \"responsible-exit\"}})."
+            "text": "Nothing in this clause limits, conditions or delays any right of the Buyer to terminate the contract, or to take another remedy, that the law or a mandatory term of the contract required by the law gives it, or any termination the law requires of it. Where the Buyer uses such a right while a plan is running, it will tell the Supplier why and, so far as the law allows, take the remediation already agreed into account."
           },
           {
-            "text": "The parties will try to resolve any dispute under this clause by discussion between senior managers and then by mediation before starting proceedings."
+            "text": "If remediation fails, or the Supplier refuses to take part, the Buyer may suspend or terminate the contract. Before doing so, and so far as the time available allows, it will assess the effect of termination on the workers and take reasonable steps to reduce it ({{term \"responsible-exit\"}})."
+          },
+          {
+            "text": "The parties will try to resolve any dispute under this clause by discussion between senior managers and then by mediation before starting proceedings, except where a party needs urgent relief or the law sets another route."
           }
         ]
       },
@@ -48,16 +51,17 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(6)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only: termination as a last resort where the governing law so entitles the company."
         }
       ],
-      "draftingNote": "The ABA MCCs 2.0 prioritise remediation of harm to workers over the classic contract remedies of damages and termination, call for responsible exit and favour relational, cooperative dispute resolution. The clause makes the parties cooperate to remediate, makes the Buyer contribute where its purchasing practices contributed to the harm, and allows exit only as a last resort. Library wording, not the ABA text. Part of the aba-mcc2 module.",
+      "draftingNote": "The ABA MCCs 2.0 prioritise remediation of harm to workers over the classic contract remedies of damages and termination, call for responsible exit and favour relational, cooperative dispute resolution. The clause makes the parties cooperate to remediate and makes the Buyer contribute where its purchasing practices contributed to the harm. A public buyer cannot let a remediation plan fetter a termination right the law gives it (the Procurement Act 2023 s.78 implied right, which SECONDARY sources say cannot be contracted out of; the FAR 52.222-50(e) remedies and 22 U.S.C. 7104(g); the national termination grounds of Directive 2014/24/EU Art. 73; the UN General Conditions). So, unlike the earlier version (\"neither party will ... terminate ... while the plan is being carried out\"), the standstill covers only damages and the Buyer's own contractual right to terminate for that breach, and says in terms that it does not limit or delay any statutory or regime termination right or a termination the Buyer's governing law requires. Library wording, not the ABA text. Part of the aba-mcc2 module. ENGINE NOTE: the lint check for a clause restricting termination beside a regime whose termination right cannot be fettered is an engine change (see the issue 9 report).",
       "terms": [
         "remediation",
         "responsible-exit",
@@ -68,7 +72,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "aba-cooperate-remediation",
           "topic": "remediation",
           "party": "supplier",
-          "action": "Cooperate with the Buyer to provide remediation to workers harmed before either party seeks damages or termination, following an agreed remediation plan.",
+          "action": "Cooperate with the Buyer to provide remediation to workers harmed, following an agreed remediation plan, before either party seeks damages for the breach.",
           "timing": {
             "kind": "on-event",
             "event": "harm to workers connected with the contract is found"
@@ -216,12 +220,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(d)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
           "note": "Changes to the company's own purchasing practices as a prevention measure."
         },
@@ -628,7 +632,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "ca-forced-labour-report",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Forced and child labour report (S.C. 2023, c. 9)",
       "topic": "transparency-statement",
       "kind": "clause",
@@ -665,7 +669,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Report contents are usually cited as s.11 (unconfirmed section number)."
         }
       ],
-      "draftingNote": "The Fighting Against Forced Labour and Child Labour in Supply Chains Act (in force 2024-01-01) applies to an entity that is listed on a Canadian stock exchange, or that has a place of business, does business or has assets in Canada and meets two of three size tests in one of its two most recent financial years (at least CAD 20m assets, CAD 40m revenue, 250 employees on average; parameters ca-assets-threshold, ca-revenue-threshold, ca-employees-threshold), and that produces, sells or distributes goods, imports goods into Canada, or controls such an entity. The Act concerns goods, not services. Reports are due by 31 May; the section number for report content (usually s.11) is unconfirmed; fines up to CAD 250,000 are from secondary sources.",
+      "draftingNote": "The Fighting Against Forced Labour and Child Labour in Supply Chains Act (in force 2024-01-01) requires a report from an \"entity\" that (1) is listed on a stock exchange in Canada, or has a place of business, does business or has assets in Canada, and meets two of three size tests in one of its two most recent financial years (at least CAD 20m assets, CAD 40m revenue, 250 employees on average; parameters ca-assets-threshold, ca-revenue-threshold, ca-employees-threshold), and (2) produces, sells or distributes goods in Canada or elsewhere, imports goods produced outside Canada, or controls an entity that does (the activity test; SECONDARY: Norton Rose Fulbright; Public Safety guidance questions whether selling or distributing alone is enough). The rule tests the Canadian nexus with supplier.businessIn (CA), the size tests, and the goods test through procurement.category: a supplier delivering goods under the contract sells goods, so a goods contract meets the test (subject to that guidance caveat); for services or works the supplier's goods activities cannot be told from the profile, so the clause is only recommended there. PROFILE FIELDS NEEDED to decide it exactly: supplier.goodsActivity (produces, sells, distributes or imports goods, or controls such an entity) and supplier.listedInCanada (a Canadian stock-exchange listing, which is a nexus on its own). Reports are due by 31 May (s.11; the obligation and the CAD 250,000 fine of s.19 were read on the official Justice Laws site); the section number for report content is usually given as s.11(3) (unconfirmed).",
       "terms": [
         "forced-labour-report",
         "forced-labour",
@@ -712,43 +716,105 @@ export const BUILTIN_LIBRARY: Library = {
         "when": [
           {
             "if": {
-              "kind": "count",
-              "atLeast": 2,
+              "kind": "all",
               "of": [
                 {
-                  "kind": "threshold",
-                  "param": "ca-assets-threshold",
-                  "amount": "supplier.totalAssets",
-                  "test": "at-least",
-                  "subject": "total assets",
-                  "ifAbsent": "unknown"
+                  "kind": "business-in",
+                  "country": "CA",
+                  "label": "Canada"
                 },
                 {
-                  "kind": "threshold",
-                  "param": "ca-revenue-threshold",
-                  "amount": "supplier.annualTurnover",
-                  "test": "at-least",
-                  "subject": "revenue",
-                  "ifAbsent": "unknown"
+                  "kind": "count",
+                  "atLeast": 2,
+                  "of": [
+                    {
+                      "kind": "threshold",
+                      "param": "ca-assets-threshold",
+                      "amount": "supplier.totalAssets",
+                      "test": "at-least",
+                      "subject": "total assets",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-revenue-threshold",
+                      "amount": "supplier.annualTurnover",
+                      "test": "at-least",
+                      "subject": "revenue",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-employees-threshold",
+                      "amount": "supplier.employees",
+                      "test": "at-least",
+                      "subject": "employees",
+                      "ifAbsent": "unknown"
+                    }
+                  ],
+                  "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
                 },
                 {
-                  "kind": "threshold",
-                  "param": "ca-employees-threshold",
-                  "amount": "supplier.employees",
-                  "test": "at-least",
-                  "subject": "employees",
-                  "ifAbsent": "unknown"
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
                 }
-              ],
-              "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
+              ]
             },
             "strength": "mandatory",
             "ifUnknown": "recommended"
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "business-in",
+                  "country": "CA",
+                  "label": "Canada"
+                },
+                {
+                  "kind": "count",
+                  "atLeast": 2,
+                  "of": [
+                    {
+                      "kind": "threshold",
+                      "param": "ca-assets-threshold",
+                      "amount": "supplier.totalAssets",
+                      "test": "at-least",
+                      "subject": "total assets",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-revenue-threshold",
+                      "amount": "supplier.annualTurnover",
+                      "test": "at-least",
+                      "subject": "revenue",
+                      "ifAbsent": "unknown"
+                    },
+                    {
+                      "kind": "threshold",
+                      "param": "ca-employees-threshold",
+                      "amount": "supplier.employees",
+                      "test": "at-least",
+                      "subject": "employees",
+                      "ifAbsent": "unknown"
+                    }
+                  ],
+                  "label": "the supplier meets two of the three size tests of S.C. 2023, c. 9"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "ifUnknown": "recommended",
+            "why": "S.C. 2023, c. 9 requires an annual report from an entity with a Canadian nexus that meets two of three size tests and produces, sells, distributes or imports goods (or controls an entity that does): {{because}}; but the contract is not for goods (procurement.category), so whether the supplier meets the goods test cannot be told from the profile, which has no field for the supplier's goods activities: the clause is {{strength}}, not mandatory."
           }
         ],
-        "why": "S.C. 2023, c. 9 requires an annual report from entities meeting two of three size tests: {{because}}.",
-        "whyUnknown": "The forced labour report clause is included as {{strength}} because the size tests could not all be applied: {{because}}.",
-        "whyNot": "Canadian forced labour report clause not included: {{because}}.",
+        "why": "S.C. 2023, c. 9 requires an annual report from an entity with a Canadian nexus that meets two of three size tests and produces, sells, distributes or imports goods: {{because}}; a supplier delivering goods under the contract sells goods.",
+        "whyUnknown": "The forced labour report clause is included as {{strength}} because not every test of S.C. 2023, c. 9 (a Canadian nexus, two of three size tests, a goods activity) could be applied: {{because}}. The goods test is met by supplying goods under the contract; for services or works it cannot be told from the profile.",
+        "whyNot": "Canadian forced labour report clause not included: {{because}}. An entity listed on a Canadian stock exchange is covered whatever its place of business (the profile has no field for a listing).",
         "sources": [
           {
             "citation": "S.C. 2023, c. 9",
@@ -899,8 +965,194 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
-      "id": "eu-corrective-action-plan",
+      "id": "de-lksg-exclusion",
       "version": "1.0.0",
+      "title": "Exclusion under LkSG s.22 and competition register check (Germany)",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "de"
+      ],
+      "body": {
+        "intro": "This provision applies to the award of this contract by a German contracting authority. It concerns the ground for exclusion in section 22 of the Supply Chain Due Diligence Act (Lieferkettensorgfaltspflichtengesetz, LkSG) and the federal competition register (Wettbewerbsregister).",
+        "subclauses": [
+          {
+            "text": "In its tender, the tenderer must declare whether, in the last three years, a final decision has imposed on it a fine for an administrative offence under section 24(1) LkSG of at least the amount that section 22(2) LkSG makes a ground for exclusion (EUR 175,000, or the higher amounts section 22(2) sets for fines calculated on turnover), and, if so, what it has done to clean itself under section 125 of the Act against Restraints of Competition (GWB)."
+          },
+          {
+            "text": "Before award, the Buyer will query the competition register about the tenderer to be awarded the contract where the law requires it, and may do so in other cases where the law allows."
+          },
+          {
+            "text": "A tenderer to which section 22 LkSG applies is to be excluded for a reasonable period of up to three years, until it proves that it has cleaned itself under section 125 GWB, unless the circumstances are exceptional. The Buyer will hear the tenderer before deciding."
+          },
+          {
+            "text": "The tenderer must tell the Buyer at once if such a fine becomes final after it submits its tender and before award, and the Buyer may ask the same declaration of a {{term \"subcontractor\"}} on whose capacities the tenderer relies."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "LkSG s.22",
+          "regime": "de",
+          "effectiveFrom": "2023-01-01",
+          "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+          "provision": "s.22(1)-(3)",
+          "url": "https://buzer.de/22_LkSG.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+        },
+        {
+          "citation": "WRegG s.6",
+          "regime": "de",
+          "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+          "provision": "ss.2(1) no. 4, 6(1)",
+          "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+        },
+        {
+          "citation": "LkSG amending bill (BT-Drs. 21/2474)",
+          "instrument": "Entwurf eines Gesetzes zur Änderung des Lieferkettensorgfaltspflichtengesetzes - Entlastung der Unternehmen durch anwendungs- und vollzugsfreundliche Umsetzung (government bill, cabinet 2025-09-03; Bundestag printed paper 21/2474)",
+          "url": "https://www.ihk.de/hannover/hauptnavigation/international/finanzierung-absicherung-foerderung/lieferketten/lieferkettengesetz-berichtspruefung-eingestellt-6751438",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY (chambers of commerce, Bundestag lobby register): the bill withdraws the reporting duty retroactively from 2023-01-01 (the internal documentation duty stays) and limits fines to serious breaches; BAFA stopped examining reports on 2025-10-01 and fines only as a last resort for serious breaches linked to grave human rights violations. No source read says it repeals s.22. Whether and when it was adopted and entered into force is UNCONFIRMED."
+        }
+      ],
+      "draftingNote": "LkSG s.22 (in force 2023-01-01, text read in a consolidated version, CONFIRMED) says a company fined by a final decision for an LkSG offence under s.24(1) should be excluded from the award of public supply, works and service contracts of the buyers of ss.99 and 100 GWB, for up to three years and until it proves self-cleaning under s.125 GWB, where the fine reaches EUR 175,000 (or EUR 1.5m, EUR 2m, or 0.35% of average annual turnover in the cases of s.24(2) and (3)); the tenderer must be heard first. It is a \"should\" (soll) ground: exclusion is the rule, departure only in atypical cases (SECONDARY). Such fines are entered in the federal competition register (WRegG s.2(1) no. 4, CONFIRMED), which the buyer must query before award from an estimated value of EUR 30,000 (WRegG s.6(1), SECONDARY; parameter de-register-query-threshold). STATUS AFTER 2025-2026: the government's amending bill of 2025-09-03 (BT-Drs. 21/2474) withdraws the reporting duty, with retroactive effect, and limits fines to serious breaches (SECONDARY); no source read says it repeals or amends s.22, so the exclusion ground stands, but fewer fines, and so fewer exclusions, should follow. Whether the bill was adopted and in force by December 2026 is UNCONFIRMED: check the Federal Law Gazette before relying on the s.24 cross-references. The law therefore still supports a provision: mandatory from the register threshold (the buyer's query duty and the exclusion ground are law; the self-declaration in sub-clause 1 is the buyer's choice of how to ask), recommended below it. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED. Used alongside the EU exclusion declaration (ESPD).",
+      "terms": [
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "de-declare-lksg-fines",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "Declare before award whether a final fine under LkSG s.24(1) of an amount that makes it a ground for exclusion under s.22(2) has been imposed on the tenderer in the last three years, with any self-cleaning measures, and tell the Buyer at once if one becomes final before award.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Self-declaration in the tender",
+            "Evidence of self-cleaning under s.125 GWB"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "LkSG s.22",
+              "regime": "de",
+              "effectiveFrom": "2023-01-01",
+              "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+              "provision": "s.22(1), (2)",
+              "url": "https://buzer.de/22_LkSG.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+            }
+          ]
+        },
+        {
+          "id": "de-query-register",
+          "topic": "certification",
+          "party": "buyer",
+          "action": "Query the federal competition register before award where the estimated value is at least EUR 30,000, hear the tenderer before excluding it, and exclude a tenderer to which LkSG s.22 applies for a reasonable period of up to three years unless it has proved self-cleaning.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Register query and answer",
+            "Record of the hearing and the exclusion decision"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "WRegG s.6",
+              "regime": "de",
+              "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+              "provision": "s.6(1)",
+              "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+            },
+            {
+              "citation": "LkSG s.22",
+              "regime": "de",
+              "effectiveFrom": "2023-01-01",
+              "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+              "provision": "s.22(1), (3)",
+              "url": "https://buzer.de/22_LkSG.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+            }
+          ]
+        }
+      ],
+      "related": [
+        "eu-exclusion-declaration"
+      ],
+      "incorporates": [],
+      "selection": {
+        "id": "de-lksg-s22",
+        "label": "the LkSG exclusion provision",
+        "when": [
+          {
+            "if": {
+              "kind": "threshold",
+              "param": "de-register-query-threshold",
+              "amount": "procurement.value",
+              "test": "at-least",
+              "subject": "the estimated contract value",
+              "ifAbsent": "unknown"
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          },
+          {
+            "if": {
+              "kind": "always"
+            },
+            "strength": "recommended",
+            "why": "Below the value at which the buyer must query the competition register (WRegG s.6(1)), the LkSG s.22 exclusion ground may still apply, so the declaration and a register query are recommended: {{because}}."
+          }
+        ],
+        "why": "LkSG s.22 says a company with a final LkSG fine of a set size should be excluded from public contracts, and WRegG s.6(1) requires the buyer to query the competition register, where such fines are entered, before award: {{because}}.",
+        "whyUnknown": "The LkSG exclusion provision is included as {{strength}} because the value test of the register query could not be applied: {{because}}.",
+        "whyNot": "The LkSG exclusion provision not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "LkSG s.22",
+            "regime": "de",
+            "effectiveFrom": "2023-01-01",
+            "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+            "url": "https://buzer.de/22_LkSG.htm",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+          },
+          {
+            "citation": "WRegG s.6",
+            "regime": "de",
+            "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+            "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+          }
+        ]
+      }
+    },
+    {
+      "id": "eu-corrective-action-plan",
+      "version": "2.0.0",
       "title": "Corrective action plan (EU)",
       "topic": "remediation",
       "kind": "clause",
@@ -916,7 +1168,10 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "The plan must set out the measures to prevent or end the impact, clear and reasonable timelines, qualitative and quantitative indicators to measure improvement, and, for an actual impact, the {{term \"remediation\"}} to be given to the {{term \"worker\"}}s affected."
           },
           {
-            "text": "The Buyer and the Supplier will agree the plan, and the Supplier must carry it out and report progress against its indicators. The Buyer will consider suspension or termination only if the plan is not agreed or not carried out, or cannot succeed."
+            "text": "The Buyer and the Supplier will agree the plan, and the Supplier must carry it out and report progress against its indicators. While the plan is being carried out in good faith, the Buyer will normally prefer it to suspension or termination."
+          },
+          {
+            "text": "The plan does not limit, condition or delay any right of the Buyer to terminate or suspend the contract, or to exclude the Supplier, under the contract or under the law, including the termination grounds that national law gives the Buyer under Article 73 of Directive 2014/24/EU and any exclusion ground that arises during the contract."
           }
         ]
       },
@@ -937,32 +1192,52 @@ export const BUILTIN_LIBRARY: Library = {
       },
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 70",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(2)(a)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
           "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "confidence": "confirmed",
+          "note": "The plan is part of the performance condition the buyer sets."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(2)(a)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 12",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-          "checked": "2026-11-28",
-          "confidence": "secondary"
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Model only."
+        },
+        {
+          "citation": "Directive 2014/24/EU Art. 73",
+          "regime": "eu",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 73 Termination of contracts",
+          "url": "https://legislation.gov.uk/eudr/2014/24/article/73/adopted/data.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The plan does not limit the termination possibilities national law must give the buyer."
         },
         {
           "citation": "European Model Clauses",
@@ -972,7 +1247,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "The CSDDD model of a prevention or corrective action plan with clear timelines and qualitative and quantitative indicators (Art. 10(2)(a), 11(3)(b)), combined with remediation of actual impacts (Art. 12; secondary). Default 60 days (correctiveActionDays) to produce the plan, a drafting choice. The plan comes before suspension or termination (Art. 10(6): last resort).",
+      "draftingNote": "A corrective action plan with clear timelines and qualitative and quantitative indicators, modelled on CSDDD Art. 10(2)(a) and 11(3)(b) (the directive is a model only and does not apply to the buyer), combined with remediation of actual impacts (Art. 12; secondary), as a performance condition under Directive 2014/24/EU Art. 70. Default 60 days (correctiveActionDays) to produce the plan, a drafting choice. The earlier version said the Buyer would consider suspension or termination \"only if\" the plan failed: that fettered termination rights the law gives the buyer (the national grounds that Directive 2014/24/EU Art. 73 requires, exclusion grounds arising during the contract, national contract law). The plan is now the Buyer's preferred response, and the clause says that it does not limit or delay any such right.",
       "terms": [
         "corrective-action-plan",
         "adverse-impact",
@@ -1001,21 +1276,10 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 70",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(2)(a)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
-            },
-            {
-              "citation": "Directive (EU) 2024/1760 Art. 11",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 11(3)(b)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
               "checked": "2026-11-28",
               "confidence": "confirmed"
             }
@@ -1035,25 +1299,33 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A corrective action plan before suspension or termination (CSDDD Art. 10(6), 11(7): exit as a last resort) is recommended for every EU procurement ({{regime}}).",
+        "why": "A corrective action plan, modelled on CSDDD Art. 10(2)(a) and 11(3)(b) and set as a performance condition (Directive 2014/24/EU Art. 70), is recommended for every EU procurement; it is the buyer's preferred response and does not limit any termination right the law gives the buyer ({{regime}}).",
         "whyNot": "Corrective action plan not included: {{because}}.",
         "sources": [
           {
-            "citation": "Directive (EU) 2024/1760",
+            "citation": "Directive 2014/24/EU Art. 70",
             "regime": "eu",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "Directive (EU) 2024/1760",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ]
       }
     },
     {
       "id": "eu-csddd-contractual-assurance",
-      "version": "1.0.0",
-      "title": "Contractual assurance and cascading (CSDDD model)",
+      "version": "1.1.0",
+      "title": "Contractual assurance and cascading (modelled on CSDDD Art. 10)",
       "topic": "flow-down",
       "kind": "clause",
       "regimes": [
@@ -1078,41 +1350,52 @@ export const BUILTIN_LIBRARY: Library = {
       "parameters": {},
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 70",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(2)(b)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
           "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "confidence": "confirmed",
+          "note": "The legal basis in EU procurement law: a contract performance condition on social and employment considerations, linked to the subject matter and announced in the call."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only: the clause follows this provision; the directive does not apply to the buyer."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(c)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only."
         },
         {
           "citation": "Directive (EU) 2025/794",
-          "regime": "eu",
           "instrument": "Directive (EU) 2025/794 (\"stop-the-clock\") postponing CSDDD transposition and application dates",
           "edition": "OJ 2025-04-16",
-          "url": "https://esgwise.org/eu-delays-csrd-and-csddd-implementation-with-stop-the-clock-directive/",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "url": "https://www.forvismazars.com/th/en/insights/doing-business-in-thailand/sustainability/ojeu-publication-stop-the-clock-directive",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Published in the OJ on 2025-04-16 (confirmed by several firms' notes). It moved CSDDD transposition to 2027-07-26 and the first application (companies with more than 3,000 employees and EUR 900m turnover) to 2028-07-26; the text of its Art. 2 was read as proposed (COM(2025)80, adopted without amendment per the Council). Superseded on these dates by Omnibus I."
         },
         {
-          "citation": "Omnibus I (CSDDD amendment)",
-          "regime": "eu",
-          "instrument": "\"Omnibus I\" amending Directive (EU) 2024/1760 (provisional agreement 2025-12-09; Parliament 2025-12-16; Council 2026-02-24)",
-          "url": "https://www.clecat.org/en/news/newsletters/council-and-parliament-agree-on-omnibus-i",
-          "checked": "2026-11-28",
+          "citation": "Directive (EU) 2026/470 (Omnibus I)",
+          "effectiveFrom": "2026-03-18",
+          "instrument": "Directive (EU) 2026/470 amending Directives 2006/43/EC, 2013/34/EU, (EU) 2022/2464 and (EU) 2024/1760 as regards certain corporate sustainability reporting and due diligence requirements (\"Omnibus I\")",
+          "edition": "adopted 2026-02-24, OJ 2026-02-26",
+          "url": "https://generationimpact.global/news/directive-eu-2026-470-csrd-csddd-reform",
+          "checked": "2026-12-02",
           "confidence": "secondary",
-          "note": "Directive number, Official Journal date and article text not read; scope > 5,000 employees and > EUR 1.5bn turnover, transposition 2028-07-26, compliance July 2029 as reported."
+          "note": "SECONDARY. Parliament adopted its first-reading position on 2025-12-16 (official EP page TA-10-2025-0324, read in part) and the Council approved it on 2026-02-24; a secondary source gives the number 2026/470 and OJ publication on 2026-02-26. As reported (LexisNexis, Reclaim Finance, climate change law blog): CSDDD scope raised to EU companies with more than 5,000 employees and EUR 1.5bn net worldwide turnover (non-EU: EUR 1.5bn net turnover in the Union), transposition by 2028-07-26, application to every company in scope from 2029-07-26, no mandatory climate transition plan, no harmonised civil liability, fines capped at 3% of net worldwide turnover. The entry-into-force date (effectiveFrom, 20 days after publication) is inferred; the article text of the directive was not read (UNCONFIRMED)."
         },
         {
           "citation": "European Model Clauses",
@@ -1122,7 +1405,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Modelled on Articles 10(2)(b) and 11(3)(c) of Directive (EU) 2024/1760: a company seeks contractual assurances from a direct business partner that it will comply with the company's code of conduct and any prevention or corrective action plan, and will seek corresponding assurances from its own partners. Public buyers are rarely in CSDDD scope themselves, so this is a buyer choice that follows the directive's model, recommended at high risk or where subcontracting is expected. DATES: the directive entered into force on 2024-07-25; the stop-the-clock Directive (EU) 2025/794 moved transposition to 2027-07-26 and first application to 2028-07-26; the Omnibus I amendment (SECONDARY: provisional agreement 2025-12-09, Council approval reported 2026-02-24, OJ reference unconfirmed) moves transposition to 2028-07-26, compliance to July 2029 and scope to companies with more than 5,000 employees and EUR 1.5bn turnover, and removes the harmonised civil liability regime. None of this changes the clause as a contract term, but suppliers may cite it. Assurances must be backed by verification (next clause). The Commission's guidance on voluntary model clauses (Art. 18) was due about 2027-01-26; whether Omnibus I moved that date is unconfirmed.",
+      "draftingNote": "A contract performance condition (Directive 2014/24/EU Art. 70) modelled on Articles 10(2)(b) and 11(3)(c) of Directive (EU) 2024/1760 (CSDDD): the supplier gives contractual assurances that it will comply with the buyer's code of conduct and any prevention or corrective action plan, and seeks corresponding assurances from its own partners. The CSDDD is the model, not law that applies: it binds only \"companies\" in its scope (Art. 3(1)(a): the legal forms of Annexes I and II to Directive 2013/34/EU and some financial undertakings), never a contracting authority as such, and it applies to no company before 26 July 2029. DATES: in force 2024-07-25; the stop-the-clock Directive (EU) 2025/794 (OJ 2025-04-16) moved transposition to 2027-07-26 and first application to 2028-07-26; Omnibus I, Directive (EU) 2026/470 (SECONDARY: adopted 2026-02-24, OJ 2026-02-26; its article text was not read), moves transposition to 2028-07-26 and application for every company in scope to 2029-07-26, limits scope to EU companies with more than 5,000 employees and EUR 1.5bn net worldwide turnover (non-EU: EUR 1.5bn net turnover in the Union), and removes the harmonised civil liability regime. A supplier in scope from 2029 will have its own CSDDD duties; this clause neither depends on them nor claims to discharge them. Recommended at high risk or where subcontracting is expected, as a buyer choice. Assurances must be backed by verification (next clause). Whether Omnibus I moved the date of the Commission's guidance on voluntary model clauses (Art. 18) is UNCONFIRMED.",
       "terms": [
         "contractual-assurance",
         "contractual-cascading",
@@ -1150,21 +1433,10 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 70",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(2)(b)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
-            },
-            {
-              "citation": "Directive (EU) 2024/1760 Art. 11",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 11(3)(c)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
               "checked": "2026-11-28",
               "confidence": "confirmed"
             }
@@ -1196,31 +1468,39 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "Contractual assurances with cascading, modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended: {{because}}. Whether a public buyer is itself in CSDDD scope cannot be known from the profile.",
+        "why": "Contractual assurances with cascading, as a performance condition (Directive 2014/24/EU Art. 70) modelled on CSDDD Art. 10(2)(b) and 11(3)(c), are recommended as a buyer choice: {{because}}. The CSDDD itself does not apply to the buyer.",
         "whyNot": "Contractual assurance not included: {{because}}.",
         "sources": [
           {
-            "citation": "Directive (EU) 2024/1760",
+            "citation": "Directive 2014/24/EU Art. 70",
             "regime": "eu",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "Directive (EU) 2024/1760",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ],
         "warnWhenSelected": [
           {
             "code": "unconfirmed-fact",
-            "message": "The contractual assurance clause follows the Corporate Sustainability Due Diligence Directive (EU) 2024/1760, whose application was postponed (Directive (EU) 2025/794) and whose scope is being narrowed by the Omnibus I package; the Omnibus I text and dates are from secondary sources. Check the current state before relying on the directive."
+            "message": "The contractual assurance clause is modelled on Article 10 of the Corporate Sustainability Due Diligence Directive (EU) 2024/1760, which does not apply to a contracting authority and, after Directive (EU) 2025/794 and Omnibus I (Directive (EU) 2026/470), applies to no company before 26 July 2029 and then only to companies with more than 5,000 employees and EUR 1.5bn turnover. The Omnibus I number, dates and thresholds are from secondary sources; check them before citing the directive to a supplier."
           }
         ]
       }
     },
     {
       "id": "eu-csddd-verification",
-      "version": "1.0.0",
-      "title": "Verification of assurances (CSDDD model)",
+      "version": "1.1.0",
+      "title": "Verification of assurances (modelled on CSDDD Art. 10(5))",
       "topic": "audit",
       "kind": "clause",
       "regimes": [
@@ -1242,15 +1522,24 @@ export const BUILTIN_LIBRARY: Library = {
       "parameters": {},
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 70",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(5)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
           "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Verification is part of the performance condition the buyer sets."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(5)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
           "confidence": "secondary",
-          "note": "Verification of contractual assurances; exact wording unconfirmed (secondary source)."
+          "note": "Model only: verification of contractual assurances; exact wording unconfirmed (secondary source)."
         },
         {
           "citation": "European Model Clauses",
@@ -1260,7 +1549,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Under the CSDDD model, contractual assurances must be accompanied by appropriate measures to verify compliance, such as independent third-party verification or industry initiatives (Art. 10(5); secondary source, exact wording unconfirmed). The clause leaves the method to the Buyer and lets the Supplier rely on recognised schemes. For SME suppliers the Buyer bears the cost of independent third-party verification (see eu-sme-fair-terms, selected when the supplier is an SME).",
+      "draftingNote": "Modelled on CSDDD Art. 10(5), under which contractual assurances are accompanied by appropriate measures to verify compliance, such as independent third-party verification or industry initiatives (secondary source, exact wording unconfirmed). The directive is the model only: it does not apply to the buyer, and to no company before 2029-07-26 (see eu-csddd-contractual-assurance). The clause leaves the method to the Buyer and lets the Supplier rely on recognised schemes. For SME suppliers the Buyer bears the cost of independent third-party verification (see eu-sme-fair-terms, selected when the supplier is an SME).",
       "terms": [
         "contractual-assurance"
       ],
@@ -1286,14 +1575,12 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 70",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(5)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
               "checked": "2026-11-28",
-              "confidence": "secondary"
+              "confidence": "confirmed"
             }
           ]
         }
@@ -1314,17 +1601,25 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "CSDDD Art. 10(5) accompanies contractual assurances with verification measures: {{because}}.",
+        "why": "Verification of the contractual assurance, modelled on CSDDD Art. 10(5), is recommended with it: {{because}}.",
         "whyNot": "Verification clause not included: {{because}}.",
         "sources": [
           {
-            "citation": "Directive (EU) 2024/1760",
+            "citation": "Directive 2014/24/EU Art. 70",
             "regime": "eu",
+            "instrument": "Directive 2014/24/EU on public procurement",
+            "provision": "Art. 70",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          },
+          {
+            "citation": "Directive (EU) 2024/1760",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ],
         "smeBurden": "third-party verification of contractual assurances"
@@ -1440,7 +1735,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-flr-product-warranty",
-      "version": "1.0.0",
+      "version": "2.0.0",
       "title": "Products made with forced labour (EU Forced Labour Regulation)",
       "topic": "prohibition",
       "kind": "clause",
@@ -1448,10 +1743,10 @@ export const BUILTIN_LIBRARY: Library = {
         "eu"
       ],
       "body": {
-        "intro": "This clause applies to products delivered on or after 14 December 2027, the date from which Regulation (EU) 2024/3015 applies.",
+        "intro": "This clause applies to products delivered, or built into the works, on or after 14 December 2027, the date from which Regulation (EU) 2024/3015 applies. It is a term the Buyer has chosen: the Regulation binds the Supplier as an economic operator whether or not the contract says so.",
         "subclauses": [
           {
-            "text": "The Supplier warrants that no product it delivers under the contract, and no component of such a product, is among the {{term \"products-made-with-forced-labour\"}}, including {{term \"forced-labour-imposed-by-state\"}}, and that no such product is the subject of a decision under Regulation (EU) 2024/3015 prohibiting it from being placed or made available on the Union market."
+            "text": "The Supplier warrants that no product it delivers under the contract or builds into the works, including construction products and materials, and no component of such a product, is among the {{term \"products-made-with-forced-labour\"}}, including {{term \"forced-labour-imposed-by-state\"}}, and that no such product is the subject of a decision under Regulation (EU) 2024/3015 prohibiting it from being placed or made available on the Union market."
           },
           {
             "text": "The Supplier must keep, and give the Buyer on request, information on the origin of the products and their main components sufficient to show where and by whom they were made."
@@ -1474,8 +1769,9 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Arts. 1-3",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         },
         {
           "citation": "Regulation (EU) 2024/3015 guidelines",
@@ -1487,7 +1783,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Guidelines and Forced Labour Single Portal published 2026-06-30; the risk database was still being developed."
         }
       ],
-      "draftingNote": "Regulation (EU) 2024/3015 prohibits placing or making available on the EU market, or exporting, any product made with forced labour, with no size or value threshold; it applies from 2027-12-14 (parameter eu-flr-application-date). It creates no new due-diligence obligation and does not cover products already with end users. A public buyer cannot lawfully receive banned products, so the clause asks the supplier to warrant, notify and replace; this contractual design is an inference, not a statutory procurement duty. Mandatory for goods contracts running on or after 2027-12-14. The Commission's database of risk areas and products was not live when the guidelines were published (2026-06-30); check it before relying on it. The 72-hour notice period and the replace-or-refund remedy are drafting choices.",
+      "draftingNote": "Regulation (EU) 2024/3015 prohibits economic operators from placing or making available on the EU market, or exporting, any product made with forced labour, including its components, with no sector, size or value threshold; it applies from 2027-12-14 (parameter eu-flr-application-date). It creates no new due-diligence obligation and does not cover products already with end users. The ban binds the economic operator, not the buyer: no provision requires a contracting authority to put a warranty in its contract. The warranty is therefore a BUYER CHOICE that the ban makes prudent (the buyer should not receive, and cannot use or resell, products that may be withdrawn), recommended, not mandatory. Construction products are products too, so works contracts are covered: the clause reaches the products and materials the contractor delivers or builds into the works (whether incorporation into works is itself a \"making available\" is UNCONFIRMED; the contractor's own suppliers make them available to it in any case). For services the clause is optional, for the equipment, consumables or other products a service provider delivers. The Commission's database of risk areas and products was not live when the guidelines were published (2026-06-30); check it before relying on it. The 72-hour notice period and the replace-or-refund remedy are drafting choices. Scope confirmed on the EU's own Retail Platform page (all products, regardless of origin or sector).",
       "terms": [
         "products-made-with-forced-labour",
         "forced-labour",
@@ -1498,7 +1794,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "eu-flr-no-banned-products",
           "topic": "prohibition",
           "party": "supplier",
-          "action": "Supply no product, or component of a product, made with forced labour, and supply no product that is the subject of a decision under Regulation (EU) 2024/3015.",
+          "action": "Supply, or build into the works, no product or component of a product made with forced labour, and no product that is the subject of a decision under Regulation (EU) 2024/3015.",
           "timing": {
             "kind": "ongoing"
           },
@@ -1520,8 +1816,9 @@ export const BUILTIN_LIBRARY: Library = {
               "provision": "Arts. 1-3",
               "edition": "OJ 2024-12-12; applies from 2027-12-14",
               "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
             }
           ]
         },
@@ -1552,8 +1849,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
               "edition": "OJ 2024-12-12; applies from 2027-12-14",
               "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
             }
           ]
         }
@@ -1571,7 +1869,8 @@ export const BUILTIN_LIBRARY: Library = {
                 {
                   "kind": "category",
                   "in": [
-                    "goods"
+                    "goods",
+                    "works"
                   ]
                 },
                 {
@@ -1582,10 +1881,31 @@ export const BUILTIN_LIBRARY: Library = {
                 }
               ]
             },
-            "strength": "mandatory"
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "services"
+                  ]
+                },
+                {
+                  "kind": "date",
+                  "of": "end",
+                  "param": "eu-flr-application-date",
+                  "label": "the day Regulation (EU) 2024/3015 applies"
+                }
+              ]
+            },
+            "strength": "optional",
+            "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and binds the economic operator that supplies them; a services contract may still deliver products (equipment, consumables, materials), so the warranty is an {{strength}} buyer choice here: {{because}}."
           }
         ],
-        "why": "Regulation (EU) 2024/3015 bans products made with forced labour from the EU market from its application date, and the contract period reaches it: {{because}}.",
+        "why": "Regulation (EU) 2024/3015 bans products made with forced labour, construction products included, from the EU market from its application date: {{because}}. The ban binds the economic operator, not the buyer, and no provision requires this warranty: it is a buyer choice that the ban makes prudent, so it is {{strength}}.",
         "whyNot": "Forced-labour product warranty not included: {{because}}.",
         "sources": [
           {
@@ -1642,8 +1962,9 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(1)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "ILO C029",
@@ -1712,8 +2033,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(1)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             }
           ]
         }
@@ -1876,8 +2198,8 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-sme-fair-terms",
-      "version": "1.0.0",
-      "title": "Fair terms and support for SME suppliers (CSDDD model)",
+      "version": "1.1.0",
+      "title": "Fair terms and support for SME suppliers (modelled on CSDDD Art. 10)",
       "topic": "responsible-purchasing",
       "kind": "clause",
       "regimes": [
@@ -1903,15 +2225,25 @@ export const BUILTIN_LIBRARY: Library = {
       "parameters": {},
       "sources": [
         {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "citation": "Directive 2014/24/EU Art. 18",
           "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "provision": "Art. 10(2)(e), 10(5)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+          "provision": "Art. 18(1)",
+          "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
           "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The buyer acts in a proportionate manner towards economic operators."
+        },
+        {
+          "citation": "Directive (EU) 2024/1760 Art. 10",
+          "effectiveFrom": "2024-07-25",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "provision": "Art. 10(2)(e), 10(5)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
+          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+          "checked": "2026-12-02",
           "confidence": "secondary",
-          "note": "SME terms fair, reasonable and non-discriminatory; the company bears the cost of third-party verification for SMEs (secondary source; exact wording unconfirmed)."
+          "note": "Model only. SME terms fair, reasonable and non-discriminatory; the company bears the cost of third-party verification for SMEs (secondary source; exact wording unconfirmed)."
         },
         {
           "citation": "European Model Clauses",
@@ -1921,7 +2253,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Where the supplier is an SME, the CSDDD model requires the terms of contractual assurances to be fair, reasonable and non-discriminatory, makes the company bear the cost of independent third-party verification, and provides for targeted support (capacity building, training, management systems, and financial support where compliance would jeopardise the SME's viability) (Art. 10(2)(e) and 10(5); secondary). These are the Buyer's own obligations. Selected when the supplier is an SME and the assurance is selected.",
+      "draftingNote": "Where the supplier is an SME, the CSDDD model (Directive (EU) 2024/1760, which does not apply to the buyer; see eu-csddd-contractual-assurance) requires the terms of contractual assurances to be fair, reasonable and non-discriminatory, makes the company bear the cost of independent third-party verification, and provides for targeted support (capacity building, training, management systems, and financial support where compliance would jeopardise the SME's viability) (Art. 10(2)(e) and 10(5); secondary). These are the Buyer's own obligations, a buyer choice that also gives effect to the proportionality principle of Directive 2014/24/EU Art. 18(1). Selected when the supplier is an SME and the assurance is selected.",
       "terms": [
         "contractual-assurance",
         "responsible-purchasing-practices"
@@ -1944,14 +2276,13 @@ export const BUILTIN_LIBRARY: Library = {
           },
           "sources": [
             {
-              "citation": "Directive (EU) 2024/1760 Art. 10",
+              "citation": "Directive 2014/24/EU Art. 18",
               "regime": "eu",
-              "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-              "provision": "Art. 10(2)(e), 10(5)",
-              "url": "https://eurlexa.com/act/en/32024L1760/present/text",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 18(1)",
+              "url": "https://www.equallyours.org.uk/eu-procurement-directive/",
               "checked": "2026-11-28",
-              "confidence": "secondary"
+              "confidence": "confirmed"
             }
           ]
         }
@@ -1982,24 +2313,24 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "CSDDD Art. 10(2)(e) and 10(5) call for fair terms for SME partners, the buyer bearing third-party verification costs: {{because}}.",
+        "why": "Fair terms for an SME supplier, the buyer bearing third-party verification costs, modelled on CSDDD Art. 10(2)(e) and 10(5), are recommended: {{because}}.",
         "whyNot": "SME fair terms clause not included: {{because}}.",
         "sources": [
           {
             "citation": "Directive (EU) 2024/1760",
-            "regime": "eu",
             "effectiveFrom": "2024-07-25",
-            "instrument": "Corporate Sustainability Due Diligence Directive",
+            "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
             "provision": "Art. 10(2)(b), (e), 10(5)",
             "checked": "2026-11-28",
-            "confidence": "secondary"
+            "confidence": "secondary",
+            "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
           }
         ]
       }
     },
     {
       "id": "eu-subcontracting-disclosure",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Subcontractors and their disclosure (EU)",
       "topic": "supply-chain-mapping",
       "kind": "clause",
@@ -2030,11 +2361,12 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(2), (5), (6)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         }
       ],
-      "draftingNote": "Article 71 of Directive 2014/24/EU lets the buyer ask tenderers to state the share of the contract they intend to subcontract and the proposed subcontractors, and, for works and services provided at a facility under the buyer's direct oversight, requires the main contractor to give subcontractors' names, contact details and legal representatives and to notify changes. Under Art. 71(6) the buyer may require the replacement of a subcontractor for which an exclusion ground applies (national law may make it mandatory). Recommended for services and works; optional for goods.",
+      "draftingNote": "Article 71 of Directive 2014/24/EU. Art. 71(2): the buyer may ask tenderers to state the share of the contract they intend to subcontract and the proposed subcontractors (sub-clause 1, a buyer option). Art. 71(5): for works contracts, and for services provided at a facility under the buyer's direct oversight, the buyer SHALL require the main contractor to give, at the latest when performance starts, the names, contact details and legal representatives of its subcontractors involved, so far as known, and to notify changes and new subcontractors; it does not apply to suppliers of goods, and the buyer may extend it to other contracts (wording confirmed from the UK transposition, PCR 2015 reg. 71(3), (4), (6), (7)). Art. 71(6): the buyer may check exclusion grounds for subcontractors and require a replacement (national law may make this mandatory) (sub-clause 3). STRENGTHS: mandatory for works. For services the duty turns on whether they are provided at a facility under the buyer's direct oversight, which the profile cannot tell (a profile field such as procurement.atBuyerFacilities would be needed): the clause is recommended with a reason naming that test, rather than mandatory with a warning, because calling it mandatory for every service would overstate the law for services performed elsewhere; the buyer must treat it as mandatory where the services are on its premises. Optional for goods.",
       "terms": [
         "subcontractor"
       ],
@@ -2063,8 +2395,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             }
           ]
         }
@@ -2079,11 +2412,21 @@ export const BUILTIN_LIBRARY: Library = {
             "if": {
               "kind": "category",
               "in": [
-                "services",
                 "works"
               ]
             },
-            "strength": "recommended"
+            "strength": "mandatory",
+            "why": "Directive 2014/24/EU Art. 71(5) requires the buyer, in a works contract, to require the main contractor to give the names, contact details and legal representatives of its subcontractors by the start of performance and to notify changes: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "category",
+              "in": [
+                "services"
+              ]
+            },
+            "strength": "recommended",
+            "why": "Directive 2014/24/EU Art. 71(5) makes the disclosure of subcontractors mandatory for services provided at a facility under the buyer's direct oversight; whether these services are performed there cannot be told from the profile, so the clause is {{strength}}: include it as mandatory if they are ({{because}})."
           },
           {
             "if": {
@@ -2093,10 +2436,10 @@ export const BUILTIN_LIBRARY: Library = {
               ]
             },
             "strength": "optional",
-            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; it is required only for works and on-site services, so it is an option here: {{because}}."
+            "why": "Directive 2014/24/EU Art. 71 lets the buyer ask for the names of subcontractors; Art. 71(5) does not apply to suppliers of goods, so it is an option here: {{because}}."
           }
         ],
-        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors (required for works and on-site services): {{because}}.",
+        "why": "Directive 2014/24/EU Art. 71 lets the buyer require the names of subcontractors: {{because}}.",
         "whyNot": "Subcontracting disclosure not included: {{because}}.",
         "sources": [
           {
@@ -3460,6 +3803,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -3537,12 +3881,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(5)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "Verification of contractual assurances; exact wording unconfirmed."
         },
@@ -3655,6 +3999,238 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "general-child-labour",
+      "version": "1.0.0",
+      "title": "Child labour, age verification and remediation in the child's interest",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "de",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must not employ, and must ensure that its {{term \"subcontractor\"}}s and {{term \"agent\"}}s do not employ, in performing the contract any child under {{params.minimumAge}} years of age, or under the minimum age for work set by the law of the place of work if that is higher, and must not employ anyone under 18 in work that by its nature or the circumstances in which it is done is likely to harm their health, safety or morals, including night work and any work that the law of the place of work treats as hazardous. There must be no {{term \"child-labour\"}} in performing the contract."
+          },
+          {
+            "text": "A {{term \"worker\"}} who is over the minimum age but under 18 may work only in conditions that protect their health, safety and schooling and within the hours the law of the place of work allows."
+          },
+          {
+            "text": "Before anyone starts work, the Supplier must check their age from reliable documents or, where there are none, by another reliable method, and keep a record of the check. It must return any document at once and keep a copy only where the law requires one."
+          },
+          {
+            "text": "If a child is found working in breach of this clause, the Supplier must act in the best interests of the child and, so far as possible, with the child and their family: it must remove the child from the work safely, at once from hazardous work; must not simply dismiss the child in a way that leaves them worse off; must keep paying the child's wages, or an equivalent amount, until the child reaches the minimum age or for the period agreed with the Buyer; must support the child's return to education or training; and, where possible, must offer decent work to an adult member of the child's family."
+          },
+          {
+            "text": "The Supplier must tell the Buyer promptly of any such case and agree with the Buyer a plan for {{term \"remediation\"}}, and must prevent it from happening again."
+          }
+        ]
+      },
+      "parameters": {
+        "minimumAge": {
+          "type": "integer",
+          "description": "The minimum age for work on the contract (the law of the place of work applies where it sets a higher age).",
+          "unit": "years",
+          "default": 15,
+          "min": 14,
+          "max": 18
+        }
+      },
+      "sources": [
+        {
+          "citation": "ILO C138",
+          "instrument": "ILO Minimum Age Convention, 1973 (No. 138)",
+          "provision": "Arts. 2, 3, 7",
+          "url": "https://globalhealthrights.org/instrument/convention-concerning-minimum-age-for-admission-to-employment-ilo-minimum-age-convention-1973-no-138",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 3 (no one under 18 in work likely to jeopardise health, safety or morals; 16 under strict conditions) and Art. 7 (light work from 13) read in excerpts of the text; the general minimum age of not less than 15 (14 for some developing countries) in Art. 2 is from secondary summaries."
+        },
+        {
+          "citation": "ILO C182",
+          "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182)",
+          "provision": "Arts. 2, 3",
+          "url": "https://www.ilo.org/global/about-the-ilo/multimedia/video/institutional-videos/WCMS_749850/lang--en/index.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The ILO's own page: the Convention, universally ratified, calls for the prohibition and elimination of the worst forms of child labour (slavery, forced labour, trafficking, use in armed conflict, prostitution, pornography, drug trafficking and hazardous work). That \"child\" means every person under 18 (Art. 2) is from a secondary source."
+        },
+        {
+          "citation": "CRC Art. 32",
+          "instrument": "United Nations Convention on the Rights of the Child (1989), Article 32",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "CRC Art. 3",
+          "instrument": "United Nations Convention on the Rights of the Child (1989), Article 3 (best interests of the child)",
+          "provision": "Art. 3(1)",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "The best-interests principle is cited from background knowledge; the text was not read for this library."
+        },
+        {
+          "citation": "UN Guiding Principles on Business and Human Rights",
+          "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+          "provision": "Principle 22",
+          "edition": "2011",
+          "url": "https://globalnaps.org/ungp/guiding-principle-31",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Remediation where the business caused or contributed to the harm."
+        }
+      ],
+      "draftingNote": "A general child labour clause for the regimes that have none of their own: the UN packs use the UN child labour clause (UN General Conditions of Contract), EU packs the labour-law clause that requires compliance with ILO C138 and C182 (Directive 2014/24/EU Art. 18(2), Annex X), and Canadian packs the S.C. 2023, c. 9 report and PSPC clauses, so the rule leaves this clause out when the UN, EU or Canadian regime applies. ILO C138 sets the minimum age at not less than the end of compulsory schooling and not less than 15 (14 for some developing countries; SECONDARY), and 18 for work likely to jeopardise health, safety or morals (Art. 3); C182 calls for the elimination of the worst forms of child labour for everyone under 18. minimumAge defaults to 15; set it to the higher legal age of the place of work. Remediation follows the best interests of the child (CRC Art. 3(1), UNCONFIRMED text) and the UNGPs: dismissing a child without support can push them into worse work, so the clause requires continued income and schooling support. Recommended from medium risk.",
+      "terms": [
+        "child-labour",
+        "worker",
+        "subcontractor",
+        "agent",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "gen-no-child-labour",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Employ no child under the minimum age (default 15, or the higher legal age), no one under 18 in hazardous or night work, and verify every worker's age before they start.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Age-verification records",
+            "Register of workers under 18 and their tasks",
+            "Audit findings"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO C138",
+              "instrument": "ILO Minimum Age Convention, 1973 (No. 138)",
+              "provision": "Arts. 2, 3",
+              "url": "https://globalhealthrights.org/instrument/convention-concerning-minimum-age-for-admission-to-employment-ilo-minimum-age-convention-1973-no-138",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 3 (no one under 18 in work likely to jeopardise health, safety or morals; 16 under strict conditions) and Art. 7 (light work from 13) read in excerpts of the text; the general minimum age of not less than 15 (14 for some developing countries) in Art. 2 is from secondary summaries."
+            },
+            {
+              "citation": "ILO C182",
+              "instrument": "ILO Worst Forms of Child Labour Convention, 1999 (No. 182)",
+              "provision": "Art. 3",
+              "url": "https://www.ilo.org/global/about-the-ilo/multimedia/video/institutional-videos/WCMS_749850/lang--en/index.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "The ILO's own page: the Convention, universally ratified, calls for the prohibition and elimination of the worst forms of child labour (slavery, forced labour, trafficking, use in armed conflict, prostitution, pornography, drug trafficking and hazardous work). That \"child\" means every person under 18 (Art. 2) is from a secondary source."
+            }
+          ]
+        },
+        {
+          "id": "gen-child-labour-remediation",
+          "topic": "remediation",
+          "party": "supplier",
+          "action": "When a child is found working in breach of the clause, remove the child from the work safely, keep paying them, support their return to school or training, offer work to an adult family member where possible, and agree a remediation plan with the Buyer.",
+          "timing": {
+            "kind": "on-event",
+            "event": "a child is found working in breach of the clause"
+          },
+          "evidence": [
+            "Remediation plan agreed with the Buyer",
+            "Records of payments and schooling support"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "CRC Art. 3",
+              "instrument": "United Nations Convention on the Rights of the Child (1989), Article 3 (best interests of the child)",
+              "provision": "Art. 3(1)",
+              "checked": "2026-12-02",
+              "confidence": "unconfirmed",
+              "note": "The best-interests principle is cited from background knowledge; the text was not read for this library."
+            },
+            {
+              "citation": "UN Guiding Principles on Business and Human Rights",
+              "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+              "provision": "Principle 22",
+              "edition": "2011",
+              "url": "https://globalnaps.org/ungp/guiding-principle-31",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Principle 31 (effectiveness criteria of non-judicial grievance mechanisms: legitimate, accessible, predictable, equitable, transparent, rights-compatible, a source of continuous learning, and, for operational-level mechanisms, based on engagement and dialogue) read in a reproduction of the text; Principle 22 (remediation where a business has caused or contributed to adverse impacts) and Principle 29 (operational-level grievance mechanisms) from the same publication's contents, not re-read. Soft law."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-child-labour",
+        "label": "the child labour clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "any",
+                    "of": [
+                      {
+                        "kind": "regime",
+                        "id": "un"
+                      },
+                      {
+                        "kind": "regime",
+                        "id": "eu"
+                      },
+                      {
+                        "kind": "regime",
+                        "id": "ca"
+                      }
+                    ]
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A child labour clause with age verification and remediation in the child's interest (ILO C138, C182) is recommended because {{because}}.",
+        "whyNot": "Child labour clause not included: {{because}}. Where the UN, EU or Canadian regime applies, its own child labour terms cover this (the UN child labour clause, the EU labour-law clause with ILO C138 and C182, the Canadian report and PSPC clauses).",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
       "id": "general-ethical-recruitment",
       "version": "1.0.0",
       "title": "Ethical recruitment and written terms of employment",
@@ -3664,6 +4240,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -3855,6 +4432,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -3881,18 +4459,20 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "FAR 52.222-50",
@@ -3967,13 +4547,14 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
-              "regime": "eu",
               "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "provision": "Art. 10(2)(b)",
+              "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
             }
           ]
         }
@@ -4012,6 +4593,195 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "general-freedom-to-leave",
+      "version": "1.0.0",
+      "title": "Freedom to leave and to resign",
+      "topic": "recruitment",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "de",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "Every {{term \"worker\"}} employed in performing the contract by the Supplier, its {{term \"subcontractor\"}}s or its {{term \"agent\"}}s must be free to end their employment by giving notice of no more than {{params.resignationNoticeDays}} days, or any shorter notice that the law or their contract allows, and to leave at once, without notice, if they are subjected to violence, threats or other serious abuse."
+          },
+          {
+            "text": "The Supplier must not keep, and must ensure that no one keeps, a worker in employment by any penalty or pressure, including fines, loss of wages already earned, deposits or bonds, debts owed to the employer or a recruiter (including for {{term \"recruitment-fees\"}}), withholding of identity documents, or threats to report the worker to the authorities."
+          },
+          {
+            "text": "A worker who leaves must be paid in full all wages and benefits earned by the end of their notice, and must not be charged any cost or penalty for leaving beyond what the law of the place of work allows."
+          },
+          {
+            "text": "Workers must be free to leave the workplace outside working hours and during breaks, and to come and go from any accommodation provided or arranged for them, subject only to reasonable safety rules that apply equally to everyone."
+          },
+          {
+            "text": "A term of a worker's contract or of any loan or accommodation agreement that conflicts with this clause must not be enforced."
+          }
+        ]
+      },
+      "parameters": {
+        "resignationNoticeDays": {
+          "type": "integer",
+          "description": "The longest notice, in days, that a worker who resigns may be asked to give.",
+          "unit": "days",
+          "default": 30,
+          "min": 0,
+          "max": 90
+        }
+      },
+      "sources": [
+        {
+          "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Work must be offered voluntarily, and the freedom to leave on reasonable notice is part of that."
+        },
+        {
+          "citation": "ILO CEACR General Survey on forced labour",
+          "instrument": "ILO Committee of Experts on the Application of Conventions and Recommendations, General Surveys on the Forced Labour Conventions (1979, paras 67-73; 2007, Report III (Part 1B))",
+          "url": "http://ilo.ch/dyn/normlex/en/f?p=1000%3A13100%3A0%3A%3ANO%3A%3AP13100_COMMENT_ID%2CP13100_LANG_CODE%3A2101685%2Cen%3ANO",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "An ILO NORMLEX comment refers to the 1979 General Survey, paras 67-73, on restrictions on the freedom of workers to terminate their employment; that a worker must be able to leave on notice of reasonable length for work to remain freely offered under C029 is the supervisory bodies' reading as summarised by ILO training material (SECONDARY); the paragraphs were not read."
+        },
+        {
+          "citation": "ILO P029",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "Protocol of 2014 to the Forced Labour Convention, 1930",
+          "edition": "adopted 2014-06-11, in force 2016-11-09",
+          "url": "https://webapps.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO:12100:P12100_INSTRUMENT_ID:3174672:NO",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The Protocol's measures against forced labour include protecting workers from abusive practices in recruitment and employment."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "provision": "indicators 3 (restriction of movement), 8 (withholding of wages), 9 (debt bondage)",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "A worker who cannot leave is in forced labour even if they once agreed to the work: ILO C029 Art. 2(1) requires work to be offered voluntarily, and the ILO supervisory bodies read that as including the freedom to end employment on notice of reasonable length (CEACR General Surveys on forced labour; SECONDARY, the paragraphs were not read). Restriction of movement, withholding of wages and debt bondage are ILO indicators of forced labour. The clause sets a maximum notice a worker may be asked to give (resignationNoticeDays, default 30, a drafting choice that local law may shorten), bans the usual means of keeping workers (fines, deposits, bonds, debts, withheld pay or documents, threats), and guarantees movement outside working hours and from accommodation. Recommended from medium risk, or where migrant workers, agency recruitment or employer housing are expected. Return transport and recruitment fees are dealt with in their own clauses.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "agent",
+        "recruitment-fees"
+      ],
+      "obligations": [
+        {
+          "id": "gen-free-to-leave",
+          "topic": "recruitment",
+          "party": "supplier",
+          "action": "Let every worker resign on notice of no more than the set period (default 30 days) and leave the workplace and any accommodation freely outside working hours, and never keep a worker by fines, deposits, bonds, debts, withheld pay or documents, or threats.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Employment contracts and resignation terms",
+            "Accommodation rules",
+            "Final pay records of workers who left",
+            "Worker interview findings"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO C029",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+              "provision": "Art. 2(1)",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "provision": "indicators 3, 8, 9",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-leave",
+        "label": "the freedom to leave clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                },
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                },
+                {
+                  "kind": "ref",
+                  "id": "recruitment-agencies"
+                },
+                {
+                  "kind": "ref",
+                  "id": "worker-housing"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Freedom to leave and to resign on reasonable notice (ILO C029 Art. 2(1); restriction of movement is an ILO indicator of forced labour) is recommended because {{because}}.",
+        "whyNot": "Freedom to leave clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO Indicators of Forced Labour",
+            "regime": "ilo-fair-recruitment",
+            "instrument": "ILO Indicators of Forced Labour (2012)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
+    },
+    {
       "id": "general-grievance-mechanism",
       "version": "1.0.0",
       "title": "Grievance mechanism and protection from retaliation",
@@ -4021,6 +4791,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4084,12 +4855,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 14",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "PPN 009",
@@ -4160,11 +4931,11 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
             }
           ]
         },
@@ -4190,11 +4961,11 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
             }
           ]
         }
@@ -4229,6 +5000,172 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "general-harassment-and-abuse",
+      "version": "1.0.0",
+      "title": "No violence, harassment, physical abuse or intimidation",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "de",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must not use, threaten or tolerate, and must ensure that its {{term \"subcontractor\"}}s and {{term \"agent\"}}s do not use, threaten or tolerate, {{term \"violence-and-harassment\"}} of any {{term \"worker\"}}, including physical punishment or abuse, sexual harassment and other gender-based violence and harassment, verbal abuse, and intimidation or threats against a worker or their family, such as threats of harm, of dismissal or of denunciation to the authorities."
+          },
+          {
+            "text": "This applies at the workplace and everywhere connected with the work, including accommodation provided or arranged for workers, transport to and from work, work-related travel and work-related communications."
+          },
+          {
+            "text": "The Supplier must have a written policy against violence and harassment, tell workers and supervisors about it in languages they understand, train supervisors, and take the risks of violence and harassment into account in organising the work."
+          },
+          {
+            "text": "The Supplier must deal promptly and fairly with every report, through its {{term \"grievance-mechanism\"}} or otherwise, protect the person who reported and any witness from retaliation, take action against those responsible, and support the worker affected, including with medical or psychological help where needed."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO C190",
+          "instrument": "ILO Violence and Harassment Convention, 2019 (No. 190)",
+          "provision": "Arts. 1, 3, 9",
+          "edition": "adopted 2019-06-21, in force 2021-06-25",
+          "url": "https://c190guide.ilo.org/en/1-2-advancing-international-labour-law/",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Adoption at the 108th International Labour Conference read on the ILO's C190 guide; entry into force on 2021-06-25 and the scope (workplace, accommodation provided by the employer, commuting, work-related travel and communications) from ILO News as reprinted (SECONDARY). A convention binds ratifying states; the clause applies its standard by contract."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "provision": "indicators 5 (physical and sexual violence), 6 (intimidation and threats)",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "ILO C029",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Forced Labour Convention, 1930 (No. 29)",
+          "provision": "Art. 2(1)",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "The menace of a penalty that makes labour forced includes violence and threats."
+        }
+      ],
+      "draftingNote": "Physical and sexual violence and intimidation and threats are ILO indicators of forced labour, and ILO C190 (in force 2021-06-25) recognises the right of everyone to a world of work free from violence and harassment, including gender-based violence and harassment, at the workplace and in work-related places such as accommodation provided by the employer, work-related travel and communications, and commuting (scope as reported, SECONDARY). C190 binds ratifying states; the clause applies its standard to the supplier by contract, with the employer measures of its Art. 9 (a policy, risk assessment, information and training). Recommended from medium risk, or where migrant workers or employer housing are expected. Reports are handled through the supplier's grievance mechanism.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "agent",
+        "violence-and-harassment",
+        "grievance-mechanism"
+      ],
+      "obligations": [
+        {
+          "id": "gen-no-violence-harassment",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Never use, threaten or tolerate violence, harassment, physical abuse or intimidation of workers, including gender-based violence and harassment, and prevent it with a policy, training and prompt action on every report.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Policy on violence and harassment",
+            "Training records for supervisors",
+            "Record of reports and action taken"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO C190",
+              "instrument": "ILO Violence and Harassment Convention, 2019 (No. 190)",
+              "provision": "Arts. 1, 9",
+              "edition": "adopted 2019-06-21, in force 2021-06-25",
+              "url": "https://c190guide.ilo.org/en/1-2-advancing-international-labour-law/",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Adoption at the 108th International Labour Conference read on the ILO's C190 guide; entry into force on 2021-06-25 and the scope (workplace, accommodation provided by the employer, commuting, work-related travel and communications) from ILO News as reprinted (SECONDARY). A convention binds ratifying states; the clause applies its standard by contract."
+            },
+            {
+              "citation": "ILO Indicators of Forced Labour",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+              "provision": "indicators 5, 6",
+              "edition": "2012",
+              "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-harassment",
+        "label": "the violence and harassment clause",
+        "when": [
+          {
+            "if": {
+              "kind": "any",
+              "of": [
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                },
+                {
+                  "kind": "ref",
+                  "id": "migrant-workers"
+                },
+                {
+                  "kind": "ref",
+                  "id": "worker-housing"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "A ban on violence, harassment, physical abuse and intimidation (ILO C190; ILO forced labour indicators 5 and 6) is recommended because {{because}}.",
+        "whyNot": "Violence and harassment clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "ILO Indicators of Forced Labour",
+            "regime": "ilo-fair-recruitment",
+            "instrument": "ILO Indicators of Forced Labour (2012)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
+    },
+    {
       "id": "general-housing",
       "version": "1.0.0",
       "title": "Decent worker housing",
@@ -4238,6 +5175,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4284,11 +5222,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "As part of the code of conduct and contractual assurances."
         },
@@ -4390,6 +5328,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4444,11 +5383,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "As part of the code of conduct and contractual assurances; no specific article on documents."
         }
@@ -4559,6 +5498,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4633,11 +5573,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "secondary",
           "note": "Information sharing under contractual assurances."
         }
@@ -4725,6 +5665,199 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "general-raw-material-traceability",
+      "version": "1.0.0",
+      "title": "Traceability of raw materials at risk of state-imposed forced labour",
+      "topic": "supply-chain-mapping",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "de",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "For the goods it supplies under the contract, and the products it builds into the works, that contain a raw material with a known risk of {{term \"forced-labour-imposed-by-state\"}}, such as cotton and cotton textiles or yarn, and polysilicon and the solar products made with it, the Supplier must map the supply chain down to the raw material and record the country and, so far as it can, the region and the producer where the raw material was grown, extracted or processed."
+          },
+          {
+            "text": "The Supplier must support the record with evidence in proportion to the risk, such as transaction and shipping documents, declarations from its {{term \"subcontractor\"}}s and suppliers, chain-of-custody or traceability schemes and, where available, independent testing of origin. It must not rely on social audits alone where the forced labour is imposed by a state."
+          },
+          {
+            "text": "Within {{params.traceabilityDays}} days of the Buyer's request, the Supplier must give the Buyer the record and the evidence for any product delivered."
+          },
+          {
+            "text": "If the Supplier cannot trace a raw material, or finds that it comes from a region or a producer where forced labour imposed by state authorities is credibly reported, it must tell the Buyer promptly and agree with the Buyer how to replace the source or the product."
+          }
+        ]
+      },
+      "parameters": {
+        "traceabilityDays": {
+          "type": "integer",
+          "description": "Days within which the Supplier must give the Buyer the traceability record and evidence on request.",
+          "unit": "days",
+          "default": 30,
+          "min": 5,
+          "max": 90,
+          "why": "the library default",
+          "timing": {
+            "field": "on-event.withinHours",
+            "factor": 24
+          }
+        }
+      },
+      "sources": [
+        {
+          "citation": "ILO C105",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+          "provision": "Art. 1",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Forced labour imposed by state authorities, for example for economic development or as discrimination."
+        },
+        {
+          "citation": "US DOL, Against Their Will (Xinjiang)",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, Against Their Will: The Situation in Xinjiang",
+          "url": "https://mail.powinllc.com/dol/agencies/ilab/against-their-will-the-situation-in-xinjiang.html",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Goods made with forced labour of Muslim minorities in China (textiles, thread and yarn; polysilicon)."
+        },
+        {
+          "citation": "US DOL List of Goods (2024-09-05)",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
+          "edition": "2024-09-05",
+          "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "Where forced labour is imposed by a state (ILO C105 Art. 1), social audits on the ground are unreliable and the only workable control is to know where the raw material came from. Cotton (and cotton textiles and yarn) and polysilicon (and the solar products made with it) are the raw materials most often named: the US DOL lists goods made with forced labour of Muslim minorities in China, mainly in Xinjiang (SECONDARY; the year polysilicon was added is UNCONFIRMED), and state-imposed forced labour in cotton is also reported elsewhere (UNCONFIRMED here). The clause asks for a mapping to the raw material, evidence proportionate to the risk, delivery of the record on request (traceabilityDays, default 30) and a duty to tell the Buyer and replace the source. The rule selects it for goods and works at high risk: the selection vocabulary cannot yet test procurement.sectors or procurement.commodities (such as textiles, garments, solar, cotton, polysilicon), so the risk level, which already weighs them, is the proxy. In EU packs, the Forced Labour Regulation (EU) 2024/3015 makes such evidence useful for the supplier's own defence; in US packs, imports of Xinjiang-linked goods face a statutory presumption of forced labour (SECONDARY).",
+      "terms": [
+        "forced-labour-imposed-by-state",
+        "subcontractor"
+      ],
+      "obligations": [
+        {
+          "id": "gen-trace-raw-materials",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "Map to the raw material the supply chain of goods containing materials at risk of state-imposed forced labour (such as cotton and polysilicon), record the country, region and producer of origin with supporting evidence, and give the Buyer the record within the set period of a request (default 30 days).",
+          "timing": {
+            "kind": "on-event",
+            "event": "the Buyer asks for the traceability record",
+            "withinHours": 720
+          },
+          "evidence": [
+            "Traceability record to the raw material",
+            "Transaction and chain-of-custody documents",
+            "Origin test results where available"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO C105",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+              "provision": "Art. 1",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Named in Directive 2014/24/EU Annex X and Regulation (EU) 2024/3015 Art. 2; text not read for this library."
+            },
+            {
+              "citation": "US DOL, Against Their Will (Xinjiang)",
+              "instrument": "US Department of Labor, Bureau of International Labor Affairs, Against Their Will: The Situation in Xinjiang",
+              "url": "https://mail.powinllc.com/dol/agencies/ilab/against-their-will-the-situation-in-xinjiang.html",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "Read in a mirror of the DOL page (SECONDARY): goods made with forced labour by Muslim minorities in China, primarily in Xinjiang, added to the DOL list in 2020 include textiles and thread/yarn; polysilicon was added later (the page says 2023; risk.yaml records a June 2021 notice: the date is UNCONFIRMED). State-imposed forced labour in cotton is also reported for Turkmenistan (not read in a source this session)."
+            }
+          ]
+        },
+        {
+          "id": "gen-report-untraceable-source",
+          "topic": "supply-chain-mapping",
+          "party": "supplier",
+          "action": "Tell the Buyer promptly when a raw material cannot be traced or comes from a region or producer where state-imposed forced labour is credibly reported, and agree how to replace the source or the product.",
+          "timing": {
+            "kind": "on-event",
+            "event": "a raw material cannot be traced or is linked to state-imposed forced labour"
+          },
+          "evidence": [
+            "Notification to the Buyer",
+            "Agreed replacement plan"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO C105",
+              "regime": "ilo-fair-recruitment",
+              "instrument": "ILO Abolition of Forced Labour Convention, 1957 (No. 105)",
+              "provision": "Art. 1",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Named in Directive 2014/24/EU Annex X and Regulation (EU) 2024/3015 Art. 2; text not read for this library."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-traceability",
+        "label": "the raw-material traceability clause",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods",
+                    "works"
+                  ]
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Traceability of raw materials at risk of forced labour imposed by state authorities (ILO C105; such as cotton and polysilicon) is recommended because {{because}}.",
+        "whyNot": "Raw-material traceability clause not included: {{because}}. It is meant for goods whose raw materials carry a risk of state-imposed forced labour (such as cotton or polysilicon), which the rule reads through the risk level.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
       "id": "general-recruitment-fees",
       "version": "1.0.0",
       "title": "No recruitment fees (employer pays)",
@@ -4734,6 +5867,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -4995,7 +6129,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-remediation",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Remediation for workers",
       "topic": "remediation",
       "kind": "clause",
@@ -5003,6 +6137,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5028,21 +6163,21 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 12",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-          "checked": "2026-11-28",
-          "confidence": "secondary"
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "PPN 05/19",
@@ -5097,7 +6232,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Remediation before exit: the CSDDD, the ABA MCCs 2.0, Electronics Watch and the UN guidance all put remedy for workers before termination; FAR counts reparation to victims as a mitigating factor. The clause requires a Remedial Action Plan agreed with the Buyer, worker involvement, and remedy in kind (fees repaid, wages paid, return travel, compensation). CSDDD Art. 12 remediation is limited to impacts the company caused or jointly caused (secondary; exact wording unconfirmed): this clause does not make that distinction and puts the duty on the Supplier for its supply chain, which is a contractual choice.",
+      "draftingNote": "Remediation before exit: the CSDDD (a model only; it does not apply to the buyer), the ABA MCCs 2.0, Electronics Watch and the UN guidance all put remedy for workers before termination; FAR counts reparation to victims as a mitigating factor. The clause requires a Remedial Action Plan agreed with the Buyer, worker involvement, and remedy in kind (fees repaid, wages paid, return travel, compensation). CSDDD Art. 12 remediation is limited to impacts the company caused or jointly caused (secondary; exact wording unconfirmed): this clause does not make that distinction and puts the duty on the Supplier for its supply chain, which is a contractual choice.",
       "terms": [
         "remediation",
         "worker",
@@ -5128,11 +6263,11 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 12",
-              "regime": "eu",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-              "checked": "2026-11-28",
-              "confidence": "secondary"
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
             },
             {
               "citation": "PPN 05/19",
@@ -5167,16 +6302,16 @@ export const BUILTIN_LIBRARY: Library = {
             },
             "strength": "recommended",
             "companion": true,
-            "why": "Remediation comes before exit: the remedies ladder, whose first step is remediation, refers to this clause ({{because}}; CSDDD Art. 10(6), ABA MCCs 2.0).",
+            "why": "The remedies ladder, whose normal first step is remediation, refers to this clause ({{because}}; remediation before exit, modelled on CSDDD Art. 10(6) and the ABA MCCs 2.0).",
             "sources": [
               {
                 "citation": "Directive (EU) 2024/1760",
-                "regime": "eu",
                 "effectiveFrom": "2024-07-25",
-                "instrument": "Corporate Sustainability Due Diligence Directive",
+                "instrument": "Corporate Sustainability Due Diligence Directive, as the model the clause follows (it does not apply to the buyer)",
                 "provision": "Art. 10(2)(b), (e), 10(5)",
                 "checked": "2026-11-28",
-                "confidence": "secondary"
+                "confidence": "secondary",
+                "note": "Model only; applies to no company before 2029-07-26 and never to a contracting authority as such (see csddd-art-10)."
               },
               {
                 "citation": "ABA MCCs 2.0",
@@ -5207,23 +6342,25 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-remedies-ladder",
-      "version": "1.0.0",
-      "title": "Remedies ladder - remediate, escalate, suspend, terminate",
+      "version": "2.0.0",
+      "title": "Remedies ladder - how the Buyer intends to use its remedies",
       "topic": "exit",
       "kind": "clause",
       "regimes": [
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
         "norway"
       ],
       "body": {
+        "intro": "This clause states how the Buyer intends to use its remedies for a breach of this schedule. It is a statement of the Buyer's policy for the use of its discretion and does not limit, condition or delay any right of the Buyer to terminate the contract, or to take any other remedy, under any other clause of the contract or under the law.",
         "subclauses": [
           {
-            "text": "If the Buyer reasonably believes that the Supplier is in breach of this schedule, it will give the Supplier written notice describing the breach. The Supplier must, within {{params.cureDays}} days, put the breach right and provide {{term \"remediation\"}} to any {{term \"worker\"}} affected as set out in {{ref \"general-remediation\"}}, or, where that is not possible within that time, agree a plan with the Buyer to do so."
+            "text": "If the Buyer reasonably believes that the Supplier is in breach of this schedule, it will normally first give the Supplier written notice describing the breach. The Supplier must, within {{params.cureDays}} days, put the breach right and provide {{term \"remediation\"}} to any {{term \"worker\"}} affected as set out in {{ref \"general-remediation\"}}, or, where that is not possible within that time, agree a plan with the Buyer to do so."
           },
           {
             "text": "If the Supplier does not do so, or does not keep to the agreed plan, the Buyer may escalate: it may require senior management meetings, more frequent reporting and audits at the Supplier's cost, and may require the Supplier to replace a subcontractor responsible for the breach."
@@ -5232,10 +6369,10 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "If escalation fails, the Buyer may suspend further orders or payments related to the breach, in whole or in part, until the breach has been put right."
           },
           {
-            "text": "Only if suspension fails, or where the Supplier knowingly took part in forced labour or trafficking or refuses to cooperate with remediation or with an investigation, may the Buyer terminate the contract, in whole or in part, by written notice. Before doing so the Buyer will consider the impact of termination on the workers concerned and how to reduce it ({{term \"responsible-exit\"}})."
+            "text": "The Buyer will normally consider terminating the contract, in whole or in part, when the earlier steps have failed, and may terminate at once where the Supplier knowingly took part in forced labour or trafficking, or refuses to cooperate with remediation or with an investigation. Before terminating, and so far as the time available allows, the Buyer will consider the impact of termination on the workers concerned and how to reduce it ({{term \"responsible-exit\"}})."
           },
           {
-            "text": "These rights are in addition to any other right or remedy the Buyer has under the contract or the law."
+            "text": "The Buyer may take any step out of this order, or more than one at once, where the seriousness of the breach or the law calls for it. Not following a step of this clause does not make a termination or other remedy invalid, and these rights are in addition to every other right or remedy the Buyer has under the contract or the law."
           }
         ]
       },
@@ -5257,21 +6394,21 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(6)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only: suspension or termination as a last resort, 'where the law governing their relations so entitles them'."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(7)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "unconfirmed",
           "note": "The text of Art. 11(7) was not read."
         },
@@ -5315,7 +6452,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Buyer remedies as a ladder: remediate, escalate, suspend, terminate. Termination is a last resort under the CSDDD (Art. 10(6): suspend, then terminate where the governing law allows), the ABA MCCs 2.0 (responsible exit) and Electronics Watch; FAR 52.222-50(e) gives a list of remedies with mitigating factors. The clause refers to the remediation clause, so the engine must select general-remediation whenever it selects this clause. Default cure period 30 days (cureDays). The Buyer keeps an immediate right to terminate for the most serious cases (a supplier knowingly involved, or refusing to cooperate), which some legal teams will want to narrow; regime-specific termination rights (FAR, UK, UN) apply alongside.",
+      "draftingNote": "The Buyer's POLICY for using its discretion, not a limit on its rights: remediate, escalate, suspend, and terminate when the earlier steps fail, following the model of the CSDDD (Art. 10(6), 11(7), a model only), the ABA MCCs 2.0 (responsible exit), Electronics Watch and the UN guidance. It expressly does not limit, condition or delay the regime's own termination clause or any right the law gives: the implied right to terminate under the Procurement Act 2023 s.78 (which the parties cannot contract out of; SECONDARY), the FAR 52.222-50(e) remedies and the termination condition required by 22 U.S.C. 7104(g), the UN General Conditions (termination at once for child labour or sexual exploitation), and the termination possibility Directive 2014/24/EU Art. 73 requires in national law. The earlier version said the Buyer may terminate \"only if suspension fails\", which contradicted those rights; it is now a statement of how the Buyer will normally act, and a departure from it does not invalidate a termination. The clause refers to the remediation clause, so the engine selects general-remediation with it. Default cure period 30 days (cureDays). ENGINE NOTE: a lint finding for a clause that restricts termination combined with a regime whose termination right cannot be fettered needs an engine change (see the issue 9 report).",
       "terms": [
         "remediation",
         "responsible-exit",
@@ -5326,7 +6463,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-cure-breach",
           "topic": "exit",
           "party": "supplier",
-          "action": "Remedy a breach of the anti-trafficking schedule within the set period after the Buyer's notice (default 30 days), including by providing remediation to workers, before the Buyer escalates, suspends or terminates.",
+          "action": "Remedy a breach of the anti-trafficking schedule within the set period after the Buyer's notice (default 30 days), including by providing remediation to workers; the period does not limit any other right of the Buyer.",
           "timing": {
             "kind": "on-event",
             "event": "the Buyer gives notice of a breach",
@@ -5342,13 +6479,14 @@ export const BUILTIN_LIBRARY: Library = {
           "sources": [
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
-              "regime": "eu",
               "effectiveFrom": "2024-07-25",
-              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+              "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
               "provision": "Art. 10(6)",
+              "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
               "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
             },
             {
               "citation": "ABA MCCs 2.0",
@@ -5378,7 +6516,7 @@ export const BUILTIN_LIBRARY: Library = {
             "strength": "recommended"
           }
         ],
-        "why": "A remedies ladder (remediate, escalate, suspend, terminate) is recommended for every procurement ({{regime}}).",
+        "why": "A remedies ladder (remediate, escalate, suspend, terminate), as the buyer's policy for using its discretion that does not limit the regime's termination clause or any statutory right, is recommended for every procurement ({{regime}}).",
         "whyNot": "Remedies ladder not included: {{because}}.",
         "sources": [
           {
@@ -5390,6 +6528,36 @@ export const BUILTIN_LIBRARY: Library = {
             "checked": "2026-11-28",
             "confidence": "secondary",
             "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          },
+          {
+            "citation": "Procurement Act 2023 s.78",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Act 2023 (c. 54), section 78 Implied right to terminate public contracts",
+            "url": "https://legislation.gov.uk/ukpga/2023/54/section/78",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The ladder does not limit the implied right to terminate."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "provision": "(e)",
+            "edition": "Nov 2021",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-11-28",
+            "confidence": "confirmed",
+            "note": "The ladder does not limit the Government's remedies."
+          },
+          {
+            "citation": "22 U.S.C. 7104(g)",
+            "regime": "us-far",
+            "instrument": "Trafficking Victims Protection Act of 2000, as amended (22 U.S.C. chapter 78)",
+            "provision": "7104(g)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed",
+            "note": "The ladder does not limit the statutory termination condition."
           }
         ]
       }
@@ -5404,6 +6572,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5446,8 +6615,9 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "provision": "Art. 71(2) and (5)",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "PPN 02/23",
@@ -5463,12 +6633,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 8",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 8",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "Electronics Watch Contract Conditions",
@@ -5521,8 +6691,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             },
             {
               "citation": "PPN 02/23",
@@ -5588,6 +6759,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5762,6 +6934,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far",
         "gb",
         "eu",
+        "de",
         "au",
         "ca",
         "un",
@@ -5913,6 +7086,338 @@ export const BUILTIN_LIBRARY: Library = {
         ],
         "why": "Worker awareness and training are recommended because {{because}}.",
         "whyNot": "Worker awareness clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
+      "id": "general-worker-data-confidentiality",
+      "version": "1.0.0",
+      "title": "Confidentiality of workers' data in audits and grievances",
+      "topic": "audit",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "de",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier, and the Buyer and anyone auditing or investigating for it, must keep confidential the identity of any {{term \"worker\"}} who raises a concern, is interviewed in an audit or investigation or gives evidence, and any personal data collected from or about them, and must use that data only for the audit, investigation or grievance concerned."
+          },
+          {
+            "text": "Worker interviews must be held in private, without managers or recruiters present, at a time and place that is safe for the worker. Workers must be told that taking part is voluntary and how their information will be used."
+          },
+          {
+            "text": "Personal data must be shared only with those who need it for that purpose, kept secure and kept no longer than needed. Reports to the Buyer about audits or the {{term \"grievance-mechanism\"}} must be anonymised unless the worker agrees otherwise or the law requires it."
+          },
+          {
+            "text": "No one may try to identify a worker who gave information anonymously, or use information from an audit, investigation or grievance against the worker who gave it."
+          },
+          {
+            "text": "Where data-protection law that applies to the data sets a stricter rule, that rule prevails."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO Code of Practice on Workers' Personal Data",
+          "instrument": "Protection of workers' personal data, an ILO code of practice (1997)",
+          "edition": "1997",
+          "url": "http://www.ilo.org/public/english/protection/condtrav/publ/wc-code-97.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Non-binding guidance (official ILO page): personal data used lawfully and fairly, only for reasons directly relevant to employment and in principle only for the purposes for which they were collected; everyone with access bound by confidentiality."
+        },
+        {
+          "citation": "UN Guiding Principles on Business and Human Rights",
+          "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+          "provision": "Principle 31(a), (f)",
+          "edition": "2011",
+          "url": "https://globalnaps.org/ungp/guiding-principle-31",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "A grievance mechanism must be trusted and rights-compatible, which needs confidentiality for those who use it."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed",
+          "note": "Worker interviews are the main way to detect the indicators, and need privacy and safety."
+        }
+      ],
+      "draftingNote": "Workers speak to auditors and use grievance channels only if they are safe in doing so. The ILO code of practice on workers' personal data (1997, non-binding) asks that personal data be used only for the purposes for which they were collected and that everyone with access be bound by confidentiality; the UNGPs ask that grievance mechanisms be trusted and rights-compatible (Principle 31). The clause binds both the Supplier and the Buyer (and its auditors): private, voluntary worker interviews; use only for the audit, investigation or grievance; anonymised reports; no attempts to unmask anonymous sources. Data-protection law that applies (for example the GDPR for EU and UK processing) prevails where stricter; it is not cited as a source because its articles were not read for this library. Recommended from medium risk; optional otherwise, since audit and grievance clauses are in every pack.",
+      "terms": [
+        "worker",
+        "grievance-mechanism"
+      ],
+      "obligations": [
+        {
+          "id": "gen-protect-worker-data",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Keep confidential the identity and personal data of workers who raise concerns or take part in audits and investigations, use them only for that purpose, and report to the Buyer in anonymised form unless the worker agrees or the law requires otherwise.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Data-handling procedure for audits and grievances",
+            "Access log to grievance records"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": true
+          },
+          "sources": [
+            {
+              "citation": "ILO Code of Practice on Workers' Personal Data",
+              "instrument": "Protection of workers' personal data, an ILO code of practice (1997)",
+              "edition": "1997",
+              "url": "http://www.ilo.org/public/english/protection/condtrav/publ/wc-code-97.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Non-binding guidance (official ILO page): personal data used lawfully and fairly, only for reasons directly relevant to employment and in principle only for the purposes for which they were collected; everyone with access bound by confidentiality."
+            },
+            {
+              "citation": "UN Guiding Principles on Business and Human Rights",
+              "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+              "provision": "Principle 31",
+              "edition": "2011",
+              "url": "https://globalnaps.org/ungp/guiding-principle-31",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Principle 31 (effectiveness criteria of non-judicial grievance mechanisms: legitimate, accessible, predictable, equitable, transparent, rights-compatible, a source of continuous learning, and, for operational-level mechanisms, based on engagement and dialogue) read in a reproduction of the text; Principle 22 (remediation where a business has caused or contributed to adverse impacts) and Principle 29 (operational-level grievance mechanisms) from the same publication's contents, not re-read. Soft law."
+            }
+          ]
+        },
+        {
+          "id": "gen-buyer-protect-worker-data",
+          "topic": "audit",
+          "party": "buyer",
+          "action": "Keep confidential, and have its auditors keep confidential, the identity and personal data of workers interviewed or reporting concerns, and hold worker interviews in private and voluntarily.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Auditor confidentiality undertakings",
+            "Interview protocol"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "ILO Code of Practice on Workers' Personal Data",
+              "instrument": "Protection of workers' personal data, an ILO code of practice (1997)",
+              "edition": "1997",
+              "url": "http://www.ilo.org/public/english/protection/condtrav/publ/wc-code-97.htm",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Non-binding guidance (official ILO page): personal data used lawfully and fairly, only for reasons directly relevant to employment and in principle only for the purposes for which they were collected; everyone with access bound by confidentiality."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-worker-data",
+        "label": "the worker data confidentiality clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "medium"
+            },
+            "strength": "recommended"
+          },
+          {
+            "if": {
+              "kind": "not",
+              "of": {
+                "kind": "risk",
+                "atLeast": "medium"
+              }
+            },
+            "strength": "optional",
+            "why": "Confidentiality of workers' data in audits and grievances is included as an option (it is recommended from medium risk): {{because}}."
+          }
+        ],
+        "why": "Confidentiality of workers' data in audits and grievances (ILO code of practice on workers' personal data; UNGP 31) is recommended because {{because}}.",
+        "whyNot": "Worker data confidentiality clause not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "PPN 009",
+            "regime": "gb",
+            "effectiveFrom": "2025-02-24",
+            "instrument": "Procurement Policy Note 009: Tackling Modern Slavery in Government Supply Chains (risk-tiered approach)",
+            "provision": "risk assessment, Table 1",
+            "checked": "2026-11-28",
+            "confidence": "secondary",
+            "note": "Fairtender applies this risk-tiered approach across regimes; the clause each risk level brings is a drafting choice, not a legal requirement."
+          }
+        ]
+      }
+    },
+    {
+      "id": "general-worker-voice",
+      "version": "1.0.0",
+      "title": "Freedom of association and worker voice in grievance and remediation",
+      "topic": "grievance",
+      "kind": "clause",
+      "regimes": [
+        "us-far",
+        "gb",
+        "eu",
+        "de",
+        "au",
+        "ca",
+        "un",
+        "norway"
+      ],
+      "body": {
+        "subclauses": [
+          {
+            "text": "The Supplier must respect the right of its {{term \"worker\"}}s, and ensure that its {{term \"subcontractor\"}}s respect the right of theirs, to form and join organisations of their own choosing, including trade unions, without prior permission, and to bargain collectively, and must not dismiss, discriminate against or otherwise penalise a worker for membership of such an organisation or for taking part in its lawful activities, or interfere in its affairs."
+          },
+          {
+            "text": "Where the law of the place of work restricts these rights, the Supplier must not hinder, and should allow, other lawful means for workers to choose their own representatives freely and to meet them."
+          },
+          {
+            "text": "The Supplier must consult workers or their freely chosen representatives on the design, operation and review of its {{term \"grievance-mechanism\"}}, and must involve the workers affected, or their representatives, in deciding on and monitoring any {{term \"remediation\"}}."
+          },
+          {
+            "text": "A workers' representative must be able to raise concerns on behalf of workers and to accompany a worker through a grievance, without retaliation."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "ILO C087",
+          "instrument": "ILO Freedom of Association and Protection of the Right to Organise Convention, 1948 (No. 87)",
+          "provision": "Art. 2",
+          "url": "https://eaglewiki.org/wiki/Freedom%20of%20Association%20and%20Protection%20of%20the%20Right%20to%20Organise%20Convention",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 2 (workers, without distinction, may establish and join organisations of their own choosing without previous authorisation) read in a reproduction of the text; one of the conventions named in Directive 2014/24/EU Annex X."
+        },
+        {
+          "citation": "ILO C098",
+          "instrument": "ILO Right to Organise and Collective Bargaining Convention, 1949 (No. 98)",
+          "provision": "Arts. 1, 2, 4",
+          "url": "https://ethicaltrade.org/eti-base-code/2-freedom-association-and-right-to-collective-bargaining-are-respected",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Protection against anti-union discrimination and interference, and promotion of collective bargaining, as summarised by the Ethical Trading Initiative; the article text was not read."
+        },
+        {
+          "citation": "UN Guiding Principles on Business and Human Rights",
+          "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+          "provision": "Principles 29, 31(h)",
+          "edition": "2011",
+          "url": "https://globalnaps.org/ungp/guiding-principle-31",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Operational-level grievance mechanisms should be based on engagement and dialogue with the people they serve."
+        }
+      ],
+      "draftingNote": "Workers who can organise and speak through representatives of their own choosing are the best early warning of forced labour. ILO C087 (Art. 2: the right to establish and join organisations of one's own choosing without previous authorisation) and C098 (protection against anti-union discrimination and interference; collective bargaining; SECONDARY summary) are fundamental conventions, and the UNGPs ask that operational-level grievance mechanisms be designed and reviewed with the people they serve (Principle 31(h)). Where local law restricts trade unions, the clause asks the supplier not to hinder other lawful means of free worker representation, without asking it to break the law. Recommended at high risk.",
+      "terms": [
+        "worker",
+        "subcontractor",
+        "grievance-mechanism",
+        "remediation"
+      ],
+      "obligations": [
+        {
+          "id": "gen-worker-voice",
+          "topic": "grievance",
+          "party": "supplier",
+          "action": "Respect workers' freedom of association and collective bargaining, never penalise union membership or activity, and involve workers or their freely chosen representatives in the design and review of the grievance mechanism and in deciding and monitoring remediation.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Policy on freedom of association",
+            "Records of consultation with workers' representatives",
+            "Reviews of the grievance mechanism"
+          ],
+          "flowsDown": {
+            "required": true,
+            "tiers": "all",
+            "agents": false
+          },
+          "sources": [
+            {
+              "citation": "ILO C087",
+              "instrument": "ILO Freedom of Association and Protection of the Right to Organise Convention, 1948 (No. 87)",
+              "provision": "Art. 2",
+              "url": "https://eaglewiki.org/wiki/Freedom%20of%20Association%20and%20Protection%20of%20the%20Right%20to%20Organise%20Convention",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 2 (workers, without distinction, may establish and join organisations of their own choosing without previous authorisation) read in a reproduction of the text; one of the conventions named in Directive 2014/24/EU Annex X."
+            },
+            {
+              "citation": "ILO C098",
+              "instrument": "ILO Right to Organise and Collective Bargaining Convention, 1949 (No. 98)",
+              "provision": "Art. 1",
+              "url": "https://ethicaltrade.org/eti-base-code/2-freedom-association-and-right-to-collective-bargaining-are-respected",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "Protection against anti-union discrimination and interference, and promotion of collective bargaining, as summarised by the Ethical Trading Initiative; the article text was not read."
+            },
+            {
+              "citation": "UN Guiding Principles on Business and Human Rights",
+              "instrument": "United Nations Guiding Principles on Business and Human Rights, Implementing the \"Protect, Respect and Remedy\" Framework (HR/PUB/11/04), endorsed by the Human Rights Council in June 2011",
+              "provision": "Principle 31(h)",
+              "edition": "2011",
+              "url": "https://globalnaps.org/ungp/guiding-principle-31",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Principle 31 (effectiveness criteria of non-judicial grievance mechanisms: legitimate, accessible, predictable, equitable, transparent, rights-compatible, a source of continuous learning, and, for operational-level mechanisms, based on engagement and dialogue) read in a reproduction of the text; Principle 22 (remediation where a business has caused or contributed to adverse impacts) and Principle 29 (operational-level grievance mechanisms) from the same publication's contents, not re-read. Soft law."
+            }
+          ]
+        }
+      ],
+      "related": [],
+      "incorporates": [],
+      "selection": {
+        "id": "general-worker-voice",
+        "label": "the worker voice clause",
+        "when": [
+          {
+            "if": {
+              "kind": "risk",
+              "atLeast": "high"
+            },
+            "strength": "recommended"
+          }
+        ],
+        "why": "Freedom of association and worker voice in grievance and remediation (ILO C087, C098; UNGP 31(h)) are recommended because {{because}}.",
+        "whyNot": "Worker voice clause not included: {{because}}.",
         "sources": [
           {
             "citation": "PPN 009",
@@ -9155,12 +10660,11 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 3",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "unconfirmed",
-          "note": "The definitions' exact wording was not read; paraphrased from secondary summaries."
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "url": "https://minespider.com/glossary/terms/company",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "The definition of \"company\" in Art. 3(1)(a) (the legal forms of Annexes I and II to Directive 2013/34/EU, comparable third-country forms, and listed regulated financial undertakings) was read as quoted by a glossary site (SECONDARY); the other definitions are paraphrased from secondary summaries."
         }
       ],
       "terms": []
@@ -9296,22 +10800,23 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(c)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": [
@@ -9326,13 +10831,14 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(b)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "terms": []
@@ -9344,22 +10850,23 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(a)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 11",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 11(3)(b)",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": [
@@ -9449,12 +10956,11 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 3",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "unconfirmed",
-          "note": "The definitions' exact wording was not read; paraphrased from secondary summaries."
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
+          "url": "https://minespider.com/glossary/terms/company",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "The definition of \"company\" in Art. 3(1)(a) (the legal forms of Annexes I and II to Directive 2013/34/EU, comparable third-country forms, and listed regulated financial undertakings) was read as quoted by a glossary site (SECONDARY); the other definitions are paraphrased from secondary summaries."
         }
       ],
       "terms": []
@@ -9565,8 +11071,9 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         },
         {
           "citation": "FAR 52.222-50",
@@ -9606,8 +11113,9 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
         }
       ],
       "terms": []
@@ -9669,11 +11177,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": [
@@ -9726,11 +11234,11 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 8",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         }
       ],
       "terms": []
@@ -9880,7 +11388,7 @@ export const BUILTIN_LIBRARY: Library = {
           "provision": "Art. 2",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "unconfirmed",
           "note": "Paraphrase; the exact wording of Art. 2 was not read."
         }
@@ -9954,11 +11462,11 @@ export const BUILTIN_LIBRARY: Library = {
       "sources": [
         {
           "citation": "Directive (EU) 2024/1760 Art. 12",
-          "regime": "eu",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "url": "https://www.sorena.io/artifacts/eu/corporate-sustainability-due-diligence-directive/supplier-contract-clauses",
-          "checked": "2026-11-28",
-          "confidence": "secondary"
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Model only; the directive does not apply to the buyer (see csddd-art-10)."
         },
         {
           "citation": "FAR 52.222-50",
@@ -9993,13 +11501,14 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(6)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "terms": []
@@ -10027,13 +11536,14 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(d)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "MODEL ONLY, not an applicable instrument. The clauses follow Art. 10 (contractual assurances, verification, suspension or termination as a last resort \"where the law governing their relations so entitles them\"). The directive applies to no company before 2029-07-26, then only to EU companies with more than 5,000 employees and more than EUR 1.5bn net worldwide turnover (non-EU companies: more than EUR 1.5bn net turnover in the Union) (Omnibus I, SECONDARY), and never to a contracting authority as such, which is not a \"company\" within Art. 3(1)(a). Whether Omnibus I reworded Art. 10(2)(b), 10(5) or 10(6) was not read (UNCONFIRMED)."
         }
       ],
       "terms": []
@@ -10186,6 +11696,34 @@ export const BUILTIN_LIBRARY: Library = {
           "checked": "2026-11-28",
           "confidence": "confirmed",
           "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+        }
+      ],
+      "terms": []
+    },
+    {
+      "id": "violence-and-harassment",
+      "term": "Violence and Harassment",
+      "text": "Any behaviour or practice, or threat of it, whether it happens once or again and again, that is meant to cause, causes or is likely to cause a person physical, psychological, sexual or economic harm, including gender-based violence and harassment, physical punishment, intimidation and threats.",
+      "sources": [
+        {
+          "citation": "ILO C190",
+          "instrument": "ILO Violence and Harassment Convention, 2019 (No. 190)",
+          "provision": "Art. 1",
+          "edition": "adopted 2019-06-21, in force 2021-06-25",
+          "url": "https://c190guide.ilo.org/en/1-2-advancing-international-labour-law/",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Adoption at the 108th International Labour Conference read on the ILO's C190 guide; entry into force on 2021-06-25 and the scope (workplace, accommodation provided by the employer, commuting, work-related travel and communications) from ILO News as reprinted (SECONDARY). A convention binds ratifying states; the clause applies its standard by contract."
+        },
+        {
+          "citation": "ILO Indicators of Forced Labour",
+          "regime": "ilo-fair-recruitment",
+          "instrument": "ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour",
+          "provision": "indicators 5 and 6",
+          "edition": "2012",
+          "url": "https://www.readkong.com/page/ilo-indicators-of-forced-labour-5101277",
+          "checked": "2026-11-28",
+          "confidence": "confirmed"
         }
       ],
       "terms": []
@@ -10396,9 +11934,9 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu",
-      "name": "European Union (Directive 2014/24/EU, CSDDD, Forced Labour Regulation)",
+      "name": "European Union (Directive 2014/24/EU, Forced Labour Regulation)",
       "kind": "regime",
-      "description": "Contracting authorities of the EU and its member states. Labour-law compliance and exclusion grounds under the public procurement directive; contractual assurances modelled on the due diligence directive (application dates moved, see the drafting notes); the forced-labour product ban from 2027-12-14.",
+      "description": "Contracting authorities of the EU and its member states. Labour-law compliance, exclusion grounds, performance conditions and subcontracting under the public procurement directive; the forced-labour product ban from 2027-12-14. Some clauses are modelled on the due diligence directive (EU) 2024/1760, which is not an instrument of this regime: it applies to no company before 2029-07-26 and never to a contracting authority as such (see the drafting notes).",
       "buyers": [
         {
           "jurisdictions": [
@@ -10445,17 +11983,9 @@ export const BUILTIN_LIBRARY: Library = {
           "regime": "eu",
           "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
           "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
-        },
-        {
-          "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
-          "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
-          "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
         },
         {
           "citation": "Regulation (EU) 2024/3015",
@@ -10464,8 +11994,45 @@ export const BUILTIN_LIBRARY: Library = {
           "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
           "edition": "OJ 2024-12-12; applies from 2027-12-14",
           "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
+        }
+      ]
+    },
+    {
+      "id": "de",
+      "name": "Germany (LkSG s.22 exclusion; competition register)",
+      "kind": "regime",
+      "description": "German public buyers, on top of the EU regime. Under s.22 of the Supply Chain Due Diligence Act (LkSG) a company on which a final fine of a set size was imposed for a breach of its due diligence duties should be excluded from public contracts for up to three years, until it proves self-cleaning (s.125 GWB); such fines are entered in the federal competition register, which the buyer must query before award from an estimated value of EUR 30,000. The 2025 amending bill withdraws the LkSG reporting duty and limits fines to serious breaches; it is not reported to repeal s.22 (status and text UNCONFIRMED, see the drafting note of de-lksg-exclusion).",
+      "buyers": [
+        {
+          "jurisdictions": [
+            "DE"
+          ],
+          "reason": "the buyer is in Germany (buyer.jurisdiction = DE), a contracting authority to which LkSG s.22 and the Competition Register Act (WRegG) apply, in addition to the EU regime"
+        }
+      ],
+      "dateBasis": "contract-period",
+      "instruments": [
+        {
+          "citation": "LkSG s.22",
+          "regime": "de",
+          "effectiveFrom": "2023-01-01",
+          "instrument": "Gesetz über die unternehmerischen Sorgfaltspflichten zur Vermeidung von Menschenrechtsverletzungen in Lieferketten (Lieferkettensorgfaltspflichtengesetz, LkSG) of 16 July 2021 (BGBl. I S. 2959), s.22 Exclusion from the award of public contracts",
+          "url": "https://buzer.de/22_LkSG.htm",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Text read in a consolidated version: companies fined by a final decision for an administrative offence under s.24(1) should be excluded from procedures for supply, works and service contracts of the buyers of ss.99 and 100 GWB, for a reasonable period of up to three years and until proven self-cleaning under s.125 GWB (s.22(1)); the fine must be at least EUR 175,000, or EUR 1.5m or EUR 2m, or 0.35% of average annual turnover, in the cases of s.24(2) and (3) (s.22(2)); the tenderer is heard first (s.22(3)). Whether the 2025 amending act (de-lksg-2025-amendment) changed s.22 or the s.24(1) offences it refers to is UNCONFIRMED; the consolidated text read showed s.22 unamended. Whether s.22 reaches procurements below the EU thresholds is UNCONFIRMED."
+        },
+        {
+          "citation": "WRegG s.6",
+          "regime": "de",
+          "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+          "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
         }
       ]
     },
@@ -11515,9 +13082,31 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "de-register-query-threshold",
+      "description": "Competition Register Act (WRegG) s.6(1): a German contracting authority must query the federal competition register before award where the estimated contract value (net of VAT) is at least this amount. Recorded from 2023-01-01, when LkSG s.22 and the entry of LkSG fines in the register took effect; the earlier start of the query duty is not recorded.",
+      "unit": "EUR",
+      "values": [
+        {
+          "value": 30000,
+          "currency": "EUR",
+          "effectiveFrom": "2023-01-01",
+          "source": {
+            "citation": "WRegG s.6",
+            "regime": "de",
+            "instrument": "Gesetz zur Einrichtung und zum Betrieb eines Registers zum Schutz des Wettbewerbs um öffentliche Aufträge und Konzessionen (Wettbewerbsregistergesetz, WRegG), ss.2 and 6",
+            "url": "https://www.advant-beiten.com/aktuelles/lieferkettensorgfaltspflichtengesetz-lksg-und-vergaberecht-wie-war-das-nochmal",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "SECONDARY (law-firm note, ADVANT Beiten): contracting authorities must query the competition register before award from an estimated contract value of EUR 30,000 (s.6(1)). That final LkSG fines under s.24(1) are entered in the register (s.2(1) no. 4) was read in Article 3 of the 2021 Act as consolidated (buzer.de, confirmed). The date from which the query duty applied is not recorded (UNCONFIRMED)."
+          },
+          "confidence": "secondary"
+        }
+      ]
+    },
+    {
       "id": "eu-flr-application-date",
       "type": "date",
-      "description": "Regulation (EU) 2024/3015 applies from this date; a goods contract running on or after it gets the product warranty.",
+      "description": "Regulation (EU) 2024/3015 applies from this date; a contract running on or after it gets the product warranty (recommended for goods and works, optional for services).",
       "values": [
         {
           "value": "2027-12-14",
@@ -11529,8 +13118,9 @@ export const BUILTIN_LIBRARY: Library = {
             "instrument": "Regulation (EU) 2024/3015 of the European Parliament and of the Council of 27 November 2024 on prohibiting products made with forced labour on the Union market",
             "edition": "OJ 2024-12-12; applies from 2027-12-14",
             "url": "https://lexaris.de/book/version/documentflat/head/6691096",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The prohibition binds economic operators (placing or making available on the Union market, export) and covers all products, including components, regardless of origin or sector (EU Retail Platform, https://transition-pathways.europa.eu/retail/legislation/forced-labour-regulation, read 2026-12-02). It places no duty on a contracting authority to include a contract warranty."
           },
           "confidence": "confirmed"
         }
@@ -12497,8 +14087,9 @@ export const BUILTIN_LIBRARY: Library = {
               "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
               "provision": "Art. 71(5)",
               "url": "https://legislation.gov.uk/cy/eudr/2014/24/title/II/chapter/IV/adopted/data.xht?view=snippet&wrap=true",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Art. 71(5) (the buyer shall require subcontractors' names, contact details and legal representatives for works and for services at a facility under its direct oversight; not for suppliers) re-read on 2026-12-02 in its UK transposition, PCR 2015 reg. 71(3)-(7) (https://legislation.gov.uk/uksi/2015/102/regulation/71/made/data.html)."
             }
           ],
           "kind": "question",
@@ -12713,12 +14304,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 10",
-          "regime": "eu",
           "effectiveFrom": "2024-07-25",
-          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD)",
+          "instrument": "Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), as a model",
           "provision": "Art. 10(2)(e)",
+          "edition": "OJ 2024-07-05, in force 2024-07-25; as amended by Directive (EU) 2025/794 and Omnibus I",
           "url": "https://eurlexa.com/act/en/32024L1760/present/text",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
           "note": "Targeted and proportionate support for an SME business partner whose viability compliance would put at risk."
         }

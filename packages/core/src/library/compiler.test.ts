@@ -155,7 +155,7 @@ Second paragraph.
     const { library } = compileLibrary(files);
     const expected = library.regimes.filter((r) => r.kind === "regime").map((r) => r.id);
     expect(library.clauses.find((c) => c.id === "acme-test")?.regimes).toEqual(expected);
-    expect(expected).toEqual(["us-far", "gb", "eu", "au", "ca", "un", "norway"]);
+    expect(expected).toEqual(["us-far", "gb", "eu", "de", "au", "ca", "un", "norway"]);
   });
 
   it("keeps the file order of regimes and jurisdictions (the document order)", () => {
@@ -164,6 +164,7 @@ Second paragraph.
       "us-far",
       "gb",
       "eu",
+      "de",
       "au",
       "ca",
       "un",
