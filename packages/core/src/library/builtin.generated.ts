@@ -2300,7 +2300,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-modern-slavery-compliance",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Modern slavery compliance (UK)",
       "topic": "prohibition",
       "kind": "clause",
@@ -2473,16 +2473,22 @@ export const BUILTIN_LIBRARY: Library = {
               "kind": "ref",
               "id": "ppn-binds-buyer"
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "The modern slavery Procurement Policy Note binds this buyer (central government departments, their executive agencies and non-departmental public bodies; under PPN 02/23 also NHS bodies), and its guidance provides a contract clause: {{because}}."
           },
           {
             "if": {
-              "kind": "always"
+              "kind": "not",
+              "of": {
+                "kind": "ref",
+                "id": "ppn-binds-buyer"
+              }
             },
-            "strength": "recommended"
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; the clause is recommended as good practice, as the PPN invites other public bodies to apply its approach: {{because}}."
           }
         ],
-        "why": "The modern slavery Procurement Policy Note binds this buyer and its guidance provides a contract clause: {{because}}.",
+        "why": "A modern slavery compliance clause in the terms of the Procurement Policy Note guidance: {{because}}.",
         "whyNot": "Modern slavery compliance clause not included: {{because}}.",
         "sources": [
           {
@@ -2507,7 +2513,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-msat",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Modern Slavery Assessment Tool and improvement plan",
       "topic": "audit",
       "kind": "clause",
@@ -2634,14 +2640,28 @@ export const BUILTIN_LIBRARY: Library = {
                 }
               ]
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "The modern slavery Procurement Policy Note binds this buyer (central government departments, their executive agencies and non-departmental public bodies; under PPN 02/23 also NHS bodies), and for medium and high risk its guidance uses the Modern Slavery Assessment Tool in contract management: {{because}}."
           },
           {
             "if": {
-              "kind": "risk",
-              "atLeast": "medium"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "ref",
+                    "id": "ppn-binds-buyer"
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
             },
-            "strength": "recommended"
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; using the Modern Slavery Assessment Tool in contract management at medium or high risk is recommended as good practice: {{because}}."
           }
         ],
         "why": "For medium and high risk the PPN guidance uses the Modern Slavery Assessment Tool in contract management: {{because}}.",
@@ -2982,7 +3002,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-selection-questions",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Additional modern slavery selection questions",
       "topic": "certification",
       "kind": "provision",
@@ -3106,20 +3126,55 @@ export const BUILTIN_LIBRARY: Library = {
                 {
                   "kind": "risk",
                   "atLeast": "medium"
+                },
+                {
+                  "kind": "ref",
+                  "id": "gb-procurement-act-applies"
                 }
               ]
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "PPN 009 binds this buyer (central government departments, their executive agencies and non-departmental public bodies), and for medium and high risk its guidance adds modern slavery questions to the assessment of suppliers, set under the Procurement Act 2023 as part of the conditions of participation rather than Part 3 of the Standard Selection Questionnaire of the 2015 Regulations: {{because}}."
           },
           {
             "if": {
-              "kind": "risk",
-              "atLeast": "medium"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
             },
-            "strength": "recommended"
+            "strength": "policy",
+            "why": "PPN 02/23 binds this buyer (central government departments, their executive agencies and non-departmental public bodies, and NHS bodies), and for medium and high risk its guidance suggests supplementing Part 3 of the Standard Selection Questionnaire (PPN 03/23) with modern slavery questions: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "ref",
+                    "id": "ppn-binds-buyer"
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; the selection-stage modern slavery questions its guidance gives for medium and high risk are recommended as good practice: {{because}}."
           }
         ],
-        "why": "For medium and high risk the PPN guidance adds modern slavery questions to the selection questionnaire: {{because}}.",
+        "why": "For medium and high risk the PPN guidance adds modern slavery questions at selection stage: {{because}}.",
         "whyNot": "Additional selection questions not included: {{because}}.",
         "sources": [
           {
@@ -3144,7 +3199,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-supply-chain-declarations",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Supply-chain members and their declarations (high-risk procurements)",
       "topic": "supply-chain-mapping",
       "kind": "provision",
@@ -3266,17 +3321,52 @@ export const BUILTIN_LIBRARY: Library = {
                 {
                   "kind": "risk",
                   "atLeast": "high"
+                },
+                {
+                  "kind": "ref",
+                  "id": "gb-procurement-act-applies"
                 }
               ]
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "PPN 009 binds this buyer (central government departments, their executive agencies and non-departmental public bodies), and for a high-risk procurement its guidance asks bidders to list their supply-chain members, with the exclusion information the Procurement Act 2023 asks for, for each member: {{because}}."
           },
           {
             "if": {
-              "kind": "risk",
-              "atLeast": "high"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
             },
-            "strength": "recommended"
+            "strength": "policy",
+            "why": "PPN 02/23 binds this buyer (central government departments, their executive agencies and non-departmental public bodies, and NHS bodies), and for a high-risk procurement it requires bidders to list their supply-chain members with the self-declarations of the Standard Selection Questionnaire (Parts 1 and 2) for each: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "ref",
+                    "id": "ppn-binds-buyer"
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; asking bidders in a high-risk procurement to list their supply-chain members with exclusion declarations for each is recommended as good practice: {{because}}."
           }
         ],
         "why": "For high-risk procurements the PPN asks bidders to list their supply-chain members with a self-declaration for each at selection stage: {{because}}.",

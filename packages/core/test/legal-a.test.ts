@@ -1,0 +1,71 @@
+/**
+ * Issue 9 ("Legal fidelity, December 2026"), library-data fixes of the legal-a helper. Each block
+ * names the item and the `library/` entries it checks; the assertions are the law those entries
+ * encode (regimes, clauses, strengths, reasons, warnings), run against the built-in library.
+ */
+import { describe, expect, it } from "vitest";
+import { select } from "../src/index.js";
+import type { TenderProfileInput } from "../src/model/profile.js";
+import type { Selection } from "../src/model/selection.js";
+import { merge, UK_DEPARTMENT } from "./helpers.js";
+
+const clause = (s: Selection, id: string) => s.clauses.find((c) => c.id === id);
+const why = (s: Selection, id: string) => clause(s, id)?.reasons[0]?.text ?? "";
+
+/** A high-risk UK goods procurement (gloves from Malaysia, agency and migrant workers). */
+const UK_GLOVES: TenderProfileInput = merge(UK_DEPARTMENT, {
+  procurement: {
+    title: "Examination gloves",
+    category: "goods",
+    value: { amount: 1_000_000, currency: "GBP" },
+    commencedOn: "2026-06-01",
+    startDate: "2026-09-01",
+    durationMonths: 24,
+    countries: ["MY"],
+    sectors: ["ppe"],
+    labour: { migrantWorkers: true, recruitmentAgencies: true },
+  },
+});
+const ukAs = (kind: string, over: unknown = {}) => select(merge(merge(UK_GLOVES, { buyer: { kind } }), over));
+const PPN_CLAUSES = ["gb-modern-slavery-compliance", "gb-msat", "gb-selection-questions", "gb-supply-chain-declarations"];
+
+describe("item 3: the UK PPN rules say whether the PPN binds the buyer", () => {
+  it("central government: each PPN clause is policy and its reason says the PPN binds the buyer", () => {
+    const s = ukAs("central-government");
+    expect(s.risk.level).toBe("high");
+    for (const id of PPN_CLAUSES) {
+      expect(clause(s, id)?.strength, id).toBe("policy");
+      expect(why(s, id), id).toMatch(/binds this buyer \(central government departments/);
+      expect(why(s, id), id).not.toMatch(/not binding/);
+    }
+  });
+
+  it("local government and (from PPN 009) NHS bodies: recommended, and never told the PPN binds them", () => {
+    for (const kind of ["local-government", "nhs-body"]) {
+      const s = ukAs(kind, { procurement: { commencedOn: "2025-06-01", startDate: "2025-09-01" } });
+      for (const id of PPN_CLAUSES) {
+        expect(clause(s, id)?.strength, `${kind} ${id}`).toBe("recommended");
+        expect(why(s, id), `${kind} ${id}`).not.toMatch(/binds this buyer/);
+        expect(why(s, id), `${kind} ${id}`).toMatch(/not binding on this buyer; .*recommended as good practice/);
+        expect(why(s, id), `${kind} ${id}`).toMatch(new RegExp(`buyer's kind is ${kind}`));
+      }
+    }
+  });
+
+  it("an NHS body under PPN 02/23 is bound, and its reason names NHS bodies", () => {
+    const s = ukAs("nhs-body", { procurement: { commencedOn: "2024-05-01", startDate: "2024-09-01" } });
+    expect(clause(s, "gb-selection-questions")?.strength).toBe("policy");
+    expect(why(s, "gb-selection-questions")).toMatch(/PPN 02\/23 binds this buyer .*and NHS bodies/);
+  });
+
+  it("the selection reasons use the framework's own terms: the SQ under PCR 2015, not under the Procurement Act", () => {
+    const pa = ukAs("central-government");
+    expect(why(pa, "gb-selection-questions")).toMatch(/^PPN 009 binds this buyer/);
+    expect(why(pa, "gb-selection-questions")).toMatch(/conditions of\s+participation/);
+    expect(why(pa, "gb-supply-chain-declarations")).toMatch(/exclusion information the Procurement Act 2023 asks for/);
+    expect(why(pa, "gb-supply-chain-declarations")).not.toMatch(/Parts 1 and 2/);
+    const pcr = ukAs("central-government", { procurement: { commencedOn: "2024-10-01", startDate: "2025-01-01" } });
+    expect(why(pcr, "gb-selection-questions")).toMatch(/^PPN 02\/23 binds this buyer .*Part 3 of the Standard Selection/);
+    expect(why(pcr, "gb-supply-chain-declarations")).toMatch(/Standard Selection Questionnaire\s+\(Parts 1 and 2\)/);
+  });
+});
