@@ -4,7 +4,7 @@
  * encode (regimes, clauses, strengths, reasons, warnings), run against the built-in library.
  */
 import { describe, expect, it } from "vitest";
-import { select } from "../src/index.js";
+import { builtinLibrary, select } from "../src/index.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import type { Selection } from "../src/model/selection.js";
 import { merge, UK_DEPARTMENT } from "./helpers.js";
@@ -67,5 +67,73 @@ describe("item 3: the UK PPN rules say whether the PPN binds the buyer", () => {
     const pcr = ukAs("central-government", { procurement: { commencedOn: "2024-10-01", startDate: "2025-01-01" } });
     expect(why(pcr, "gb-selection-questions")).toMatch(/^PPN 02\/23 binds this buyer .*Part 3 of the Standard Selection/);
     expect(why(pcr, "gb-supply-chain-declarations")).toMatch(/Standard Selection Questionnaire\s+\(Parts 1 and 2\)/);
+  });
+});
+
+describe("item 2: NHS bodies and the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025", () => {
+  const nhs = (over: unknown = {}) => ukAs("nhs-body", over);
+  const cites = (s: Selection, id: string) => clause(s, id)?.reasons[0]?.sources.map((x) => x.citation) ?? [];
+
+  it("from 2026-05-17 the compliance clause and the selection questions are mandatory, citing SI 2025/1212", () => {
+    const s = nhs();
+    expect(s.regimes.map((r) => r.id)).toEqual(["gb"]);
+    for (const id of ["gb-modern-slavery-compliance", "gb-selection-questions"]) {
+      expect(clause(s, id)?.strength, id).toBe("mandatory");
+      expect(why(s, id), id).toMatch(/NHS \(Procurement, Slavery and Human Trafficking\) Regulations 2025 \(SI 2025\/1212\)/);
+      expect(why(s, id), id).toMatch(/reasonable steps/);
+      expect(why(s, id), id).toMatch(/England only: .*Scotland, Wales or Northern Ireland/);
+      expect(cites(s, id), id).toContain("SI 2025/1212");
+      expect(clause(s, id)?.reasons[0]?.inputs["parameters.gb-nhs-slavery-regulations-date"]).toBe("2026-05-17");
+    }
+    expect(why(s, "gb-modern-slavery-compliance")).toMatch(/contract terms and managing the contract/);
+    expect(why(s, "gb-selection-questions")).toMatch(/designing the procurement/);
+  });
+
+  it("the MSAT and the supply-chain declarations stay recommended, with reasons naming the Regulations", () => {
+    const s = nhs();
+    for (const id of ["gb-msat", "gb-supply-chain-declarations"]) {
+      expect(clause(s, id)?.strength, id).toBe("recommended");
+      expect(why(s, id), id).toMatch(/SI 2025\/1212/);
+      expect(why(s, id), id).toMatch(/England only/);
+    }
+  });
+
+  it("at low risk the Regulations still apply: the clause is recommended and the reason recalls the risk assessment", () => {
+    const s = nhs({ risk: { level: "low", basis: "The trust's own modern slavery risk assessment." } });
+    expect(clause(s, "gb-modern-slavery-compliance")?.strength).toBe("recommended");
+    expect(why(s, "gb-modern-slavery-compliance")).toMatch(/assess the modern slavery risk before the tender notice/);
+    expect(clause(s, "gb-selection-questions")).toBeUndefined();
+  });
+
+  it("before 2026-05-17 an NHS body gets no Regulations and no mandatory PPN clause; central government is unaffected", () => {
+    const before = nhs({ procurement: { commencedOn: "2026-05-16" } });
+    for (const id of PPN_CLAUSES) {
+      expect(clause(before, id)?.strength, id).toBe("recommended");
+      expect(why(before, id), id).not.toMatch(/SI 2025\/1212/);
+      expect(cites(before, id), id).not.toContain("SI 2025/1212");
+    }
+    const dept = ukAs("central-government");
+    expect(clause(dept, "gb-modern-slavery-compliance")?.strength).toBe("policy");
+    expect(why(dept, "gb-modern-slavery-compliance")).not.toMatch(/SI 2025\/1212/);
+  });
+
+  it("the source, the dated parameter and the drafting notes record what is confirmed and what is not", () => {
+    const lib = builtinLibrary();
+    expect(lib.parameters.find((p) => p.id === "gb-nhs-slavery-regulations-date")?.values[0]).toMatchObject({
+      value: "2026-05-17",
+      confidence: "secondary",
+    });
+    const source = lib.clauses
+      .find((c) => c.id === "gb-modern-slavery-compliance")
+      ?.sources.find((x) => x.citation === "SI 2025/1212");
+    expect(source).toMatchObject({ regime: "gb", effectiveFrom: "2026-05-17", confidence: "secondary" });
+    expect(source?.instrument).toMatch(/s\.12ZC/);
+    for (const id of PPN_CLAUSES) {
+      const note = lib.clauses.find((c) => c.id === id)?.draftingNote ?? "";
+      expect(note, id).toMatch(/SI 2025\/1212/);
+      expect(note, id).toMatch(/SECONDARY/);
+    }
+    const note = lib.clauses.find((c) => c.id === "gb-modern-slavery-compliance")?.draftingNote ?? "";
+    expect(note).toMatch(/cannot tell England from Scotland, Wales or Northern Ireland/);
   });
 });

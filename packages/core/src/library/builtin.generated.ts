@@ -4,7 +4,7 @@ import type { Library } from "../model/clause.js";
 
 /** The built-in clause library as data (use `builtinLibrary()`, which returns it frozen). */
 export const BUILTIN_LIBRARY: Library = {
-  "version": "1.1.0",
+  "version": "1.2.0",
   "clauses": [
     {
       "id": "aba-mcc2-remediation-before-exit",
@@ -2300,7 +2300,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-modern-slavery-compliance",
-      "version": "1.0.1",
+      "version": "1.1.0",
       "title": "Modern slavery compliance (UK)",
       "topic": "prohibition",
       "kind": "clause",
@@ -2350,6 +2350,17 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         },
         {
+          "citation": "SI 2025/1212",
+          "regime": "gb",
+          "effectiveFrom": "2026-05-17",
+          "instrument": "The National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212), made under the National Health Service Act 2006 s.12ZC (inserted by the Health and Care Act 2022 s.81)",
+          "edition": "made 2025-11-17; in force 2026-05-17",
+          "url": "https://www.england.nhs.uk/long-read/tackling-modern-slavery-in-nhs-procurement",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Bodies procuring for the health service in England only."
+        },
+        {
           "citation": "Modern Slavery Act 2015 ss.1-2",
           "regime": "gb",
           "instrument": "Modern Slavery Act 2015 (c. 30), Part 1 offences (slavery, servitude and forced or compulsory labour; human trafficking)",
@@ -2370,7 +2381,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Contract management stage: KPIs, contract-management meetings, continuous improvement."
         }
       ],
-      "draftingNote": "The core UK modern slavery clause. PPN 02/23 (procurements under PCR 2015, and existing contracts) and PPN 009 (procurements commenced on or after 2025-02-24 under the Procurement Act 2023) bind central government departments, their executive agencies and non-departmental public bodies (PPN 02/23 also names NHS bodies); other public bodies may apply them. The guidance contains an example contract clause, but its current text was NOT read for this library (unconfirmed): this clause is the library's own drafting of the same subject matter (no modern slavery, due diligence, notification, cooperation, flow-down) and should be compared with the example clause in the guidance in force. Remediation comes before termination: the clause points to the remedial action plan and then to termination.",
+      "draftingNote": "The core UK modern slavery clause. PPN 02/23 (procurements under PCR 2015, and existing contracts) and PPN 009 (procurements commenced on or after 2025-02-24 under the Procurement Act 2023) bind central government departments, their executive agencies and non-departmental public bodies (PPN 02/23 also names NHS bodies); other public bodies may apply them. The guidance contains an example contract clause, but its current text was NOT read for this library (unconfirmed): this clause is the library's own drafting of the same subject matter (no modern slavery, due diligence, notification, cooperation, flow-down) and should be compared with the example clause in the guidance in force. Remediation comes before termination: the clause points to the remedial action plan and then to termination.\nNHS bodies (England). From 2026-05-17 the National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212, made under NHS Act 2006 s.12ZC) require bodies procuring goods or services for the health service in England to assess modern slavery risk before the tender notice (or before award) and to take reasonable steps to address the risk they identify in the procurement's design, the contract terms and contract management (existence, enabling power and duties confirmed from NHS England's page; the SI number, the in-force date and the timing rules are SECONDARY; regulation numbers and transitional provisions UNCONFIRMED). The Regulations name no clause. The library maps the \"contract terms\" and \"contract management\" steps to this clause, which it marks mandatory for an NHS body at medium or high risk: without a modern slavery term (due diligence, notification, cooperation, KPI reporting and contract-management reviews) the buyer has nothing to manage the identified risk with. That mapping is the library's reading and the legal team should confirm it. At low risk the clause stays recommended (no step may be needed), and its reason reminds the buyer of the risk assessment, which is the buyer's own duty and which Fairtender's computed risk level does not replace. Two limits of the profile: it cannot tell England from Scotland, Wales or Northern Ireland (so the rule applies to every UK buyer of kind nhs-body and says \"England only\" in its reason), and it cannot show that a local authority or central purchasing body is procuring for the NHS (such bodies are also bound but get only the PPN-based strengths). The engine cannot yet raise a warning from one branch of a rule (warnWhenSelected fires whenever the clause is selected, for every UK buyer), so the England-only caution is in the reason text.",
       "terms": [
         "modern-slavery",
         "worker",
@@ -2470,11 +2481,36 @@ export const BUILTIN_LIBRARY: Library = {
         "when": [
           {
             "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps to address the modern slavery risk it has identified when setting the contract terms and managing the contract; a modern slavery contract term with due diligence, notification, cooperation and contract-management reviews is the least such step, so this clause is required for this buyer (the Regulations do not prescribe its wording): {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
+          },
+          {
+            "if": {
               "kind": "ref",
               "id": "ppn-binds-buyer"
             },
             "strength": "policy",
             "why": "The modern slavery Procurement Policy Note binds this buyer (central government departments, their executive agencies and non-departmental public bodies; under PPN 02/23 also NHS bodies), and its guidance provides a contract clause: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "ref",
+              "id": "nhs-slavery-regulations-apply"
+            },
+            "strength": "recommended",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require this buyer to assess the modern slavery risk before the tender notice (or before award) and to take reasonable steps to address the risk it identifies; at low risk they require no particular contract term, and the clause is recommended as good practice: {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
           },
           {
             "if": {
@@ -2513,7 +2549,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-msat",
-      "version": "1.0.1",
+      "version": "1.1.0",
       "title": "Modern Slavery Assessment Tool and improvement plan",
       "topic": "audit",
       "kind": "clause",
@@ -2576,7 +2612,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "The Crown Commercial Service asks suppliers in medium and high-risk categories to complete the Modern Slavery Assessment Tool, and the PPN guidance uses it for continuous improvement in contract management. The clause asks for a first completion within three months of the start date and then every msatFrequencyMonths (default 12) months, with an improvement plan. The three-month window and the default cycle are drafting choices.",
+      "draftingNote": "The Crown Commercial Service asks suppliers in medium and high-risk categories to complete the Modern Slavery Assessment Tool, and the PPN guidance uses it for continuous improvement in contract management. The clause asks for a first completion within three months of the start date and then every msatFrequencyMonths (default 12) months, with an improvement plan. The three-month window and the default cycle are drafting choices. For NHS bodies in England the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; number and 2026-05-17 start SECONDARY) require reasonable steps in contract management; the library meets that duty with the KPI reporting and reviews of the compliance clause (mandatory for them at medium or high risk) and keeps the MSAT recommended, as one step among others the Regulations do not prescribe.",
       "terms": [
         "msat"
       ],
@@ -2642,6 +2678,23 @@ export const BUILTIN_LIBRARY: Library = {
             },
             "strength": "policy",
             "why": "The modern slavery Procurement Policy Note binds this buyer (central government departments, their executive agencies and non-departmental public bodies; under PPN 02/23 also NHS bodies), and for medium and high risk its guidance uses the Modern Slavery Assessment Tool in contract management: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps to address identified modern slavery risk in contract management; the Modern Slavery Assessment Tool is one such step but not the only one (the compliance clause's KPI reporting and reviews are the required minimum), so it is recommended: {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
           },
           {
             "if": {
@@ -3002,7 +3055,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-selection-questions",
-      "version": "1.0.1",
+      "version": "1.1.0",
       "title": "Additional modern slavery selection questions",
       "topic": "certification",
       "kind": "provision",
@@ -3063,7 +3116,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests supplementing the selection questionnaire with modern slavery questions (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.",
+      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests supplementing the selection questionnaire with modern slavery questions (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.\nNHS bodies (England): from 2026-05-17 the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; SECONDARY for the number and date) require reasonable steps to address identified modern slavery risk when designing the procurement, for example through conditions of participation and award criteria. The library maps that design-stage duty to these questions (the bidder's policies, risk assessment, due diligence on recruiters, training, past cases and KPIs) and marks them mandatory for an NHS body at medium or high risk; the Regulations do not prescribe the questions, and the legal team should confirm the mapping. The buyer's own risk assessment before the tender notice is a separate duty these questions do not discharge. England only: the profile cannot tell England from Scotland, Wales or Northern Ireland, and cannot show a local authority procuring for the NHS; the rule's reason says so because a single branch cannot raise a warning.",
       "terms": [
         "modern-slavery",
         "worker"
@@ -3115,6 +3168,23 @@ export const BUILTIN_LIBRARY: Library = {
         "id": "gb-ppn-selection-questions",
         "label": "the additional selection questions",
         "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps to address the modern slavery risk it has identified when designing the procurement (for example through the conditions of participation); these questions on each bidder's own risk assessment and due diligence are the library's design-stage step, so they are required for this buyer (the Regulations do not prescribe them): {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
+          },
           {
             "if": {
               "kind": "all",
@@ -3199,7 +3269,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-supply-chain-declarations",
-      "version": "1.0.1",
+      "version": "1.1.0",
       "title": "Supply-chain members and their declarations (high-risk procurements)",
       "topic": "supply-chain-mapping",
       "kind": "provision",
@@ -3258,7 +3328,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "High risk: bidders list supply-chain members and submit self-declarations (SQ Parts 1 and 2) for each."
         }
       ],
-      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations (SQ Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). Policy for central government at high risk; recommended otherwise at high risk.",
+      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations (SQ Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). Policy for central government at high risk; recommended otherwise at high risk. For NHS bodies in England, the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; number and 2026-05-17 start SECONDARY) require reasonable steps in the procurement's design; the library meets that duty with the selection questions (mandatory for them at medium or high risk) and keeps this heavier step recommended at high risk, as the Regulations leave the choice of steps to the buyer.",
       "terms": [
         "high-risk-procurement",
         "subcontractor"
@@ -3347,6 +3417,23 @@ export const BUILTIN_LIBRARY: Library = {
             },
             "strength": "policy",
             "why": "PPN 02/23 binds this buyer (central government departments, their executive agencies and non-departmental public bodies, and NHS bodies), and for a high-risk procurement it requires bidders to list their supply-chain members with the self-declarations of the Standard Selection Questionnaire (Parts 1 and 2) for each: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps in designing a procurement whose modern slavery risk it has identified; listing supply-chain members with exclusion declarations is one such step at high risk, not prescribed by them (the selection questions are the required minimum), so it is recommended: {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
           },
           {
             "if": {
@@ -10388,7 +10475,7 @@ export const BUILTIN_LIBRARY: Library = {
       "id": "gb",
       "name": "United Kingdom (Modern Slavery Act 2015, PPN 02/23 and PPN 009, Procurement Act 2023)",
       "kind": "regime",
-      "description": "UK public buyers. Section 54 transparency statements for suppliers with turnover of GBP 36m or more; the Procurement Policy Notes bind central government (other bodies may apply them); exclusion grounds under PCR 2015 for procurements commenced before 2025-02-24 and under the Procurement Act 2023 from that date.",
+      "description": "UK public buyers. Section 54 transparency statements for suppliers with turnover of GBP 36m or more; the Procurement Policy Notes bind central government (other bodies may apply them); exclusion grounds under PCR 2015 for procurements commenced before 2025-02-24 and under the Procurement Act 2023 from that date. Bodies procuring for the health service in England are also bound, from 2026-05-17, by the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212): a modern slavery risk assessment before the tender notice and reasonable steps to address the risk.",
       "buyers": [
         {
           "jurisdictions": [
@@ -11649,6 +11736,29 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "gb-nhs-slavery-regulations-date",
+      "type": "date",
+      "description": "The National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) apply from this date to public bodies procuring goods or services for the health service in England: a modern slavery risk assessment before the tender notice (or before award) and reasonable steps to address the risk in the procurement's design, the contract terms and contract management. The rules read it against the day the procurement commenced (transitional provisions unconfirmed).",
+      "values": [
+        {
+          "value": "2026-05-17",
+          "effectiveFrom": "2026-05-17",
+          "source": {
+            "citation": "SI 2025/1212",
+            "regime": "gb",
+            "effectiveFrom": "2026-05-17",
+            "instrument": "The National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212), made under the National Health Service Act 2006 s.12ZC (inserted by the Health and Care Act 2022 s.81)",
+            "edition": "made 2025-11-17; in force 2026-05-17",
+            "url": "https://www.england.nhs.uk/long-read/tackling-modern-slavery-in-nhs-procurement",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "Confirmed from NHS England's page \"Tackling modern slavery in NHS procurement\" (applies to England): the Regulations exist, rest on NHS Act 2006 s.12ZC as inserted by the Health and Care Act 2022 s.81, and require all those procuring goods and services for the purposes of the health service in England to assess the risk of modern slavery in their supply chains and to take reasonable steps to mitigate it at every point of the commercial lifecycle (developing the procurement and the contract, award, and throughout the contract term). SECONDARY (Hempsons; Osborne Clarke, January 2026; an NHS collaborative procurement hub): SI number 2025/1212, made 2025-11-17, in force 2026-05-17; the duty falls on \"public bodies\" (public authorities under Procurement Act 2023 s.2(2) and relevant authorities under NHS Act 2006 s.12ZB(7): NHS bodies, but also local authorities and central purchasing bodies procuring for the NHS), whatever the value and whatever the regime (Procurement Act 2023, Provider Selection Regime, other); the risk assessment is completed before the tender notice (competitive tendering procedure or PSR competitive process), before the below-threshold tender notice, or otherwise before award; framework agreements and dynamic markets are reassessed. The primary text on legislation.gov.uk, its regulation numbers and any transitional provision were NOT read (unconfirmed)."
+          },
+          "confidence": "secondary"
+        }
+      ]
+    },
+    {
       "id": "gb-s54-turnover-threshold",
       "description": "Modern Slavery Act 2015 s.54(2)(b) and SI 2015/1833 reg. 2: a commercial organisation with total turnover (including subsidiaries) of at least this amount must publish a slavery and human trafficking statement for each financial year.",
       "unit": "GBP",
@@ -11841,6 +11951,27 @@ export const BUILTIN_LIBRARY: Library = {
         "path": "procurement.labour.migrantWorkers",
         "yes": "migrant workers are expected",
         "no": "no migrant workers are expected"
+      }
+    },
+    {
+      "id": "nhs-slavery-regulations-apply",
+      "description": "An NHS body whose procurement commenced on or after the day the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 apply. The Regulations bind bodies procuring for the health service in England only; the profile cannot tell England from Scotland, Wales or Northern Ireland, nor say that a local authority or central purchasing body is procuring for the NHS (see the gb clauses' drafting notes).",
+      "condition": {
+        "kind": "all",
+        "of": [
+          {
+            "kind": "buyer-kind",
+            "in": [
+              "nhs-body"
+            ]
+          },
+          {
+            "kind": "date",
+            "of": "commenced",
+            "param": "gb-nhs-slavery-regulations-date",
+            "label": "the day the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 apply to bodies procuring for the health service in England"
+          }
+        ]
       }
     },
     {

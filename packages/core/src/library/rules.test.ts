@@ -103,7 +103,7 @@ describe("compile errors in selection rules", () => {
     const FLR = "library/clauses/eu-flr-product-warranty.md";
     expect(problemsAfter(FLR, "param: eu-flr-application-date", "param: gb-s54-turnover-threshold")).toEqual([
       expect.stringMatching(
-        /eu-flr-product-warranty\.md selection\.when\[\d+\]\.if.*\.param: .*names the date parameter \(type: date\) "gb-s54-turnover-threshold", which the library does not have \(expected one of ca-pspc-goods-date, eu-flr-application-date, gb-new-regime-date\)/,
+        /eu-flr-product-warranty\.md selection\.when\[\d+\]\.if.*\.param: .*names the date parameter \(type: date\) "gb-s54-turnover-threshold", which the library does not have \(expected one of ca-pspc-goods-date, eu-flr-application-date, gb-new-regime-date, gb-nhs-slavery-regulations-date\)/,
       ),
     ]);
   });
