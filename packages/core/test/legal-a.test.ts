@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { builtinLibrary, select } from "../src/index.js";
 import type { TenderProfileInput } from "../src/model/profile.js";
 import type { Selection } from "../src/model/selection.js";
-import { merge, UK_DEPARTMENT } from "./helpers.js";
+import { merge, UK_DEPARTMENT, US_AGENCY } from "./helpers.js";
 
 const clause = (s: Selection, id: string) => s.clauses.find((c) => c.id === id);
 const why = (s: Selection, id: string) => clause(s, id)?.reasons[0]?.text ?? "";
@@ -135,5 +135,45 @@ describe("item 2: NHS bodies and the NHS (Procurement, Slavery and Human Traffic
     }
     const note = lib.clauses.find((c) => c.id === "gb-modern-slavery-compliance")?.draftingNote ?? "";
     expect(note).toMatch(/cannot tell England from Scotland, Wales or Northern Ireland/);
+  });
+});
+
+describe("item 7: the declarations annex declares, each at the stage the law sets", () => {
+  const US_ABROAD = merge(US_AGENCY, { procurement: { outsideBuyerCountryValue: { amount: 5_000_000, currency: "USD" } } });
+  const lines = (s: Selection) => {
+    const d = s.annexes.find((a) => a.id === "declaration");
+    return (d && "entries" in d ? d.entries : []).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      text: "text" in e ? e.text.map((r) => (r.type === "text" ? r.value : `[${r.type}]`)).join("") : "",
+    }));
+  };
+
+  it("FAR 52.222-56 is not certified at tender: the apparent successful offeror undertakes to certify before award", () => {
+    const s = select(US_ABROAD);
+    expect(clause(s, "us-far-52-222-56")?.strength).toBe("mandatory");
+    const l = lines(s);
+    expect(l.some((e) => e.kind === "certification")).toBe(false);
+    const before = l.find((e) => e.id === "far-52-222-56-before-award");
+    expect(before?.text).toMatch(/^if it becomes the apparent successful offeror, it will, before award, give the contracting\s+officer the certification required by FAR 52\.222-56/);
+    expect(l.find((e) => e.id === "far-annual-certification")?.text).toMatch(/every year/);
+  });
+
+  it("no obligation is pasted in the imperative under 'declares that', and no item repeats", () => {
+    for (const s of [select(US_ABROAD), ukAs("central-government")]) {
+      const l = lines(s);
+      expect(l.some((e) => e.kind === "obligation")).toBe(false);
+      for (const e of l) expect(e.text, e.id).toMatch(/^(it|its|if|the) /);
+      expect(new Set(l.map((e) => e.text)).size).toBe(l.length);
+      const n52 = l.filter((e) => /52\.222-56/.test(e.text)).length;
+      expect(n52).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("UK tender-stage declarations follow the provisions selected", () => {
+    const ids = lines(ukAs("central-government")).map((e) => e.id);
+    expect(ids).toEqual(["comply", "gb-exclusion-answers", "gb-selection-answers", "gb-supply-chain-list", "true-and-complete"]);
+    const low = lines(select(merge(UK_DEPARTMENT, { risk: { level: "low", basis: "Buyer's assessment." } }))).map((e) => e.id);
+    expect(low).toEqual(["comply", "gb-exclusion-answers", "true-and-complete"]);
   });
 });

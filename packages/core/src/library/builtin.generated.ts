@@ -12179,7 +12179,7 @@ export const BUILTIN_LIBRARY: Library = {
       "id": "declaration",
       "layout": "declaration",
       "title": "Supplier declaration",
-      "why": "Every pack asks the supplier to declare, with its tender, that it will comply with the clauses, to make the declarations due before award or at signature, and that what it says is true.",
+      "why": "Every pack asks the supplier to declare, with its tender, that it will comply with the clauses, that it has given the tender-stage answers and declarations the solicitation provisions ask for, and that what it says is true. A certification the law sets at a later stage (FAR 52.222-56 before award, by the apparent successful offeror only; the annual FAR certification after award) is not given with the tender: the supplier undertakes to give it at that stage.",
       "sources": [
         {
           "citation": "Principles to Guide Government Action (2018)",
@@ -12220,30 +12220,135 @@ export const BUILTIN_LIBRARY: Library = {
           "text": "it has read the contract clauses in Part 3 of this pack and will comply with them if awarded the contract;"
         },
         {
-          "id": "obligations-due-at-award",
-          "why": "The supplier declares this obligation in its tender because it falls due before contract award or at contract signature.",
+          "id": "gb-exclusion-answers",
+          "when": {
+            "kind": "selected",
+            "clause": "gb-exclusion-declaration"
+          },
+          "why": "The supplier declares its exclusion answers with its tender because {{because}}.",
           "sources": [
             {
-              "citation": "Principles to Guide Government Action (2018)",
-              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
-              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "citation": "Procurement Act 2023 s.57",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
+              "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
+              "checked": "2026-11-28",
+              "confidence": "secondary"
+            },
+            {
+              "citation": "Procurement Act 2023 Sch. 7",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
+              "provision": "paras 1-3",
+              "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PCR 2015 reg. 57",
+              "regime": "gb",
+              "effectiveTo": "2025-02-23",
+              "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Modern slavery is a mandatory ground and breach of labour obligations a discretionary one; sub-paragraph numbers unconfirmed."
+            }
+          ],
+          "kind": "declaration",
+          "text": "it has answered the exclusion questions of clause {{ref \"gb-exclusion-declaration\"}} for itself, for each connected person and for each consortium member and subcontractor it relies on, and will tell the Buyer at once if an answer becomes untrue before the contract is signed;"
+        },
+        {
+          "id": "gb-selection-answers",
+          "when": {
+            "kind": "selected",
+            "clause": "gb-selection-questions"
+          },
+          "why": "The supplier declares its selection answers with its tender because {{because}}.",
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
+              "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+              "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
               "checked": "2026-11-28",
               "confidence": "confirmed"
             }
           ],
-          "kind": "obligations",
-          "timing": [
-            "before-award",
-            "at-signature"
-          ]
+          "kind": "declaration",
+          "text": "it has answered the modern slavery questions of clause {{ref \"gb-selection-questions\"}} with its selection response;"
         },
         {
-          "id": "far-52-222-56-certification",
+          "id": "gb-supply-chain-list",
+          "when": {
+            "kind": "selected",
+            "clause": "gb-supply-chain-declarations"
+          },
+          "why": "The supplier declares its supply-chain list with its tender because {{because}}.",
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
+              "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
+              "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "its tender lists the members of its supply chain for this contract, with the exclusion declarations of each member, as clause {{ref \"gb-supply-chain-declarations\"}} requires;"
+        },
+        {
+          "id": "eu-espd",
+          "when": {
+            "kind": "selected",
+            "clause": "eu-exclusion-declaration"
+          },
+          "why": "The supplier declares its ESPD exclusion answers with its tender because {{because}}.",
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 57",
+              "regime": "eu",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 57(1)(f), 57(4)(a)",
+              "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "it has completed the exclusion section of the European Single Procurement Document as clause {{ref \"eu-exclusion-declaration\"}} requires;"
+        },
+        {
+          "id": "far-52-222-56-before-award",
           "when": {
             "kind": "selected",
             "clause": "us-far-52-222-56"
           },
-          "why": "The FAR 52.222-56 certification is part of the declaration because {{because}}.",
+          "why": "FAR 52.222-56 is certified before award by the apparent successful offeror only, so the supplier does not certify with its tender: it undertakes to certify at that stage, because {{because}}.",
           "sources": [
             {
               "citation": "FAR 52.222-56",
@@ -12263,10 +12368,51 @@ export const BUILTIN_LIBRARY: Library = {
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
               "checked": "2026-11-28",
               "confidence": "confirmed"
+            },
+            {
+              "citation": "FAR 22.1703",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
+              "provision": "(c)(1)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
             }
           ],
-          "kind": "certification",
-          "text": "Certification under FAR 52.222-56 (incorporated by reference, see clause {{ref \"us-far-52-222-56\"}}): the supplier certifies that it has put in place the compliance plan required by FAR 52.222-50(h) and the procedures to prevent and monitor the prohibited activities, and that, after due inquiry, to the best of its knowledge neither it nor any proposed agent or subcontractor has engaged in any of the prohibited activities, or, if abuses have been found, that appropriate remedial and referral actions have been taken. The supplier will obtain the same certification from each proposed subcontractor above the threshold before award of the subcontract."
+          "kind": "declaration",
+          "text": "if it becomes the apparent successful offeror, it will, before award, give the contracting officer the certification required by FAR 52.222-56 (incorporated by reference, clause {{ref \"us-far-52-222-56\"}}) for the part of the contract that provision covers;"
+        },
+        {
+          "id": "far-annual-certification",
+          "when": {
+            "kind": "selected",
+            "clause": "us-far-annual-certification"
+          },
+          "why": "The annual FAR certification falls due every year after award, not at tender, so the supplier undertakes to give it then, because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(5), (i)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            },
+            {
+              "citation": "FAR 22.1703",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
+              "provision": "(c)(2)-(4)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "if awarded the contract, it will certify to the contracting officer every year, as clause {{ref \"us-far-annual-certification\"}} requires, that its compliance plan is implemented and that it has found no trafficking-related activity or has taken appropriate remedial and referral action, and will obtain the same certification from each subcontractor whose part of the work needs a compliance plan, before awarding the subcontract and every year after;"
         },
         {
           "id": "true-and-complete",
