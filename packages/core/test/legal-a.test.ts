@@ -177,3 +177,49 @@ describe("item 7: the declarations annex declares, each at the stage the law set
     expect(low).toEqual(["comply", "gb-exclusion-answers", "true-and-complete"]);
   });
 });
+
+describe("item 8: the US DOL List of Goods rows, keyed as the risk engine reads them", () => {
+  const factor = (commodities: string[], countries: string[]) =>
+    select(merge(UK_GLOVES, { procurement: { commodities, countries, labour: {} } })).risk.factors.find(
+      (f) => f.id === "commodity",
+    );
+
+  it("the brief's goods are matched with their listed countries and kinds", () => {
+    const cases: [string, string, RegExp, number][] = [
+      ["gloves", "MY", /gloves from MY .*\(forced labour\)/, 3],
+      ["rubber gloves", "MY", /rubber gloves from MY .*\(forced labour\)/, 3],
+      ["Cotton", "CN", /cotton from CN .*\(forced labour and child labour\)/, 3],
+      ["garments", "CN", /garments from CN .*\(forced labour\)/, 3],
+      ["fish", "TW", /fish from TW .*\(forced labour\)/, 3],
+      ["cocoa", "CI", /cocoa from CI .*\(forced labour\)/, 3],
+      ["bricks", "KH", /bricks from KH .*\(forced labour and child labour\)/, 3],
+      ["electronics", "MY", /electronics from MY .*\(forced labour\)/, 3],
+    ];
+    for (const [good, country, description, weight] of cases) {
+      const f = factor([good], [country]);
+      expect(f?.description, `${good} ${country}`).toMatch(description);
+      expect(f?.weight, `${good} ${country}`).toBe(weight);
+      expect(f?.source).toBe("US DOL List of Goods (2024-09-05)");
+    }
+    // A country the loaded rows do not name is not matched (not loaded is not "not listed").
+    expect(factor(["gloves"], ["TH"])).toBeUndefined();
+  });
+
+  it("the table records its edition, its confidence and a child-labour row for each good that has one", () => {
+    const lg = builtinLibrary().risk.listedGoods;
+    expect(lg.source.citation).toBe("US DOL List of Goods (2024-09-05)");
+    expect(lg.source.edition).toMatch(/2024 edition, published 2024-09-05/);
+    expect(lg.source.confidence).toBe("secondary");
+    expect(lg.goods.length).toBeGreaterThan(20);
+    const rows = (good: string) => lg.goods.filter((g) => g.good === good);
+    expect(rows("cocoa").find((g) => g.childLabour)?.countries).toContain("GH");
+    expect(rows("fish").find((g) => g.childLabour)?.countries).toContain("VN");
+    // Every row asserts at least one kind, and the forced-labour row of a good comes first (the engine
+    // reads the first row whose good matches).
+    for (const g of lg.goods) expect(g.forcedLabour || g.childLabour, g.good).toBe(true);
+    for (const good of new Set(lg.goods.map((g) => g.good))) {
+      const r = rows(good);
+      if (r.some((g) => g.forcedLabour)) expect(r[0]?.forcedLabour, good).toBe(true);
+    }
+  });
+});

@@ -11144,11 +11144,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -11200,11 +11201,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -11247,11 +11249,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -11287,11 +11290,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -11311,11 +11315,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         },
         {
           "citation": "Global Slavery Index 2023",
@@ -11438,11 +11443,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -11566,11 +11572,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     }
@@ -12155,14 +12162,62 @@ export const BUILTIN_LIBRARY: Library = {
     "listedGoods": {
       "source": {
         "citation": "US DOL List of Goods (2024-09-05)",
-        "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-        "edition": "2024-09-05",
+        "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+        "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
         "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-        "checked": "2026-11-28",
+        "checked": "2026-12-02",
         "confidence": "secondary",
-        "note": "Only good/country pairs read in a source are entered. Polysilicon (China, forced labour) was added to the list by a Federal Register notice in June 2021, outside the two-year cycle (pv magazine USA, 2021-06-24, https://pv-magazine-usa.com/2021/06/24/labor-department-updates-forced-labor-list-to-target-polysilicon-from-region-in-china); child-labour status for polysilicon not recorded."
+        "note": "Edition and date confirmed (dol.gov List of Goods page: 204 goods from 82 countries and areas, as of 2024-09-05). The rows are SECONDARY: read in law-firm, trade-press and NGO reports of the 2018-2024 editions (Mayer Brown 2022-10-26; Sandler, Travis & Rosenberg on the 2020 and 2022 editions; Reuters / Straits Times 2020; Thompson Hine 2024-09; Verite Commodity Atlas citing the List; the ILAB 2020 edition as reproduced by the Business & Human Rights Resource Centre; Southern Shrimp Alliance 2024) and carried forward where no later removal is known. Polysilicon (China, forced labour) was added by a Federal Register notice in June 2021, outside the two-year cycle."
       },
       "goods": [
+        {
+          "good": "artificial flowers",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "christmas decorations",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "coal",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "footwear",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "hair products",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "nails",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
         {
           "good": "polysilicon",
           "countries": [
@@ -12170,6 +12225,236 @@ export const BUILTIN_LIBRARY: Library = {
           ],
           "forcedLabour": true,
           "childLabour": false
+        },
+        {
+          "good": "tomato products",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "bricks",
+          "countries": [
+            "CN",
+            "KH"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "cotton",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "fireworks",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "toys",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "gloves",
+          "countries": [
+            "CN",
+            "MY"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "rubber gloves",
+          "countries": [
+            "MY"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "garments",
+          "countries": [
+            "CN",
+            "MY",
+            "BD"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "garments",
+          "countries": [
+            "MX",
+            "PK"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "textiles",
+          "countries": [
+            "CN",
+            "GH"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "textiles",
+          "countries": [
+            "CN",
+            "PK"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "thread/yarn",
+          "countries": [
+            "CN",
+            "IN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "electronics",
+          "countries": [
+            "CN",
+            "MY"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "electronics",
+          "countries": [
+            "CN",
+            "PK"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "fish",
+          "countries": [
+            "CN",
+            "TW",
+            "TH",
+            "GH",
+            "ID"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "fish",
+          "countries": [
+            "GH",
+            "ID",
+            "BR",
+            "KH",
+            "SV",
+            "KE",
+            "NI",
+            "PY",
+            "PE",
+            "PH",
+            "TZ",
+            "UG",
+            "VN",
+            "YE"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "shrimp",
+          "countries": [
+            "IN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "cocoa",
+          "countries": [
+            "CI",
+            "NG"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "cocoa",
+          "countries": [
+            "CI",
+            "NG",
+            "BR",
+            "CM",
+            "GH",
+            "GN",
+            "SL"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "palm fruit",
+          "countries": [
+            "MY",
+            "ID"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "palm oil",
+          "countries": [
+            "MY",
+            "ID"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "gold",
+          "countries": [
+            "VE"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "gold",
+          "countries": [
+            "KE",
+            "CM",
+            "ZW"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "sandstone",
+          "countries": [
+            "IN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
         }
       ]
     }
