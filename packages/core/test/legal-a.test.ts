@@ -223,3 +223,90 @@ describe("item 8: the US DOL List of Goods rows, keyed as the risk engine reads 
     }
   });
 });
+
+describe("item 9: smaller staleness", () => {
+  const lib = builtinLibrary();
+  const libClause = (id: string) => lib.clauses.find((c) => c.id === id);
+
+  it("Directive 2011/36/EU is cited as amended by Directive (EU) 2024/1712, in the sources and the definition", () => {
+    const def = lib.definitions.find((d) => d.id === "trafficking-in-persons");
+    expect(def?.text).toMatch(/surrogacy, forced marriage\s+and illegal adoption/);
+    expect(def?.sources.map((x) => x.citation)).toContain("Directive (EU) 2024/1712");
+    const eu = libClause("eu-exclusion-declaration");
+    expect(eu?.sources.find((x) => x.citation === "Directive 2011/36/EU Art. 2")?.instrument).toMatch(
+      /as amended by Directive \(EU\) 2024\/1712/,
+    );
+    expect(eu?.draftingNote).toMatch(/as amended by\s+Directive \(EU\) 2024\/1712/);
+    expect(eu?.sources.find((x) => x.citation === "Directive (EU) 2024/1712")).toMatchObject({
+      confidence: "secondary",
+      effectiveFrom: "2024-07-14",
+    });
+  });
+
+  it("PA 2023 s.78 is settled as a discretion in the UK termination clause", () => {
+    const c = libClause("gb-termination");
+    expect(c?.draftingNote).not.toMatch(/UNCONFIRMED|sources disagree/);
+    expect(c?.draftingNote).toMatch(/"can" be terminated: a discretion, not a duty/);
+    expect(c?.sources.find((x) => x.citation === "Procurement Act 2023 s.78")).toMatchObject({
+      confidence: "confirmed",
+      provision: "s.78(1), (2)(b)-(c)",
+    });
+    const s = ukAs("central-government");
+    expect(clause(s, "gb-termination")?.sources.map((x) => x.citation)).toContain("Procurement Act 2023 s.78");
+    const pcr = ukAs("central-government", { procurement: { commencedOn: "2024-10-01", startDate: "2025-01-01" } });
+    expect(clause(pcr, "gb-termination")?.sources.map((x) => x.citation)).not.toContain("Procurement Act 2023 s.78");
+  });
+
+  it("the supply-chain declarations ask for SQ Parts 1 and 2 only under PCR 2015", () => {
+    const s = ukAs("central-government");
+    const text = (clause(s, "gb-supply-chain-declarations")?.body.subclauses[1]?.text ?? [])
+      .map((r) => ("value" in r ? r.value : ""))
+      .join("");
+    expect(text).toMatch(/under the Procurement Act 2023, the information on the mandatory and discretionary exclusion grounds/);
+    expect(text).toMatch(/under the Public Contracts Regulations 2015, the self-declarations of Parts 1 and 2/);
+    // Under the Procurement Act the obligations cite the PPN 009 guidance, not only expired PCR-era sources.
+    expect(s.warnings.filter((w) => w.code === "source-not-in-force").map((w) => w.subject)).not.toContain(
+      "gb-list-supply-chain",
+    );
+    expect(s.warnings.filter((w) => w.code === "source-not-in-force").map((w) => w.subject)).not.toContain(
+      "gb-answer-selection-questions",
+    );
+  });
+
+  it("a mitigating factor is not a duty: the schedule never lists FAR 52.222-50(e) or (f) as met", () => {
+    const US_ABROAD = merge(US_AGENCY, {
+      procurement: { outsideBuyerCountryValue: { amount: 5_000_000, currency: "USD" }, labour: { migrantWorkers: true } },
+    });
+    const s = select(US_ABROAD);
+    const met = s.obligations.flatMap((o) => o.satisfies.map((x) => `${o.id}: ${x.citation}`));
+    expect(met.filter((m) => /52\.222-50\((e|f)\)/.test(m))).toEqual([]);
+    expect(s.obligations.find((o) => o.topic === "remediation")?.satisfies.map((x) => x.citation)).toEqual([
+      "FAR 22.1704(b)",
+    ]);
+  });
+
+  it("the defaults printed match the timing printed: a risk-scaled period is not given as a fixed default", () => {
+    const s = ukAs("central-government");
+    expect(s.risk.level).toBe("high");
+    for (const o of s.obligations) {
+      for (const m of o.action.matchAll(/\(default (?:every )?(\d+) (hours|days|months)\)/g)) {
+        const [, n, unit] = m;
+        const t = o.timing;
+        const shown =
+          t.kind === "on-event" && t.withinHours !== undefined
+            ? unit === "hours"
+              ? t.withinHours
+              : t.withinHours / 24
+            : t.kind === "recurring"
+              ? t.everyMonths
+              : t.kind === "within"
+                ? t.days
+                : undefined;
+        expect(shown, `${o.id}: ${o.action}`).toBe(Number(n));
+      }
+    }
+    const grievance = s.obligations.find((o) => o.topic === "grievance" && o.timing.kind === "on-event");
+    expect(grievance?.timingText).toMatch(/14 days/);
+    expect(grievance?.action).not.toMatch(/default 30 days/);
+  });
+});

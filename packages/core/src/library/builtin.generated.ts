@@ -1332,7 +1332,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-exclusion-declaration",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Declaration on child labour and trafficking convictions (ESPD)",
       "topic": "certification",
       "kind": "provision",
@@ -1370,13 +1370,23 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "Directive 2011/36/EU Art. 2",
           "regime": "eu",
-          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
-          "checked": "2026-11-28",
+          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims, as amended by Directive (EU) 2024/1712",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking; text not read for this library."
+          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking. Amended by Directive (EU) 2024/1712 (see dir-2024-1712), which adds forms of exploitation to Art. 2; the consolidated text was not read for this library."
+        },
+        {
+          "citation": "Directive (EU) 2024/1712",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-14",
+          "instrument": "Directive (EU) 2024/1712 of the European Parliament and of the Council of 13 June 2024 amending Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims (OJ L, 2024/1712, 24.6.2024)",
+          "url": "https://eur-lex.europa.eu/legal-content/SV/ALL/?uri=CELEX%3A32024L1712",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Amends the definition in Art. 2 of Directive 2011/36/EU."
         }
       ],
-      "draftingNote": "Mandatory in every procedure under Directive 2014/24/EU, through the European Single Procurement Document. Art. 57(1)(f) is a mandatory exclusion ground for a final conviction for child labour and other forms of trafficking in human beings (as defined in Art. 2 of Directive 2011/36/EU) of the operator or a member of its management, supervisory or controlling bodies. Art. 57(4)(a) is a discretionary ground for a shown breach of the Art. 18(2) obligations. Self-cleaning under Art. 57(6) is allowed. The maximum exclusion period is 3 years from the event for discretionary grounds; the 5-year figure for mandatory grounds (where the judgment sets none) was NOT read in the stored text (unconfirmed). National transposition may add grounds.",
+      "draftingNote": "Mandatory in every procedure under Directive 2014/24/EU, through the European Single Procurement Document. Art. 57(1)(f) is a mandatory exclusion ground for a final conviction for child labour and other forms of trafficking in human beings (as defined in Art. 2 of Directive 2011/36/EU, as amended by Directive (EU) 2024/1712, which adds the exploitation of surrogacy, forced marriage and illegal adoption: SECONDARY; transposition by 2026-07-15 UNCONFIRMED, and a conviction counts only for an offence national law makes) of the operator or a member of its management, supervisory or controlling bodies. Art. 57(4)(a) is a discretionary ground for a shown breach of the Art. 18(2) obligations. Self-cleaning under Art. 57(6) is allowed. The maximum exclusion period is 3 years from the event for discretionary grounds; the 5-year figure for mandatory grounds (where the judgment sets none) was NOT read in the stored text (unconfirmed). National transposition may add grounds.",
       "terms": [
         "trafficking-in-persons",
         "child-labour"
@@ -3055,7 +3065,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-selection-questions",
-      "version": "1.1.0",
+      "version": "1.1.1",
       "title": "Additional modern slavery selection questions",
       "topic": "certification",
       "kind": "provision",
@@ -3116,7 +3126,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests supplementing the selection questionnaire with modern slavery questions (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.\nNHS bodies (England): from 2026-05-17 the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; SECONDARY for the number and date) require reasonable steps to address identified modern slavery risk when designing the procurement, for example through conditions of participation and award criteria. The library maps that design-stage duty to these questions (the bidder's policies, risk assessment, due diligence on recruiters, training, past cases and KPIs) and marks them mandatory for an NHS body at medium or high risk; the Regulations do not prescribe the questions, and the legal team should confirm the mapping. The buyer's own risk assessment before the tender notice is a separate duty these questions do not discharge. England only: the profile cannot tell England from Scotland, Wales or Northern Ireland, and cannot show a local authority procuring for the NHS; the rule's reason says so because a single branch cannot raise a warning.",
+      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests adding modern slavery questions at selection stage (under PCR 2015, to Part 3 of the Standard Selection Questionnaire; under the Procurement Act 2023, to the assessment of suppliers against the conditions of participation) (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.\nNHS bodies (England): from 2026-05-17 the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; SECONDARY for the number and date) require reasonable steps to address identified modern slavery risk when designing the procurement, for example through conditions of participation and award criteria. The library maps that design-stage duty to these questions (the bidder's policies, risk assessment, due diligence on recruiters, training, past cases and KPIs) and marks them mandatory for an NHS body at medium or high risk; the Regulations do not prescribe the questions, and the legal team should confirm the mapping. The buyer's own risk assessment before the tender notice is a separate duty these questions do not discharge. England only: the profile cannot tell England from Scotland, Wales or Northern Ireland, and cannot show a local authority procuring for the NHS; the rule's reason says so because a single branch cannot raise a warning.",
       "terms": [
         "modern-slavery",
         "worker"
@@ -3138,6 +3148,15 @@ export const BUILTIN_LIBRARY: Library = {
             "required": false
           },
           "sources": [
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
             {
               "citation": "PPN 02/23",
               "regime": "gb",
@@ -3269,7 +3288,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-supply-chain-declarations",
-      "version": "1.1.0",
+      "version": "1.1.1",
       "title": "Supply-chain members and their declarations (high-risk procurements)",
       "topic": "supply-chain-mapping",
       "kind": "provision",
@@ -3283,7 +3302,7 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "With its tender, each bidder must list the members of its supply chain that it intends to use to deliver the contract, including each {{term \"subcontractor\"}}, giving their names, addresses and what they will supply."
           },
           {
-            "text": "The bidder must submit, for each member listed, the exclusion self-declarations of the selection questionnaire (Parts 1 and 2, or their equivalent under the Procurement Act 2023)."
+            "text": "The bidder must submit, for each member listed, the exclusion declarations the Buyer requires for this procurement: for a procurement under the Procurement Act 2023, the information on the mandatory and discretionary exclusion grounds that the tender documents ask for; for a procurement under the Public Contracts Regulations 2015, the self-declarations of Parts 1 and 2 of the Standard Selection Questionnaire."
           },
           {
             "text": "The Buyer may ask for further information on any member listed and may take the information into account in deciding whether an exclusion ground applies."
@@ -3325,10 +3344,10 @@ export const BUILTIN_LIBRARY: Library = {
           "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
           "checked": "2026-11-28",
           "confidence": "confirmed",
-          "note": "High risk: bidders list supply-chain members and submit self-declarations (SQ Parts 1 and 2) for each."
+          "note": "PCR 2015 procurements, high risk: bidders list supply-chain members and submit the Standard Selection Questionnaire self-declarations (Parts 1 and 2) for each."
         }
       ],
-      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations (SQ Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). Policy for central government at high risk; recommended otherwise at high risk. For NHS bodies in England, the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; number and 2026-05-17 start SECONDARY) require reasonable steps in the procurement's design; the library meets that duty with the selection questions (mandatory for them at medium or high risk) and keeps this heavier step recommended at high risk, as the Regulations leave the choice of steps to the buyer.",
+      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations of the Standard Selection Questionnaire (Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). The Standard Selection Questionnaire belongs to the Public Contracts Regulations 2015: for a procurement commenced on or after 2025-02-24 the clause asks for the exclusion information the Buyer requires under the Procurement Act 2023 instead (how the Buyer collects it, for example through the Central Digital Platform or a procurement-specific questionnaire, is not fixed here: UNCONFIRMED), and the rule's reasons use each framework's terms. Policy for central government at high risk; recommended otherwise at high risk. For NHS bodies in England, the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; number and 2026-05-17 start SECONDARY) require reasonable steps in the procurement's design; the library meets that duty with the selection questions (mandatory for them at medium or high risk) and keeps this heavier step recommended at high risk, as the Regulations leave the choice of steps to the buyer.",
       "terms": [
         "high-risk-procurement",
         "subcontractor"
@@ -3350,6 +3369,15 @@ export const BUILTIN_LIBRARY: Library = {
             "required": false
           },
           "sources": [
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
             {
               "citation": "PPN 02/23",
               "regime": "gb",
@@ -3482,7 +3510,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-termination",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Termination for modern slavery (UK)",
       "topic": "exit",
       "kind": "clause",
@@ -3532,14 +3560,15 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         },
         {
-          "citation": "Procurement Act 2023 Guidance - Exclusions",
+          "citation": "Procurement Act 2023 s.78",
           "regime": "gb",
           "effectiveFrom": "2025-02-24",
-          "instrument": "Cabinet Office, Procurement Act 2023 guidance documents, Guidance - Exclusions",
-          "url": "https://gov.uk/government/publications/procurement-act-2023-guidance-documents-procure-phase/guidance-exclusions-html",
-          "checked": "2026-11-28",
-          "confidence": "secondary",
-          "note": "Termination where a supplier becomes excluded or excludable; whether this is a must or a may in each case is unconfirmed."
+          "instrument": "Procurement Act 2023 (c. 54), section 78 Implied right to terminate public contracts",
+          "provision": "s.78(1), (2)(b)-(c)",
+          "url": "https://legislation.gov.uk/ukpga/2023/54/section/78",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "An implied right: the contract can be terminated if a termination ground applies (a discretion)."
         },
         {
           "citation": "Procurement Act 2023 s.57",
@@ -3551,7 +3580,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "secondary"
         }
       ],
-      "draftingNote": "Termination as a last resort after the remedial action plan (remediation before exit). The Procurement Act 2023 lets authorities end a contract where the supplier becomes an excluded or excludable supplier; sources disagree whether this is a duty or a discretion in each case (UNCONFIRMED), so the clause gives the Buyer a right and leaves the statutory position to the Act. For contracts under PCR 2015, rely on the contract right alone. Consider the effect of termination on workers before using it.",
+      "draftingNote": "Termination as a last resort after the remedial action plan (remediation before exit). For contracts under the Procurement Act 2023, s.78 implies into every public contract a right of the authority to terminate where a termination ground applies, including where the supplier has become an excluded or excludable supplier since award (also through an associated person) or a subcontractor is excluded or excludable (s.78(1), (2)(b)-(c), read on legislation.gov.uk). The Act says the contract \"can\" be terminated: a discretion, not a duty, so the Buyer weighs it like the contract right below. The implied right applies whether or not the contract repeats it, and terms restricting it have no effect (secondary); s.79 adds steps before some terminations (secondary). This clause's right is the contractual one and sits alongside the statutory right. For contracts under PCR 2015, rely on the contract right (and reg. 73, outside this clause). Consider the effect of termination on workers before using it.",
       "terms": [
         "excluded-supplier",
         "modern-slavery",
@@ -4190,7 +4219,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-grievance-mechanism",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Grievance mechanism and protection from retaliation",
       "topic": "grievance",
       "kind": "clause",
@@ -4349,7 +4378,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-grievance-response",
           "topic": "grievance",
           "party": "supplier",
-          "action": "Acknowledge each complaint promptly and give a substantive response within the set period (default 30 days), and report a summary of complaints to the Buyer on request.",
+          "action": "Acknowledge each complaint promptly and give a substantive response within the period set in the clause (30 days, shorter at high risk; the timing shows the period for this tender), and report a summary of complaints to the Buyer on request.",
           "timing": {
             "kind": "on-event",
             "event": "a complaint is received",
@@ -4728,7 +4757,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-incident-notification",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Notifying the Buyer of suspected modern slavery",
       "topic": "incident-reporting",
       "kind": "clause",
@@ -4830,7 +4859,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-notify-buyer",
           "topic": "incident-reporting",
           "party": "supplier",
-          "action": "Notify the Buyer in writing of any actual or suspected modern slavery connected with the contract within the set period (default 72 hours) of becoming aware of it, and keep the Buyer updated.",
+          "action": "Notify the Buyer in writing of any actual or suspected modern slavery connected with the contract within the period set in the clause (72 hours, shorter at high risk; the timing shows the period for this tender) of becoming aware of it, and keep the Buyer updated.",
           "timing": {
             "kind": "on-event",
             "event": "the Supplier becomes aware of actual or suspected modern slavery",
@@ -4903,7 +4932,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-recruitment-fees",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "No recruitment fees (employer pays)",
       "topic": "recruitment-fees",
       "kind": "clause",
@@ -5090,14 +5119,13 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 52.222-50",
-              "regime": "us-far",
-              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
               "provision": "(f)(1)",
               "edition": "Nov 2021",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "The FAR does not require repayment; remedial action, including reparation, is a mitigating factor."
             }
           ]
         }
@@ -5172,7 +5200,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-remediation",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Remediation for workers",
       "topic": "remediation",
       "kind": "clause",
@@ -5233,14 +5261,13 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
-          "regime": "us-far",
-          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
           "provision": "(f)(1)",
           "edition": "Nov 2021",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Reparation to victims is a mitigating factor the contracting officer weighs, not a duty."
         },
         {
           "citation": "S.C. 2023, c. 9",
@@ -5384,7 +5411,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-remedies-ladder",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Remedies ladder - remediate, escalate, suspend, terminate",
       "topic": "exit",
       "kind": "clause",
@@ -5454,14 +5481,13 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
-          "regime": "us-far",
-          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
           "provision": "(e), (f)",
           "edition": "Nov 2021",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Context only. Paragraph (e) lists the remedies the Government may impose and paragraph (f) the factors the contracting officer weighs in choosing one (a compliance plan or awareness programme in place and complied with, appropriate remedial action including reparation to victims; failure to abate as aggravating). Neither is a duty of the contractor, so a citation of this source meets no regime in the obligations schedule."
         },
         {
           "citation": "ABA MCCs 2.0",
@@ -5573,7 +5599,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-supply-chain-mapping",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Supply-chain mapping and disclosure",
       "topic": "supply-chain-mapping",
       "kind": "clause",
@@ -5676,7 +5702,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-map-supply-chain",
           "topic": "supply-chain-mapping",
           "party": "supplier",
-          "action": "Give the Buyer the names, addresses and activities of the sites and subcontractors in the set number of tiers of the supply chain (default the first tier), within three months of the start date, and update the list when it changes.",
+          "action": "Give the Buyer the names, addresses and activities of the sites and subcontractors in the number of tiers of the supply chain set in the clause (the first tier, more at high risk), within three months of the start date, and update the list when it changes.",
           "timing": {
             "kind": "within",
             "days": 90,
@@ -8886,7 +8912,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "us-far-remedies",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Government remedies, remediation and mitigating factors",
       "topic": "exit",
       "kind": "clause",
@@ -8980,17 +9006,6 @@ export const BUILTIN_LIBRARY: Library = {
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
               "checked": "2026-11-28",
               "confidence": "confirmed"
-            },
-            {
-              "citation": "FAR 52.222-50",
-              "regime": "us-far",
-              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-              "provision": "(f)(1)",
-              "edition": "Nov 2021",
-              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
-              "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
             }
           ]
         }
@@ -10328,7 +10343,7 @@ export const BUILTIN_LIBRARY: Library = {
     {
       "id": "trafficking-in-persons",
       "term": "Trafficking in Persons",
-      "text": "Recruiting, transporting, transferring, harbouring or receiving a person by threats, force or other coercion, abduction, fraud, deception, abuse of power or of a position of vulnerability, or by paying someone who has control over that person, for the purpose of exploiting them (including sexual exploitation, forced labour or services, slavery or similar practices, servitude or the removal of organs). Where the person is under 18, no such means need be shown; a person's consent does not matter once any of those means was used.",
+      "text": "Recruiting, transporting, transferring, harbouring or receiving a person by threats, force or other coercion, abduction, fraud, deception, abuse of power or of a position of vulnerability, or by paying someone who has control over that person, for the purpose of exploiting them (including sexual exploitation, forced labour or services, slavery or similar practices, servitude or the removal of organs; under EU law, as amended in 2024, also the exploitation of surrogacy, forced marriage and illegal adoption). Where the person is under 18, no such means need be shown; a person's consent does not matter once any of those means was used.",
       "sources": [
         {
           "citation": "Palermo Protocol Art. 3",
@@ -10340,10 +10355,20 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "Directive 2011/36/EU Art. 2",
           "regime": "eu",
-          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
-          "checked": "2026-11-28",
+          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims, as amended by Directive (EU) 2024/1712",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking; text not read for this library."
+          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking. Amended by Directive (EU) 2024/1712 (see dir-2024-1712), which adds forms of exploitation to Art. 2; the consolidated text was not read for this library."
+        },
+        {
+          "citation": "Directive (EU) 2024/1712",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-14",
+          "instrument": "Directive (EU) 2024/1712 of the European Parliament and of the Council of 13 June 2024 amending Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims (OJ L, 2024/1712, 24.6.2024)",
+          "url": "https://eur-lex.europa.eu/legal-content/SV/ALL/?uri=CELEX%3A32024L1712",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Confirmed on EUR-Lex: the Directive, its date (13 June 2024), its OJ publication (L series, 2024/1712, 24.6.2024) and that it is in force. SECONDARY (Council of the EU press release of 2024-01-23 as reproduced, and press reports of the Parliament's vote): it adds the exploitation of surrogacy, forced marriage and illegal adoption to the forms of exploitation, makes knowingly using the services of a victim an offence, and adds sanctions on legal persons including exclusion from public funding and tenders. The entry into force (effectiveFrom, the twentieth day after publication) and the transposition date of 2026-07-15 were NOT read in the text (unconfirmed); until transposed, the new forms are offences only where national law already makes them so."
         }
       ],
       "terms": []
