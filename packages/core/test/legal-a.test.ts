@@ -11,6 +11,7 @@ import { merge, UK_DEPARTMENT, US_AGENCY } from "./helpers.js";
 
 const clause = (s: Selection, id: string) => s.clauses.find((c) => c.id === id);
 const why = (s: Selection, id: string) => clause(s, id)?.reasons[0]?.text ?? "";
+const excluded = (s: Selection, id: string) => s.excluded.find((c) => c.id === id);
 
 /** A high-risk UK goods procurement (gloves from Malaysia, agency and migrant workers). */
 const UK_GLOVES: TenderProfileInput = merge(UK_DEPARTMENT, {
@@ -163,7 +164,7 @@ describe("item 7: the declarations annex declares, each at the stage the law set
     for (const s of [select(US_ABROAD), ukAs("central-government")]) {
       const l = lines(s);
       expect(l.some((e) => e.kind === "obligation")).toBe(false);
-      for (const e of l) expect(e.text, e.id).toMatch(/^(it|its|if|the) /);
+      for (const e of l) expect(e.text, e.id).toMatch(/^(it|its|if|where|the) /);
       expect(new Set(l.map((e) => e.text)).size).toBe(l.length);
       const n52 = l.filter((e) => /52\.222-56/.test(e.text)).length;
       expect(n52).toBeLessThanOrEqual(1);
@@ -308,5 +309,61 @@ describe("item 9: smaller staleness", () => {
     const grievance = s.obligations.find((o) => o.topic === "grievance" && o.timing.kind === "on-event");
     expect(grievance?.timingText).toMatch(/14 days/);
     expect(grievance?.action).not.toMatch(/default 30 days/);
+  });
+});
+
+describe("missing: FAR 22.15 child labour — 52.222-18 and 52.222-19 for supplies", () => {
+  const US_GOODS = merge(US_AGENCY, {
+    procurement: {
+      title: "Disposable gloves",
+      category: "goods",
+      value: { amount: 50_000, currency: "USD" },
+      startDate: "2026-01-01",
+      countries: ["MY"],
+      commodities: ["gloves"],
+    },
+  });
+  const us = (over: unknown = {}) => select(merge(US_GOODS, over));
+
+  it("supplies above the micro-purchase threshold: 52.222-19 mandatory (22.1505(b)), 52.222-18 recommended with the E.O. 13126 warning", () => {
+    const s = us();
+    expect(clause(s, "us-far-52-222-19")?.strength).toBe("mandatory");
+    expect(why(s, "us-far-52-222-19")).toMatch(/^FAR 22\.1505\(b\) requires FAR 52\.222-19/);
+    expect(why(s, "us-far-52-222-19")).toMatch(/USD 50,000\) exceeds USD 15,000/);
+    expect(clause(s, "us-far-52-222-19")?.reasons[0]?.inputs["parameters.us-micro-purchase-threshold"]).toBe(15_000);
+    expect(clause(s, "us-far-52-222-18")?.strength).toBe("recommended");
+    expect(why(s, "us-far-52-222-18")).toMatch(/E\.O\. 13126 List; the profile cannot show whether they are/);
+    const w = s.warnings.find((x) => x.code === "eo-13126-list-check");
+    expect(w?.subject).toBe("us-far-52-222-18");
+    expect(w?.message).toMatch(/contracting officer must check the List \(FAR 22\.1503\(a\)\)/);
+    expect(w?.message).toMatch(/FAR 52\.212-3\(i\)/);
+  });
+
+  it("incorporated by reference with their exact citations and clause dates", () => {
+    const s = us();
+    expect(clause(s, "us-far-52-222-18")?.kind).toBe("provision");
+    expect(clause(s, "us-far-52-222-18")?.incorporates.map((i) => [i.citation, i.edition])).toEqual([["FAR 52.222-18", "Feb 2021"]]);
+    expect(clause(s, "us-far-52-222-19")?.incorporates.map((i) => [i.citation, i.edition])).toEqual([["FAR 52.222-19", "Feb 2024"]]);
+    const intro = (id: string) =>
+      (clause(s, id)?.body.intro ?? []).map((r) => ("value" in r ? r.value : "")).join("");
+    expect(intro("us-far-52-222-18")).toMatch(/incorporates FAR 52\.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products \(Feb 2021\), by reference/);
+    expect(intro("us-far-52-222-19")).toMatch(/incorporates FAR 52\.222-19, Child Labor-Cooperation with Authorities and Remedies \(Feb 2024\), by reference/);
+  });
+
+  it("the micro-purchase threshold is dated: USD 10,000 before 2025-10-01 (secondary), USD 15,000 from then", () => {
+    const at12k = (startDate: string) => us({ procurement: { value: { amount: 12_000, currency: "USD" }, startDate } });
+    expect(clause(at12k("2025-09-30"), "us-far-52-222-19")?.strength).toBe("mandatory");
+    expect(at12k("2025-09-30").warnings.some((x) => x.code === "unconfirmed-fact" && x.subject === "us-micro-purchase-threshold")).toBe(true);
+    expect(excluded(at12k("2025-10-01"), "us-far-52-222-19")?.reasons[0]?.text).toMatch(/USD 12,000\) does not exceed USD 15,000/);
+    expect(clause(at12k("2025-10-01"), "us-far-52-222-18")).toBeUndefined();
+  });
+
+  it("not for services, and not outside the FAR; the offer-stage declaration follows the provision", () => {
+    expect(excluded(us({ procurement: { category: "services" } }), "us-far-52-222-19")?.reasons[0]?.text).toMatch(
+      /the procurement is for services, not goods/,
+    );
+    expect(clause(ukAs("central-government"), "us-far-52-222-19")).toBeUndefined();
+    const d = us().annexes.find((a) => a.id === "declaration");
+    expect(d && "entries" in d ? d.entries.map((e) => e.id) : []).toContain("far-52-222-18-with-offer");
   });
 });

@@ -7286,6 +7286,361 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "us-far-52-222-18",
+      "version": "1.0.0",
+      "title": "Certification regarding knowledge of child labour for listed end products (FAR 52.222-18)",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "us-far"
+      ],
+      "body": {
+        "intro": "This solicitation incorporates FAR 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products (Feb 2021), by reference. In paragraph (b) of that provision the contracting officer lists the end products being acquired that are on the List of Products Requiring Contractor Certification as to Forced or Indentured Child Labor (Executive Order 13126), with the countries of origin listed for them; if the contracting officer lists none, this provision does not apply.",
+        "subclauses": [
+          {
+            "text": "With its offer, the offeror must certify, for the listed end products, one of the following:",
+            "items": [
+              "that it will not supply any listed end product that was mined, produced or manufactured in a country listed for that product; or",
+              "that it may supply such an end product, that it has made a good-faith effort to find out whether {{term \"forced-or-indentured-child-labour\"}} was used to mine, produce or manufacture it, and that, on the basis of that effort, it does not know of any such use."
+            ]
+          },
+          {
+            "text": "The Government will not award the contract to an offeror that has not given the certification."
+          },
+          {
+            "text": "A proper certification does not prevent the Government's remedies under {{ref \"us-far-52-222-19\"}} if an end product or component is later found to have been made, wholly or in part, with such labour."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "FAR 52.222-18",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+          "provision": "(a)-(c)",
+          "edition": "Feb 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+        },
+        {
+          "citation": "FAR 22.1505",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15 (22.1505 Solicitation provision and contract clause)",
+          "provision": "(a)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "(a) 52.222-18 in solicitations expected to exceed the micro-purchase threshold for end products of a type on the E.O. 13126 List (whatever their origin), except commercial solicitations that include 52.212-3 (whose paragraph (i) carries the same certification); (b) 52.222-19 in all solicitations and contracts for supplies expected to exceed the micro-purchase threshold."
+        },
+        {
+          "citation": "FAR 22.1503",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+          "provision": "(a)-(d)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "E.O. 13126 List",
+          "regime": "us-far",
+          "instrument": "US Department of Labor, List of Products Requiring Federal Contractor Certification as to Forced or Indentured Child Labor (Executive Order 13126, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor)",
+          "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-products",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "The list FAR 22.1503(a) tells the contracting officer to check (confirmed in the FAR text). Its content was NOT read: the DOL's Comply Chain app gives 34 products from 25 countries as of 2019-03-25, and DOL published updates with the 2024 List of Goods (notice of 2024-09-06; shrimp from Thailand removed, Southern Shrimp Alliance): secondary. It is a different list from the TVPRA List of Goods in risk.yaml."
+        }
+      ],
+      "draftingNote": "FAR 22.1505(a) puts FAR 52.222-18 into a solicitation expected to exceed the micro-purchase threshold only where it is for end products of a type on the E.O. 13126 List (whatever their country of origin), and not into a solicitation for commercial products or services that includes FAR 52.212-3, whose paragraph (i) carries the same certification; the contracting officer must check the List before issuing a supply solicitation (22.1503(a)) and must leave out of paragraph (b) the countries that the trade-agreement exceptions of 22.1503(b) cover for solicitations of USD 25,000 or more (all confirmed in the stored FAR text). The engine's condition vocabulary cannot say whether an end product is on the List (there is no listed-product condition and the List is not loaded), nor whether the acquisition is commercial: the rule therefore selects the provision as recommended for every supply acquisition above the micro-purchase threshold, with a warning that the contracting officer must check the List, keep the provision (completing paragraph (b)) only if a listed end product is involved, and use FAR 52.212-3(i) instead in a commercial acquisition. Listing is an alert, not a bar (22.1503(a)). Provision date Feb 2021 as in the stored FAR source file (a later date UNCONFIRMED). The E.O. 13126 List's content was not read (SECONDARY: 34 products from 25 countries in 2019, updated 2024).",
+      "terms": [
+        "forced-or-indentured-child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "us-cl-listed-products-certification",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "With the offer, certify for the listed end products either that none from a country listed for it will be supplied, or that a good-faith effort found no use of forced or indentured child labour in making those supplied.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Completed FAR 52.222-18 certification (or FAR 52.212-3(i))",
+            "Records of the good-faith effort"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "FAR 52.222-18",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+              "provision": "(c)",
+              "edition": "Feb 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+            },
+            {
+              "citation": "FAR 22.1503",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+              "provision": "(c)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "us-far-52-222-19"
+      ],
+      "incorporates": [
+        {
+          "citation": "FAR 52.222-18",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+          "edition": "Feb 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+        }
+      ],
+      "selection": {
+        "id": "far-22-1505-a",
+        "label": "FAR 52.222-18",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
+                },
+                {
+                  "kind": "threshold",
+                  "param": "us-micro-purchase-threshold",
+                  "amount": "procurement.value",
+                  "test": "exceeds",
+                  "subject": "the estimated value of the acquisition",
+                  "ifAbsent": "unknown"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "FAR 22.1505(a) requires FAR 52.222-18 in a supply solicitation above the micro-purchase threshold whose end products are of a type on the E.O. 13126 List; the profile cannot show whether they are, so the provision is included as recommended for the contracting officer to check the List (FAR 22.1503(a)) and keep it only if a listed end product is involved: {{because}}.",
+        "whyUnknown": "FAR 52.222-18 included as {{strength}}: the micro-purchase threshold could not be tested ({{because}}), and whether an end product is on the E.O. 13126 List cannot be told from the profile.",
+        "whyNot": "FAR 52.222-18 not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1505",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1505(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "warnWhenSelected": [
+          {
+            "code": "eo-13126-list-check",
+            "message": "FAR 52.222-18 is included as recommended because Fairtender cannot tell whether an end product is on the E.O. 13126 List of Products Requiring Contractor Certification as to Forced or Indentured Child Labor. The contracting officer must check the List (FAR 22.1503(a)): keep the provision, listing in its paragraph (b) the end products and countries of origin concerned (less the countries the trade-agreement exceptions of FAR 22.1503(b) cover), if a listed end product is involved, and delete it otherwise; in a commercial acquisition use FAR 52.212-3(i) instead."
+          }
+        ]
+      }
+    },
+    {
+      "id": "us-far-52-222-19",
+      "version": "1.0.0",
+      "title": "Child labour - cooperation with authorities and remedies (FAR 52.222-19)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "us-far"
+      ],
+      "body": {
+        "intro": "This contract incorporates FAR 52.222-19, Child Labor-Cooperation with Authorities and Remedies (Feb 2024), by reference. It does not apply to end products from a country, and of an acquisition value, that the trade-agreement exceptions in paragraph (a) of that clause, as in force for this contract, take out of it.",
+        "subclauses": [
+          {
+            "text": "The Supplier must not use {{term \"forced-or-indentured-child-labour\"}} to mine, produce or manufacture anything, and must not deliver under the contract any end product or component that was mined, produced or manufactured wholly or in part with it."
+          },
+          {
+            "text": "Where the solicitation included the certification on listed end products of FAR 52.222-18 or of paragraph (i) of FAR 52.212-3, the Supplier must cooperate fully with authorised officials of the contracting agency, the Department of the Treasury or the Department of Justice who investigate whether such labour was used, giving them reasonable access to records, documents, people and premises when they reasonably ask for it."
+          },
+          {
+            "text": "If the Supplier gives a false certification about such labour, fails to cooperate as required, uses such labour, or delivers end products or components made with it, the contracting officer may terminate the contract, and the Supplier may be suspended, or debarred for up to three years, under FAR subpart 9.4. For delivering tainted end products or components, suspension and debarment are pursued only where there is sufficient evidence that the Supplier knew of the violation."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "FAR 52.222-19",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+          "provision": "(a)-(d)",
+          "edition": "Feb 2024",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+        },
+        {
+          "citation": "FAR 22.1505",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15 (22.1505 Solicitation provision and contract clause)",
+          "provision": "(b)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "(a) 52.222-18 in solicitations expected to exceed the micro-purchase threshold for end products of a type on the E.O. 13126 List (whatever their origin), except commercial solicitations that include 52.212-3 (whose paragraph (i) carries the same certification); (b) 52.222-19 in all solicitations and contracts for supplies expected to exceed the micro-purchase threshold."
+        },
+        {
+          "citation": "FAR 22.1503",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+          "provision": "(e)-(f)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "FAR 22.1505(b) puts FAR 52.222-19 into every solicitation and contract for supplies expected to exceed the micro-purchase threshold, whether or not an end product is on the E.O. 13126 List (confirmed in the stored FAR text). The rule reads \"supplies\" as procurement.category goods and the threshold from the dated parameter us-micro-purchase-threshold (USD 10,000 from 2020-08-31, start date UNCONFIRMED; USD 15,000 from 2025-10-01, confirmed), tested against procurement.value; a works or services contract that also buys supplies is not caught and the contracting officer should check. The clause date is Feb 2024 (FAC 2024-03) in the stored FAR source file; its trade-agreement exceptions (Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) change every two years, so the text refers to them instead of repeating the figures, and a later clause date is UNCONFIRMED. The FAR frames the duties as violations with remedies (false certification, failure to cooperate, use of such labour, furnishing tainted end products or components); the clause states them as the Supplier's obligations in the library's own words. The cooperation duty applies only where the solicitation included FAR 52.222-18 or FAR 52.212-3(i). The FAR clause has no flow-down paragraph: nothing here is marked as flowing down.",
+      "terms": [
+        "forced-or-indentured-child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "us-cl-no-forced-child-labour",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Do not use forced or indentured child labour to mine, produce or manufacture anything, and do not deliver end products or components made wholly or in part with it.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Due-diligence records on the origin of end products and components"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "FAR 52.222-19",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+              "provision": "(c)(3)-(4)",
+              "edition": "Feb 2024",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+            }
+          ]
+        },
+        {
+          "id": "us-cl-cooperate-with-investigations",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Where the solicitation included the listed end products certification, cooperate fully with authorised officials investigating forced or indentured child labour, giving reasonable access to records, documents, persons and premises on reasonable request.",
+          "timing": {
+            "kind": "on-event",
+            "event": "an authorised official investigating forced or indentured child labour asks for access"
+          },
+          "evidence": [
+            "Responses to the officials' requests",
+            "Records of access given"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "FAR 52.222-19",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+              "provision": "(b)",
+              "edition": "Feb 2024",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+            }
+          ]
+        }
+      ],
+      "related": [
+        "us-far-52-222-18"
+      ],
+      "incorporates": [
+        {
+          "citation": "FAR 52.222-19",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+          "edition": "Feb 2024",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+        }
+      ],
+      "selection": {
+        "id": "far-22-1505-b",
+        "label": "FAR 52.222-19",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
+                },
+                {
+                  "kind": "threshold",
+                  "param": "us-micro-purchase-threshold",
+                  "amount": "procurement.value",
+                  "test": "exceeds",
+                  "subject": "the estimated value of the acquisition",
+                  "ifAbsent": "unknown"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "FAR 22.1505(b) requires FAR 52.222-19 in every solicitation and contract for supplies expected to exceed the micro-purchase threshold: {{because}}.",
+        "whyUnknown": "FAR 52.222-19 included as {{strength}} until the micro-purchase threshold can be tested: {{because}}. It is mandatory for supplies above the threshold.",
+        "whyNot": "FAR 52.222-19 not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1505",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1505(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
+    },
+    {
       "id": "us-far-52-222-50",
       "version": "1.0.0",
       "title": "Combating trafficking in persons (FAR 52.222-50)",
@@ -9844,6 +10199,25 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "forced-or-indentured-child-labour",
+      "term": "Forced or Indentured Child Labour",
+      "text": "Work or service that a person under 18 is made to do under the threat of a penalty and has not offered to do voluntarily, or that a person under 18 does under a contract that can be enforced by legal process or penalties, as defined in FAR 52.222-18(a).",
+      "sources": [
+        {
+          "citation": "FAR 52.222-18",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+          "provision": "(a)",
+          "edition": "Feb 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+        }
+      ],
+      "terms": []
+    },
+    {
       "id": "grievance-mechanism",
       "term": "Grievance Mechanism",
       "text": "A channel through which workers and others can raise concerns or complaints, including anonymously, without fear of retaliation, and which records, investigates and answers them.",
@@ -11942,6 +12316,46 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "secondary"
         }
       ]
+    },
+    {
+      "id": "us-micro-purchase-threshold",
+      "description": "FAR 2.101 micro-purchase threshold, general value (the lower values for construction and for services under 41 U.S.C. chapter 67 and the higher contingency values are not recorded). FAR 22.1503 and 22.1505 apply to supply solicitations and contracts expected to exceed it.",
+      "unit": "USD",
+      "values": [
+        {
+          "value": 10000,
+          "currency": "USD",
+          "effectiveFrom": "2020-08-31",
+          "effectiveTo": "2025-09-30",
+          "source": {
+            "citation": "FAR Case 2018-004",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation: Increased Micro-Purchase and Simplified Acquisition Thresholds (FAR Case 2018-004, FAC 2020-07), 85 FR 40064",
+            "edition": "published 2020-07-02",
+            "url": "https://regulations.justia.com/regulations/fedreg/2020/07/02/2020-12763.html",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "The rule raising the micro-purchase threshold to USD 10,000 in the FAR (the amended provisions are dated Aug 2020). Its effective date was NOT read: 2020-08-31 is UNCONFIRMED. That the threshold was USD 10,000 until 2025-09-30 is confirmed by the FAI bulletin on FAC 2025-06."
+          },
+          "confidence": "secondary"
+        },
+        {
+          "value": 15000,
+          "currency": "USD",
+          "effectiveFrom": "2025-10-01",
+          "source": {
+            "citation": "FAC 2025-06",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Circular 2025-06, FAR Case 2024-001: FAR 2.101, definition of micro-purchase threshold revised (USD 10,000 to USD 15,000)",
+            "edition": "effective 2025-10-01",
+            "url": "https://login.acquisition.gov/node/60807/printable/print",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The acquisition.gov list of sections affected by FAC 2025-06 shows FAR 2.101's definition of the micro-purchase threshold revised; the FAI bulletin of 2025-09-30 (content.govdelivery.com, USFAI) gives the values (previous USD 10,000, new USD 15,000 from 2025-10-01)."
+          },
+          "confidence": "confirmed"
+        }
+      ]
     }
   ],
   "conditions": [
@@ -12651,6 +13065,38 @@ export const BUILTIN_LIBRARY: Library = {
           ],
           "kind": "declaration",
           "text": "it has completed the exclusion section of the European Single Procurement Document as clause {{ref \"eu-exclusion-declaration\"}} requires;"
+        },
+        {
+          "id": "far-52-222-18-with-offer",
+          "when": {
+            "kind": "selected",
+            "clause": "us-far-52-222-18"
+          },
+          "why": "The FAR 52.222-18 certification is given with the offer, because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-18",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+              "provision": "(c)",
+              "edition": "Feb 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+            },
+            {
+              "citation": "FAR 22.1503",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+              "provision": "(c)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "where the contracting officer has listed end products in clause {{ref \"us-far-52-222-18\"}}, it has given with its offer the certification that provision asks for (in a commercial acquisition, in paragraph (i) of FAR 52.212-3);"
         },
         {
           "id": "far-52-222-56-before-award",
