@@ -28,7 +28,12 @@ const UK_GLOVES: TenderProfileInput = merge(UK_DEPARTMENT, {
   },
 });
 const ukAs = (kind: string, over: unknown = {}) => select(merge(merge(UK_GLOVES, { buyer: { kind } }), over));
-const PPN_CLAUSES = ["gb-modern-slavery-compliance", "gb-msat", "gb-selection-questions", "gb-supply-chain-declarations"];
+const PPN_CLAUSES = [
+  "gb-modern-slavery-compliance",
+  "gb-msat",
+  "gb-selection-questions",
+  "gb-supply-chain-declarations",
+];
 
 describe("item 3: the UK PPN rules say whether the PPN binds the buyer", () => {
   it("central government: each PPN clause is policy and its reason says the PPN binds the buyer", () => {
@@ -66,7 +71,9 @@ describe("item 3: the UK PPN rules say whether the PPN binds the buyer", () => {
     expect(why(pa, "gb-supply-chain-declarations")).toMatch(/exclusion information the Procurement Act 2023 asks for/);
     expect(why(pa, "gb-supply-chain-declarations")).not.toMatch(/Parts 1 and 2/);
     const pcr = ukAs("central-government", { procurement: { commencedOn: "2024-10-01", startDate: "2025-01-01" } });
-    expect(why(pcr, "gb-selection-questions")).toMatch(/^PPN 02\/23 binds this buyer .*Part 3 of the Standard Selection/);
+    expect(why(pcr, "gb-selection-questions")).toMatch(
+      /^PPN 02\/23 binds this buyer .*Part 3 of the Standard Selection/,
+    );
     expect(why(pcr, "gb-supply-chain-declarations")).toMatch(/Standard Selection Questionnaire\s+\(Parts 1 and 2\)/);
   });
 });
@@ -80,7 +87,9 @@ describe("item 2: NHS bodies and the NHS (Procurement, Slavery and Human Traffic
     expect(s.regimes.map((r) => r.id)).toEqual(["gb"]);
     for (const id of ["gb-modern-slavery-compliance", "gb-selection-questions"]) {
       expect(clause(s, id)?.strength, id).toBe("mandatory");
-      expect(why(s, id), id).toMatch(/NHS \(Procurement, Slavery and Human Trafficking\) Regulations 2025 \(SI 2025\/1212\)/);
+      expect(why(s, id), id).toMatch(
+        /NHS \(Procurement, Slavery and Human Trafficking\) Regulations 2025 \(SI 2025\/1212\)/,
+      );
       expect(why(s, id), id).toMatch(/reasonable steps/);
       expect(why(s, id), id).toMatch(/England only: .*Scotland, Wales or Northern Ireland/);
       expect(cites(s, id), id).toContain("SI 2025/1212");
@@ -140,7 +149,9 @@ describe("item 2: NHS bodies and the NHS (Procurement, Slavery and Human Traffic
 });
 
 describe("item 7: the declarations annex declares, each at the stage the law sets", () => {
-  const US_ABROAD = merge(US_AGENCY, { procurement: { outsideBuyerCountryValue: { amount: 5_000_000, currency: "USD" } } });
+  const US_ABROAD = merge(US_AGENCY, {
+    procurement: { outsideBuyerCountryValue: { amount: 5_000_000, currency: "USD" } },
+  });
   const lines = (s: Selection) => {
     const d = s.annexes.find((a) => a.id === "declaration");
     return (d && "entries" in d ? d.entries : []).map((e) => ({
@@ -156,7 +167,9 @@ describe("item 7: the declarations annex declares, each at the stage the law set
     const l = lines(s);
     expect(l.some((e) => e.kind === "certification")).toBe(false);
     const before = l.find((e) => e.id === "far-52-222-56-before-award");
-    expect(before?.text).toMatch(/^if it becomes the apparent successful offeror, it will, before award, give the contracting\s+officer the certification required by FAR 52\.222-56/);
+    expect(before?.text).toMatch(
+      /^if it becomes the apparent successful offeror, it will, before award, give the contracting\s+officer the certification required by FAR 52\.222-56/,
+    );
     expect(l.find((e) => e.id === "far-annual-certification")?.text).toMatch(/every year/);
   });
 
@@ -173,8 +186,16 @@ describe("item 7: the declarations annex declares, each at the stage the law set
 
   it("UK tender-stage declarations follow the provisions selected", () => {
     const ids = lines(ukAs("central-government")).map((e) => e.id);
-    expect(ids).toEqual(["comply", "gb-exclusion-answers", "gb-selection-answers", "gb-supply-chain-list", "true-and-complete"]);
-    const low = lines(select(merge(UK_DEPARTMENT, { risk: { level: "low", basis: "Buyer's assessment." } }))).map((e) => e.id);
+    expect(ids).toEqual([
+      "comply",
+      "gb-exclusion-answers",
+      "gb-selection-answers",
+      "gb-supply-chain-list",
+      "true-and-complete",
+    ]);
+    const low = lines(select(merge(UK_DEPARTMENT, { risk: { level: "low", basis: "Buyer's assessment." } }))).map(
+      (e) => e.id,
+    );
     expect(low).toEqual(["comply", "gb-exclusion-answers", "true-and-complete"]);
   });
 });
@@ -263,7 +284,9 @@ describe("item 9: smaller staleness", () => {
     const text = (clause(s, "gb-supply-chain-declarations")?.body.subclauses[1]?.text ?? [])
       .map((r) => ("value" in r ? r.value : ""))
       .join("");
-    expect(text).toMatch(/under the Procurement Act 2023, the information on the mandatory and discretionary exclusion grounds/);
+    expect(text).toMatch(
+      /under the Procurement Act 2023, the information on the mandatory and discretionary exclusion grounds/,
+    );
     expect(text).toMatch(/under the Public Contracts Regulations 2015, the self-declarations of Parts 1 and 2/);
     // Under the Procurement Act the obligations cite the PPN 009 guidance, not only expired PCR-era sources.
     expect(s.warnings.filter((w) => w.code === "source-not-in-force").map((w) => w.subject)).not.toContain(
@@ -276,7 +299,10 @@ describe("item 9: smaller staleness", () => {
 
   it("a mitigating factor is not a duty: the schedule never lists FAR 52.222-50(e) or (f) as met", () => {
     const US_ABROAD = merge(US_AGENCY, {
-      procurement: { outsideBuyerCountryValue: { amount: 5_000_000, currency: "USD" }, labour: { migrantWorkers: true } },
+      procurement: {
+        outsideBuyerCountryValue: { amount: 5_000_000, currency: "USD" },
+        labour: { migrantWorkers: true },
+      },
     });
     const s = select(US_ABROAD);
     const met = s.obligations.flatMap((o) => o.satisfies.map((x) => `${o.id}: ${x.citation}`));
@@ -342,19 +368,32 @@ describe("missing: FAR 22.15 child labour — 52.222-18 and 52.222-19 for suppli
   it("incorporated by reference with their exact citations and clause dates", () => {
     const s = us();
     expect(clause(s, "us-far-52-222-18")?.kind).toBe("provision");
-    expect(clause(s, "us-far-52-222-18")?.incorporates.map((i) => [i.citation, i.edition])).toEqual([["FAR 52.222-18", "Feb 2021"]]);
-    expect(clause(s, "us-far-52-222-19")?.incorporates.map((i) => [i.citation, i.edition])).toEqual([["FAR 52.222-19", "Feb 2024"]]);
-    const intro = (id: string) =>
-      (clause(s, id)?.body.intro ?? []).map((r) => ("value" in r ? r.value : "")).join("");
-    expect(intro("us-far-52-222-18")).toMatch(/incorporates FAR 52\.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products \(Feb 2021\), by reference/);
-    expect(intro("us-far-52-222-19")).toMatch(/incorporates FAR 52\.222-19, Child Labor-Cooperation with Authorities and Remedies \(Feb 2024\), by reference/);
+    expect(clause(s, "us-far-52-222-18")?.incorporates.map((i) => [i.citation, i.edition])).toEqual([
+      ["FAR 52.222-18", "Feb 2021"],
+    ]);
+    expect(clause(s, "us-far-52-222-19")?.incorporates.map((i) => [i.citation, i.edition])).toEqual([
+      ["FAR 52.222-19", "Feb 2024"],
+    ]);
+    const intro = (id: string) => (clause(s, id)?.body.intro ?? []).map((r) => ("value" in r ? r.value : "")).join("");
+    expect(intro("us-far-52-222-18")).toMatch(
+      /incorporates FAR 52\.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products \(Feb 2021\), by reference/,
+    );
+    expect(intro("us-far-52-222-19")).toMatch(
+      /incorporates FAR 52\.222-19, Child Labor-Cooperation with Authorities and Remedies \(Feb 2024\), by reference/,
+    );
   });
 
   it("the micro-purchase threshold is dated: USD 10,000 before 2025-10-01 (secondary), USD 15,000 from then", () => {
     const at12k = (startDate: string) => us({ procurement: { value: { amount: 12_000, currency: "USD" }, startDate } });
     expect(clause(at12k("2025-09-30"), "us-far-52-222-19")?.strength).toBe("mandatory");
-    expect(at12k("2025-09-30").warnings.some((x) => x.code === "unconfirmed-fact" && x.subject === "us-micro-purchase-threshold")).toBe(true);
-    expect(excluded(at12k("2025-10-01"), "us-far-52-222-19")?.reasons[0]?.text).toMatch(/USD 12,000\) does not exceed USD 15,000/);
+    expect(
+      at12k("2025-09-30").warnings.some(
+        (x) => x.code === "unconfirmed-fact" && x.subject === "us-micro-purchase-threshold",
+      ),
+    ).toBe(true);
+    expect(excluded(at12k("2025-10-01"), "us-far-52-222-19")?.reasons[0]?.text).toMatch(
+      /USD 12,000\) does not exceed USD 15,000/,
+    );
     expect(clause(at12k("2025-10-01"), "us-far-52-222-18")).toBeUndefined();
   });
 

@@ -59,9 +59,9 @@ describe("the annex stage", () => {
     const cert = annex(us, "declaration")?.entries.find((e) => e.id === "far-52-222-56-before-award");
     expect(cert?.kind === "declaration" && cert.text).toContainEqual({ type: "ref", clause: "us-far-52-222-56" });
     expect(cert?.reasons[0]?.rule).toBe("annex.declaration.far-52-222-56-before-award");
-    expect(annex(select(UK_DEPARTMENT), "declaration")?.entries.some((e) => e.id === "far-52-222-56-before-award")).toBe(
-      false,
-    );
+    expect(
+      annex(select(UK_DEPARTMENT), "declaration")?.entries.some((e) => e.id === "far-52-222-56-before-award"),
+    ).toBe(false);
   });
 
   it("declares no obligation sentences (the provisions are set out above the lines), and flows down those that flow down", () => {
