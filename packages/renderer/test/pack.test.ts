@@ -198,9 +198,9 @@ describe("buildTenderPack: the document model", () => {
       "Annex D",
       "Annex E",
     ]);
-    // FAR 52.222-56 certification in the declaration, with the provision's number
+    // FAR 52.222-56: the apparent successful offeror's undertaking to certify before award, with the provision's number
     const decl = allText(part(us, "annex-declaration"));
-    expect(decl).toContain("Certification under FAR 52.222-56");
+    expect(decl).toContain("before award, give the contracting officer the certification required by FAR 52.222-56");
     expect(decl).toContain("Signature");
     // compliance plan with the five FAR minimum elements
     const plan = tables(part(us, "annex-compliance-plan"))[0]!;

@@ -4,7 +4,7 @@ import type { Library } from "../model/clause.js";
 
 /** The built-in clause library as data (use `builtinLibrary()`, which returns it frozen). */
 export const BUILTIN_LIBRARY: Library = {
-  "version": "1.2.0",
+  "version": "2.0.0",
   "clauses": [
     {
       "id": "aba-mcc2-remediation-before-exit",
@@ -1627,7 +1627,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "eu-exclusion-declaration",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Declaration on child labour and trafficking convictions (ESPD)",
       "topic": "certification",
       "kind": "provision",
@@ -1665,13 +1665,23 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "Directive 2011/36/EU Art. 2",
           "regime": "eu",
-          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
-          "checked": "2026-11-28",
+          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims, as amended by Directive (EU) 2024/1712",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking; text not read for this library."
+          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking. Amended by Directive (EU) 2024/1712 (see dir-2024-1712), which adds forms of exploitation to Art. 2; the consolidated text was not read for this library."
+        },
+        {
+          "citation": "Directive (EU) 2024/1712",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-14",
+          "instrument": "Directive (EU) 2024/1712 of the European Parliament and of the Council of 13 June 2024 amending Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims (OJ L, 2024/1712, 24.6.2024)",
+          "url": "https://eur-lex.europa.eu/legal-content/SV/ALL/?uri=CELEX%3A32024L1712",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Amends the definition in Art. 2 of Directive 2011/36/EU."
         }
       ],
-      "draftingNote": "Mandatory in every procedure under Directive 2014/24/EU, through the European Single Procurement Document. Art. 57(1)(f) is a mandatory exclusion ground for a final conviction for child labour and other forms of trafficking in human beings (as defined in Art. 2 of Directive 2011/36/EU) of the operator or a member of its management, supervisory or controlling bodies. Art. 57(4)(a) is a discretionary ground for a shown breach of the Art. 18(2) obligations. Self-cleaning under Art. 57(6) is allowed. The maximum exclusion period is 3 years from the event for discretionary grounds; the 5-year figure for mandatory grounds (where the judgment sets none) was NOT read in the stored text (unconfirmed). National transposition may add grounds.",
+      "draftingNote": "Mandatory in every procedure under Directive 2014/24/EU, through the European Single Procurement Document. Art. 57(1)(f) is a mandatory exclusion ground for a final conviction for child labour and other forms of trafficking in human beings (as defined in Art. 2 of Directive 2011/36/EU, as amended by Directive (EU) 2024/1712, which adds the exploitation of surrogacy, forced marriage and illegal adoption: SECONDARY; transposition by 2026-07-15 UNCONFIRMED, and a conviction counts only for an offence national law makes) of the operator or a member of its management, supervisory or controlling bodies. Art. 57(4)(a) is a discretionary ground for a shown breach of the Art. 18(2) obligations. Self-cleaning under Art. 57(6) is allowed. The maximum exclusion period is 3 years from the event for discretionary grounds; the 5-year figure for mandatory grounds (where the judgment sets none) was NOT read in the stored text (unconfirmed). National transposition may add grounds.",
       "terms": [
         "trafficking-in-persons",
         "child-labour"
@@ -2643,7 +2653,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-modern-slavery-compliance",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Modern slavery compliance (UK)",
       "topic": "prohibition",
       "kind": "clause",
@@ -2693,6 +2703,17 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         },
         {
+          "citation": "SI 2025/1212",
+          "regime": "gb",
+          "effectiveFrom": "2026-05-17",
+          "instrument": "The National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212), made under the National Health Service Act 2006 s.12ZC (inserted by the Health and Care Act 2022 s.81)",
+          "edition": "made 2025-11-17; in force 2026-05-17",
+          "url": "https://www.england.nhs.uk/long-read/tackling-modern-slavery-in-nhs-procurement",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Bodies procuring for the health service in England only."
+        },
+        {
           "citation": "Modern Slavery Act 2015 ss.1-2",
           "regime": "gb",
           "instrument": "Modern Slavery Act 2015 (c. 30), Part 1 offences (slavery, servitude and forced or compulsory labour; human trafficking)",
@@ -2713,7 +2734,7 @@ export const BUILTIN_LIBRARY: Library = {
           "note": "Contract management stage: KPIs, contract-management meetings, continuous improvement."
         }
       ],
-      "draftingNote": "The core UK modern slavery clause. PPN 02/23 (procurements under PCR 2015, and existing contracts) and PPN 009 (procurements commenced on or after 2025-02-24 under the Procurement Act 2023) bind central government departments, their executive agencies and non-departmental public bodies (PPN 02/23 also names NHS bodies); other public bodies may apply them. The guidance contains an example contract clause, but its current text was NOT read for this library (unconfirmed): this clause is the library's own drafting of the same subject matter (no modern slavery, due diligence, notification, cooperation, flow-down) and should be compared with the example clause in the guidance in force. Remediation comes before termination: the clause points to the remedial action plan and then to termination.",
+      "draftingNote": "The core UK modern slavery clause. PPN 02/23 (procurements under PCR 2015, and existing contracts) and PPN 009 (procurements commenced on or after 2025-02-24 under the Procurement Act 2023) bind central government departments, their executive agencies and non-departmental public bodies (PPN 02/23 also names NHS bodies); other public bodies may apply them. The guidance contains an example contract clause, but its current text was NOT read for this library (unconfirmed): this clause is the library's own drafting of the same subject matter (no modern slavery, due diligence, notification, cooperation, flow-down) and should be compared with the example clause in the guidance in force. Remediation comes before termination: the clause points to the remedial action plan and then to termination.\nNHS bodies (England). From 2026-05-17 the National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212, made under NHS Act 2006 s.12ZC) require bodies procuring goods or services for the health service in England to assess modern slavery risk before the tender notice (or before award) and to take reasonable steps to address the risk they identify in the procurement's design, the contract terms and contract management (existence, enabling power and duties confirmed from NHS England's page; the SI number, the in-force date and the timing rules are SECONDARY; regulation numbers and transitional provisions UNCONFIRMED). The Regulations name no clause. The library maps the \"contract terms\" and \"contract management\" steps to this clause, which it marks mandatory for an NHS body at medium or high risk: without a modern slavery term (due diligence, notification, cooperation, KPI reporting and contract-management reviews) the buyer has nothing to manage the identified risk with. That mapping is the library's reading and the legal team should confirm it. At low risk the clause stays recommended (no step may be needed), and its reason reminds the buyer of the risk assessment, which is the buyer's own duty and which Fairtender's computed risk level does not replace. Two limits of the profile: it cannot tell England from Scotland, Wales or Northern Ireland (so the rule applies to every UK buyer of kind nhs-body and says \"England only\" in its reason), and it cannot show that a local authority or central purchasing body is procuring for the NHS (such bodies are also bound but get only the PPN-based strengths). The engine cannot yet raise a warning from one branch of a rule (warnWhenSelected fires whenever the clause is selected, for every UK buyer), so the England-only caution is in the reason text.",
       "terms": [
         "modern-slavery",
         "worker",
@@ -2813,19 +2834,50 @@ export const BUILTIN_LIBRARY: Library = {
         "when": [
           {
             "if": {
-              "kind": "ref",
-              "id": "ppn-binds-buyer"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
             },
-            "strength": "policy"
+            "strength": "mandatory",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps to address the modern slavery risk it has identified when setting the contract terms and managing the contract; a modern slavery contract term with due diligence, notification, cooperation and contract-management reviews is the least such step, so this clause is required for this buyer (the Regulations do not prescribe its wording): {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
           },
           {
             "if": {
-              "kind": "always"
+              "kind": "ref",
+              "id": "ppn-binds-buyer"
             },
-            "strength": "recommended"
+            "strength": "policy",
+            "why": "The modern slavery Procurement Policy Note binds this buyer (central government departments, their executive agencies and non-departmental public bodies; under PPN 02/23 also NHS bodies), and its guidance provides a contract clause: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "ref",
+              "id": "nhs-slavery-regulations-apply"
+            },
+            "strength": "recommended",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require this buyer to assess the modern slavery risk before the tender notice (or before award) and to take reasonable steps to address the risk it identifies; at low risk they require no particular contract term, and the clause is recommended as good practice: {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
+          },
+          {
+            "if": {
+              "kind": "not",
+              "of": {
+                "kind": "ref",
+                "id": "ppn-binds-buyer"
+              }
+            },
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; the clause is recommended as good practice, as the PPN invites other public bodies to apply its approach: {{because}}."
           }
         ],
-        "why": "The modern slavery Procurement Policy Note binds this buyer and its guidance provides a contract clause: {{because}}.",
+        "why": "A modern slavery compliance clause in the terms of the Procurement Policy Note guidance: {{because}}.",
         "whyNot": "Modern slavery compliance clause not included: {{because}}.",
         "sources": [
           {
@@ -2850,7 +2902,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-msat",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Modern Slavery Assessment Tool and improvement plan",
       "topic": "audit",
       "kind": "clause",
@@ -2913,7 +2965,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "The Crown Commercial Service asks suppliers in medium and high-risk categories to complete the Modern Slavery Assessment Tool, and the PPN guidance uses it for continuous improvement in contract management. The clause asks for a first completion within three months of the start date and then every msatFrequencyMonths (default 12) months, with an improvement plan. The three-month window and the default cycle are drafting choices.",
+      "draftingNote": "The Crown Commercial Service asks suppliers in medium and high-risk categories to complete the Modern Slavery Assessment Tool, and the PPN guidance uses it for continuous improvement in contract management. The clause asks for a first completion within three months of the start date and then every msatFrequencyMonths (default 12) months, with an improvement plan. The three-month window and the default cycle are drafting choices. For NHS bodies in England the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; number and 2026-05-17 start SECONDARY) require reasonable steps in contract management; the library meets that duty with the KPI reporting and reviews of the compliance clause (mandatory for them at medium or high risk) and keeps the MSAT recommended, as one step among others the Regulations do not prescribe.",
       "terms": [
         "msat"
       ],
@@ -2977,14 +3029,45 @@ export const BUILTIN_LIBRARY: Library = {
                 }
               ]
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "The modern slavery Procurement Policy Note binds this buyer (central government departments, their executive agencies and non-departmental public bodies; under PPN 02/23 also NHS bodies), and for medium and high risk its guidance uses the Modern Slavery Assessment Tool in contract management: {{because}}."
           },
           {
             "if": {
-              "kind": "risk",
-              "atLeast": "medium"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
             },
-            "strength": "recommended"
+            "strength": "recommended",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps to address identified modern slavery risk in contract management; the Modern Slavery Assessment Tool is one such step but not the only one (the compliance clause's KPI reporting and reviews are the required minimum), so it is recommended: {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "ref",
+                    "id": "ppn-binds-buyer"
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; using the Modern Slavery Assessment Tool in contract management at medium or high risk is recommended as good practice: {{because}}."
           }
         ],
         "why": "For medium and high risk the PPN guidance uses the Modern Slavery Assessment Tool in contract management: {{because}}.",
@@ -3325,7 +3408,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-selection-questions",
-      "version": "1.0.0",
+      "version": "1.1.1",
       "title": "Additional modern slavery selection questions",
       "topic": "certification",
       "kind": "provision",
@@ -3386,7 +3469,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests supplementing the selection questionnaire with modern slavery questions (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.",
+      "draftingNote": "For procurements the buyer rates medium or high risk, the PPN guidance suggests adding modern slavery questions at selection stage (under PCR 2015, to Part 3 of the Standard Selection Questionnaire; under the Procurement Act 2023, to the assessment of suppliers against the conditions of participation) (policies, due diligence, risk assessment, training, key performance indicators). This provision is the library's own set of questions in that spirit; the guidance's model questions were not read and are not copied. Keep the questions proportionate for SMEs and voluntary organisations, as the guidance asks.\nNHS bodies (England): from 2026-05-17 the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; SECONDARY for the number and date) require reasonable steps to address identified modern slavery risk when designing the procurement, for example through conditions of participation and award criteria. The library maps that design-stage duty to these questions (the bidder's policies, risk assessment, due diligence on recruiters, training, past cases and KPIs) and marks them mandatory for an NHS body at medium or high risk; the Regulations do not prescribe the questions, and the legal team should confirm the mapping. The buyer's own risk assessment before the tender notice is a separate duty these questions do not discharge. England only: the profile cannot tell England from Scotland, Wales or Northern Ireland, and cannot show a local authority procuring for the NHS; the rule's reason says so because a single branch cannot raise a warning.",
       "terms": [
         "modern-slavery",
         "worker"
@@ -3408,6 +3491,15 @@ export const BUILTIN_LIBRARY: Library = {
             "required": false
           },
           "sources": [
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
             {
               "citation": "PPN 02/23",
               "regime": "gb",
@@ -3444,6 +3536,44 @@ export const BUILTIN_LIBRARY: Library = {
               "of": [
                 {
                   "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps to address the modern slavery risk it has identified when designing the procurement (for example through the conditions of participation); these questions on each bidder's own risk assessment and due diligence are the library's design-stage step, so they are required for this buyer (the Regulations do not prescribe them): {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                },
+                {
+                  "kind": "ref",
+                  "id": "gb-procurement-act-applies"
+                }
+              ]
+            },
+            "strength": "policy",
+            "why": "PPN 009 binds this buyer (central government departments, their executive agencies and non-departmental public bodies), and for medium and high risk its guidance adds modern slavery questions to the assessment of suppliers, set under the Procurement Act 2023 as part of the conditions of participation rather than Part 3 of the Standard Selection Questionnaire of the 2015 Regulations: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
                   "id": "ppn-binds-buyer"
                 },
                 {
@@ -3452,17 +3582,31 @@ export const BUILTIN_LIBRARY: Library = {
                 }
               ]
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "PPN 02/23 binds this buyer (central government departments, their executive agencies and non-departmental public bodies, and NHS bodies), and for medium and high risk its guidance suggests supplementing Part 3 of the Standard Selection Questionnaire (PPN 03/23) with modern slavery questions: {{because}}."
           },
           {
             "if": {
-              "kind": "risk",
-              "atLeast": "medium"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "ref",
+                    "id": "ppn-binds-buyer"
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "medium"
+                }
+              ]
             },
-            "strength": "recommended"
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; the selection-stage modern slavery questions its guidance gives for medium and high risk are recommended as good practice: {{because}}."
           }
         ],
-        "why": "For medium and high risk the PPN guidance adds modern slavery questions to the selection questionnaire: {{because}}.",
+        "why": "For medium and high risk the PPN guidance adds modern slavery questions at selection stage: {{because}}.",
         "whyNot": "Additional selection questions not included: {{because}}.",
         "sources": [
           {
@@ -3487,7 +3631,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-supply-chain-declarations",
-      "version": "1.0.0",
+      "version": "1.1.1",
       "title": "Supply-chain members and their declarations (high-risk procurements)",
       "topic": "supply-chain-mapping",
       "kind": "provision",
@@ -3501,7 +3645,7 @@ export const BUILTIN_LIBRARY: Library = {
             "text": "With its tender, each bidder must list the members of its supply chain that it intends to use to deliver the contract, including each {{term \"subcontractor\"}}, giving their names, addresses and what they will supply."
           },
           {
-            "text": "The bidder must submit, for each member listed, the exclusion self-declarations of the selection questionnaire (Parts 1 and 2, or their equivalent under the Procurement Act 2023)."
+            "text": "The bidder must submit, for each member listed, the exclusion declarations the Buyer requires for this procurement: for a procurement under the Procurement Act 2023, the information on the mandatory and discretionary exclusion grounds that the tender documents ask for; for a procurement under the Public Contracts Regulations 2015, the self-declarations of Parts 1 and 2 of the Standard Selection Questionnaire."
           },
           {
             "text": "The Buyer may ask for further information on any member listed and may take the information into account in deciding whether an exclusion ground applies."
@@ -3543,10 +3687,10 @@ export const BUILTIN_LIBRARY: Library = {
           "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
           "checked": "2026-11-28",
           "confidence": "confirmed",
-          "note": "High risk: bidders list supply-chain members and submit self-declarations (SQ Parts 1 and 2) for each."
+          "note": "PCR 2015 procurements, high risk: bidders list supply-chain members and submit the Standard Selection Questionnaire self-declarations (Parts 1 and 2) for each."
         }
       ],
-      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations (SQ Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). Policy for central government at high risk; recommended otherwise at high risk.",
+      "draftingNote": "PPN 02/23 introduced a requirement for supply-chain information at selection stage where the buyer designates the procurement high risk: bidders list the members of their supply chain and submit the exclusion self-declarations of the Standard Selection Questionnaire (Parts 1 and 2) for each. The same approach is carried into the PPN 009 guidance for the Procurement Act regime (changes in detail beyond scope and dates unconfirmed). The Standard Selection Questionnaire belongs to the Public Contracts Regulations 2015: for a procurement commenced on or after 2025-02-24 the clause asks for the exclusion information the Buyer requires under the Procurement Act 2023 instead (how the Buyer collects it, for example through the Central Digital Platform or a procurement-specific questionnaire, is not fixed here: UNCONFIRMED), and the rule's reasons use each framework's terms. Policy for central government at high risk; recommended otherwise at high risk. For NHS bodies in England, the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212; number and 2026-05-17 start SECONDARY) require reasonable steps in the procurement's design; the library meets that duty with the selection questions (mandatory for them at medium or high risk) and keeps this heavier step recommended at high risk, as the Regulations leave the choice of steps to the buyer.",
       "terms": [
         "high-risk-procurement",
         "subcontractor"
@@ -3568,6 +3712,15 @@ export const BUILTIN_LIBRARY: Library = {
             "required": false
           },
           "sources": [
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
             {
               "citation": "PPN 02/23",
               "regime": "gb",
@@ -3609,17 +3762,69 @@ export const BUILTIN_LIBRARY: Library = {
                 {
                   "kind": "risk",
                   "atLeast": "high"
+                },
+                {
+                  "kind": "ref",
+                  "id": "gb-procurement-act-applies"
                 }
               ]
             },
-            "strength": "policy"
+            "strength": "policy",
+            "why": "PPN 009 binds this buyer (central government departments, their executive agencies and non-departmental public bodies), and for a high-risk procurement its guidance asks bidders to list their supply-chain members, with the exclusion information the Procurement Act 2023 asks for, for each member: {{because}}."
           },
           {
             "if": {
-              "kind": "risk",
-              "atLeast": "high"
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "ppn-binds-buyer"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
             },
-            "strength": "recommended"
+            "strength": "policy",
+            "why": "PPN 02/23 binds this buyer (central government departments, their executive agencies and non-departmental public bodies, and NHS bodies), and for a high-risk procurement it requires bidders to list their supply-chain members with the self-declarations of the Standard Selection Questionnaire (Parts 1 and 2) for each: {{because}}."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "ref",
+                  "id": "nhs-slavery-regulations-apply"
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) require a body procuring for the health service in England to take reasonable steps in designing a procurement whose modern slavery risk it has identified; listing supply-chain members with exclusion declarations is one such step at high risk, not prescribed by them (the selection questions are the required minimum), so it is recommended: {{because}}. England only: the Regulations bind bodies procuring for the health service in England, and the profile does not say which UK nation the buyer is in (they do not apply in Scotland, Wales or Northern Ireland)."
+          },
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "not",
+                  "of": {
+                    "kind": "ref",
+                    "id": "ppn-binds-buyer"
+                  }
+                },
+                {
+                  "kind": "risk",
+                  "atLeast": "high"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "why": "The modern slavery Procurement Policy Note is not binding on this buyer; asking bidders in a high-risk procurement to list their supply-chain members with exclusion declarations for each is recommended as good practice: {{because}}."
           }
         ],
         "why": "For high-risk procurements the PPN asks bidders to list their supply-chain members with a self-declaration for each at selection stage: {{because}}.",
@@ -3648,7 +3853,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "gb-termination",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Termination for modern slavery (UK)",
       "topic": "exit",
       "kind": "clause",
@@ -3698,14 +3903,15 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         },
         {
-          "citation": "Procurement Act 2023 Guidance - Exclusions",
+          "citation": "Procurement Act 2023 s.78",
           "regime": "gb",
           "effectiveFrom": "2025-02-24",
-          "instrument": "Cabinet Office, Procurement Act 2023 guidance documents, Guidance - Exclusions",
-          "url": "https://gov.uk/government/publications/procurement-act-2023-guidance-documents-procure-phase/guidance-exclusions-html",
-          "checked": "2026-11-28",
-          "confidence": "secondary",
-          "note": "Termination where a supplier becomes excluded or excludable; whether this is a must or a may in each case is unconfirmed."
+          "instrument": "Procurement Act 2023 (c. 54), section 78 Implied right to terminate public contracts",
+          "provision": "s.78(1), (2)(b)-(c)",
+          "url": "https://legislation.gov.uk/ukpga/2023/54/section/78",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "An implied right: the contract can be terminated if a termination ground applies (a discretion)."
         },
         {
           "citation": "Procurement Act 2023 s.57",
@@ -3717,7 +3923,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "secondary"
         }
       ],
-      "draftingNote": "Termination as a last resort after the remedial action plan (remediation before exit). The Procurement Act 2023 lets authorities end a contract where the supplier becomes an excluded or excludable supplier; sources disagree whether this is a duty or a discretion in each case (UNCONFIRMED), so the clause gives the Buyer a right and leaves the statutory position to the Act. For contracts under PCR 2015, rely on the contract right alone. Consider the effect of termination on workers before using it.",
+      "draftingNote": "Termination as a last resort after the remedial action plan (remediation before exit). For contracts under the Procurement Act 2023, s.78 implies into every public contract a right of the authority to terminate where a termination ground applies, including where the supplier has become an excluded or excludable supplier since award (also through an associated person) or a subcontractor is excluded or excludable (s.78(1), (2)(b)-(c), read on legislation.gov.uk). The Act says the contract \"can\" be terminated: a discretion, not a duty, so the Buyer weighs it like the contract right below. The implied right applies whether or not the contract repeats it, and terms restricting it have no effect (secondary); s.79 adds steps before some terminations (secondary). This clause's right is the contractual one and sits alongside the statutory right. For contracts under PCR 2015, rely on the contract right (and reg. 73, outside this clause). Consider the effect of termination on workers before using it.",
       "terms": [
         "excluded-supplier",
         "modern-slavery",
@@ -4689,7 +4895,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-free-to-leave",
           "topic": "recruitment",
           "party": "supplier",
-          "action": "Let every worker resign on notice of no more than the set period (default 30 days) and leave the workplace and any accommodation freely outside working hours, and never keep a worker by fines, deposits, bonds, debts, withheld pay or documents, or threats.",
+          "action": "Let every worker resign on notice of no more than the period the clause sets, and leave the workplace and any accommodation freely outside working hours, and never keep a worker by fines, deposits, bonds, debts, withheld pay or documents, or threats.",
           "timing": {
             "kind": "ongoing"
           },
@@ -4783,7 +4989,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-grievance-mechanism",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Grievance mechanism and protection from retaliation",
       "topic": "grievance",
       "kind": "clause",
@@ -4943,7 +5149,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-grievance-response",
           "topic": "grievance",
           "party": "supplier",
-          "action": "Acknowledge each complaint promptly and give a substantive response within the set period (default 30 days), and report a summary of complaints to the Buyer on request.",
+          "action": "Acknowledge each complaint promptly and give a substantive response within the period set in the clause (30 days, shorter at high risk; the timing shows the period for this tender), and report a summary of complaints to the Buyer on request.",
           "timing": {
             "kind": "on-event",
             "event": "a complaint is received",
@@ -5490,7 +5696,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-incident-notification",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Notifying the Buyer of suspected modern slavery",
       "topic": "incident-reporting",
       "kind": "clause",
@@ -5593,7 +5799,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-notify-buyer",
           "topic": "incident-reporting",
           "party": "supplier",
-          "action": "Notify the Buyer in writing of any actual or suspected modern slavery connected with the contract within the set period (default 72 hours) of becoming aware of it, and keep the Buyer updated.",
+          "action": "Notify the Buyer in writing of any actual or suspected modern slavery connected with the contract within the period set in the clause (72 hours, shorter at high risk; the timing shows the period for this tender) of becoming aware of it, and keep the Buyer updated.",
           "timing": {
             "kind": "on-event",
             "event": "the Supplier becomes aware of actual or suspected modern slavery",
@@ -5731,11 +5937,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ],
       "draftingNote": "Where forced labour is imposed by a state (ILO C105 Art. 1), social audits on the ground are unreliable and the only workable control is to know where the raw material came from. Cotton (and cotton textiles and yarn) and polysilicon (and the solar products made with it) are the raw materials most often named: the US DOL lists goods made with forced labour of Muslim minorities in China, mainly in Xinjiang (SECONDARY; the year polysilicon was added is UNCONFIRMED), and state-imposed forced labour in cotton is also reported elsewhere (UNCONFIRMED here). The clause asks for a mapping to the raw material, evidence proportionate to the risk, delivery of the record on request (traceabilityDays, default 30) and a duty to tell the Buyer and replace the source. The rule selects it for goods and works at high risk: the selection vocabulary cannot yet test procurement.sectors or procurement.commodities (such as textiles, garments, solar, cotton, polysilicon), so the risk level, which already weighs them, is the proxy. In EU packs, the Forced Labour Regulation (EU) 2024/3015 makes such evidence useful for the supplier's own defence; in US packs, imports of Xinjiang-linked goods face a statutory presumption of forced labour (SECONDARY).",
@@ -5859,7 +6066,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-recruitment-fees",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "No recruitment fees (employer pays)",
       "topic": "recruitment-fees",
       "kind": "clause",
@@ -6047,14 +6254,13 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 52.222-50",
-              "regime": "us-far",
-              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
               "provision": "(f)(1)",
               "edition": "Nov 2021",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "The FAR does not require repayment; remedial action, including reparation, is a mitigating factor."
             }
           ]
         }
@@ -6191,14 +6397,13 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
-          "regime": "us-far",
-          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
           "provision": "(f)(1)",
           "edition": "Nov 2021",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Reparation to victims is a mitigating factor the contracting officer weighs, not a duty."
         },
         {
           "citation": "S.C. 2023, c. 9",
@@ -6414,14 +6619,13 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
-          "regime": "us-far",
-          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
           "provision": "(e), (f)",
           "edition": "Nov 2021",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Context only. Paragraph (e) lists the remedies the Government may impose and paragraph (f) the factors the contracting officer weighs in choosing one (a compliance plan or awareness programme in place and complied with, appropriate remedial action including reparation to victims; failure to abate as aggravating). Neither is a duty of the contractor, so a citation of this source meets no regime in the obligations schedule."
         },
         {
           "citation": "ABA MCCs 2.0",
@@ -6564,7 +6768,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "general-supply-chain-mapping",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Supply-chain mapping and disclosure",
       "topic": "supply-chain-mapping",
       "kind": "clause",
@@ -6669,7 +6873,7 @@ export const BUILTIN_LIBRARY: Library = {
           "id": "gen-map-supply-chain",
           "topic": "supply-chain-mapping",
           "party": "supplier",
-          "action": "Give the Buyer the names, addresses and activities of the sites and subcontractors in the set number of tiers of the supply chain (default the first tier), within three months of the start date, and update the list when it changes.",
+          "action": "Give the Buyer the names, addresses and activities of the sites and subcontractors in the number of tiers of the supply chain set in the clause (the first tier, more at high risk), within three months of the start date, and update the list when it changes.",
           "timing": {
             "kind": "within",
             "days": 90,
@@ -8588,6 +8792,361 @@ export const BUILTIN_LIBRARY: Library = {
       }
     },
     {
+      "id": "us-far-52-222-18",
+      "version": "1.0.0",
+      "title": "Certification regarding knowledge of child labour for listed end products (FAR 52.222-18)",
+      "topic": "certification",
+      "kind": "provision",
+      "regimes": [
+        "us-far"
+      ],
+      "body": {
+        "intro": "This solicitation incorporates FAR 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products (Feb 2021), by reference. In paragraph (b) of that provision the contracting officer lists the end products being acquired that are on the List of Products Requiring Contractor Certification as to Forced or Indentured Child Labor (Executive Order 13126), with the countries of origin listed for them; if the contracting officer lists none, this provision does not apply.",
+        "subclauses": [
+          {
+            "text": "With its offer, the offeror must certify, for the listed end products, one of the following:",
+            "items": [
+              "that it will not supply any listed end product that was mined, produced or manufactured in a country listed for that product; or",
+              "that it may supply such an end product, that it has made a good-faith effort to find out whether {{term \"forced-or-indentured-child-labour\"}} was used to mine, produce or manufacture it, and that, on the basis of that effort, it does not know of any such use."
+            ]
+          },
+          {
+            "text": "The Government will not award the contract to an offeror that has not given the certification."
+          },
+          {
+            "text": "A proper certification does not prevent the Government's remedies under {{ref \"us-far-52-222-19\"}} if an end product or component is later found to have been made, wholly or in part, with such labour."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "FAR 52.222-18",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+          "provision": "(a)-(c)",
+          "edition": "Feb 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+        },
+        {
+          "citation": "FAR 22.1505",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15 (22.1505 Solicitation provision and contract clause)",
+          "provision": "(a)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "(a) 52.222-18 in solicitations expected to exceed the micro-purchase threshold for end products of a type on the E.O. 13126 List (whatever their origin), except commercial solicitations that include 52.212-3 (whose paragraph (i) carries the same certification); (b) 52.222-19 in all solicitations and contracts for supplies expected to exceed the micro-purchase threshold."
+        },
+        {
+          "citation": "FAR 22.1503",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+          "provision": "(a)-(d)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed"
+        },
+        {
+          "citation": "E.O. 13126 List",
+          "regime": "us-far",
+          "instrument": "US Department of Labor, List of Products Requiring Federal Contractor Certification as to Forced or Indentured Child Labor (Executive Order 13126, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor)",
+          "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-products",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "The list FAR 22.1503(a) tells the contracting officer to check (confirmed in the FAR text). Its content was NOT read: the DOL's Comply Chain app gives 34 products from 25 countries as of 2019-03-25, and DOL published updates with the 2024 List of Goods (notice of 2024-09-06; shrimp from Thailand removed, Southern Shrimp Alliance): secondary. It is a different list from the TVPRA List of Goods in risk.yaml."
+        }
+      ],
+      "draftingNote": "FAR 22.1505(a) puts FAR 52.222-18 into a solicitation expected to exceed the micro-purchase threshold only where it is for end products of a type on the E.O. 13126 List (whatever their country of origin), and not into a solicitation for commercial products or services that includes FAR 52.212-3, whose paragraph (i) carries the same certification; the contracting officer must check the List before issuing a supply solicitation (22.1503(a)) and must leave out of paragraph (b) the countries that the trade-agreement exceptions of 22.1503(b) cover for solicitations of USD 25,000 or more (all confirmed in the stored FAR text). The engine's condition vocabulary cannot say whether an end product is on the List (there is no listed-product condition and the List is not loaded), nor whether the acquisition is commercial: the rule therefore selects the provision as recommended for every supply acquisition above the micro-purchase threshold, with a warning that the contracting officer must check the List, keep the provision (completing paragraph (b)) only if a listed end product is involved, and use FAR 52.212-3(i) instead in a commercial acquisition. Listing is an alert, not a bar (22.1503(a)). Provision date Feb 2021 as in the stored FAR source file (a later date UNCONFIRMED). The E.O. 13126 List's content was not read (SECONDARY: 34 products from 25 countries in 2019, updated 2024).",
+      "terms": [
+        "forced-or-indentured-child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "us-cl-listed-products-certification",
+          "topic": "certification",
+          "party": "supplier",
+          "action": "With the offer, certify for the listed end products either that none from a country listed for it will be supplied, or that a good-faith effort found no use of forced or indentured child labour in making those supplied.",
+          "timing": {
+            "kind": "before-award"
+          },
+          "evidence": [
+            "Completed FAR 52.222-18 certification (or FAR 52.212-3(i))",
+            "Records of the good-faith effort"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "FAR 52.222-18",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+              "provision": "(c)",
+              "edition": "Feb 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+            },
+            {
+              "citation": "FAR 22.1503",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+              "provision": "(c)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed"
+            }
+          ]
+        }
+      ],
+      "related": [
+        "us-far-52-222-19"
+      ],
+      "incorporates": [
+        {
+          "citation": "FAR 52.222-18",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+          "edition": "Feb 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+        }
+      ],
+      "selection": {
+        "id": "far-22-1505-a",
+        "label": "FAR 52.222-18",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
+                },
+                {
+                  "kind": "threshold",
+                  "param": "us-micro-purchase-threshold",
+                  "amount": "procurement.value",
+                  "test": "exceeds",
+                  "subject": "the estimated value of the acquisition",
+                  "ifAbsent": "unknown"
+                }
+              ]
+            },
+            "strength": "recommended",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "FAR 22.1505(a) requires FAR 52.222-18 in a supply solicitation above the micro-purchase threshold whose end products are of a type on the E.O. 13126 List; the profile cannot show whether they are, so the provision is included as recommended for the contracting officer to check the List (FAR 22.1503(a)) and keep it only if a listed end product is involved: {{because}}.",
+        "whyUnknown": "FAR 52.222-18 included as {{strength}}: the micro-purchase threshold could not be tested ({{because}}), and whether an end product is on the E.O. 13126 List cannot be told from the profile.",
+        "whyNot": "FAR 52.222-18 not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1505",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1505(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ],
+        "warnWhenSelected": [
+          {
+            "code": "eo-13126-list-check",
+            "message": "FAR 52.222-18 is included as recommended because Fairtender cannot tell whether an end product is on the E.O. 13126 List of Products Requiring Contractor Certification as to Forced or Indentured Child Labor. The contracting officer must check the List (FAR 22.1503(a)): keep the provision, listing in its paragraph (b) the end products and countries of origin concerned (less the countries the trade-agreement exceptions of FAR 22.1503(b) cover), if a listed end product is involved, and delete it otherwise; in a commercial acquisition use FAR 52.212-3(i) instead."
+          }
+        ]
+      }
+    },
+    {
+      "id": "us-far-52-222-19",
+      "version": "1.0.0",
+      "title": "Child labour - cooperation with authorities and remedies (FAR 52.222-19)",
+      "topic": "prohibition",
+      "kind": "clause",
+      "regimes": [
+        "us-far"
+      ],
+      "body": {
+        "intro": "This contract incorporates FAR 52.222-19, Child Labor-Cooperation with Authorities and Remedies (Feb 2024), by reference. It does not apply to end products from a country, and of an acquisition value, that the trade-agreement exceptions in paragraph (a) of that clause, as in force for this contract, take out of it.",
+        "subclauses": [
+          {
+            "text": "The Supplier must not use {{term \"forced-or-indentured-child-labour\"}} to mine, produce or manufacture anything, and must not deliver under the contract any end product or component that was mined, produced or manufactured wholly or in part with it."
+          },
+          {
+            "text": "Where the solicitation included the certification on listed end products of FAR 52.222-18 or of paragraph (i) of FAR 52.212-3, the Supplier must cooperate fully with authorised officials of the contracting agency, the Department of the Treasury or the Department of Justice who investigate whether such labour was used, giving them reasonable access to records, documents, people and premises when they reasonably ask for it."
+          },
+          {
+            "text": "If the Supplier gives a false certification about such labour, fails to cooperate as required, uses such labour, or delivers end products or components made with it, the contracting officer may terminate the contract, and the Supplier may be suspended, or debarred for up to three years, under FAR subpart 9.4. For delivering tainted end products or components, suspension and debarment are pursued only where there is sufficient evidence that the Supplier knew of the violation."
+          }
+        ]
+      },
+      "parameters": {},
+      "sources": [
+        {
+          "citation": "FAR 52.222-19",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+          "provision": "(a)-(d)",
+          "edition": "Feb 2024",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+        },
+        {
+          "citation": "FAR 22.1505",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15 (22.1505 Solicitation provision and contract clause)",
+          "provision": "(b)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "(a) 52.222-18 in solicitations expected to exceed the micro-purchase threshold for end products of a type on the E.O. 13126 List (whatever their origin), except commercial solicitations that include 52.212-3 (whose paragraph (i) carries the same certification); (b) 52.222-19 in all solicitations and contracts for supplies expected to exceed the micro-purchase threshold."
+        },
+        {
+          "citation": "FAR 22.1503",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+          "provision": "(e)-(f)",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed"
+        }
+      ],
+      "draftingNote": "FAR 22.1505(b) puts FAR 52.222-19 into every solicitation and contract for supplies expected to exceed the micro-purchase threshold, whether or not an end product is on the E.O. 13126 List (confirmed in the stored FAR text). The rule reads \"supplies\" as procurement.category goods and the threshold from the dated parameter us-micro-purchase-threshold (USD 10,000 from 2020-08-31, start date UNCONFIRMED; USD 15,000 from 2025-10-01, confirmed), tested against procurement.value; a works or services contract that also buys supplies is not caught and the contracting officer should check. The clause date is Feb 2024 (FAC 2024-03) in the stored FAR source file; its trade-agreement exceptions (Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) change every two years, so the text refers to them instead of repeating the figures, and a later clause date is UNCONFIRMED. The FAR frames the duties as violations with remedies (false certification, failure to cooperate, use of such labour, furnishing tainted end products or components); the clause states them as the Supplier's obligations in the library's own words. The cooperation duty applies only where the solicitation included FAR 52.222-18 or FAR 52.212-3(i). The FAR clause has no flow-down paragraph: nothing here is marked as flowing down.",
+      "terms": [
+        "forced-or-indentured-child-labour"
+      ],
+      "obligations": [
+        {
+          "id": "us-cl-no-forced-child-labour",
+          "topic": "prohibition",
+          "party": "supplier",
+          "action": "Do not use forced or indentured child labour to mine, produce or manufacture anything, and do not deliver end products or components made wholly or in part with it.",
+          "timing": {
+            "kind": "ongoing"
+          },
+          "evidence": [
+            "Due-diligence records on the origin of end products and components"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "FAR 52.222-19",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+              "provision": "(c)(3)-(4)",
+              "edition": "Feb 2024",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+            }
+          ]
+        },
+        {
+          "id": "us-cl-cooperate-with-investigations",
+          "topic": "audit",
+          "party": "supplier",
+          "action": "Where the solicitation included the listed end products certification, cooperate fully with authorised officials investigating forced or indentured child labour, giving reasonable access to records, documents, persons and premises on reasonable request.",
+          "timing": {
+            "kind": "on-event",
+            "event": "an authorised official investigating forced or indentured child labour asks for access"
+          },
+          "evidence": [
+            "Responses to the officials' requests",
+            "Records of access given"
+          ],
+          "flowsDown": {
+            "required": false
+          },
+          "sources": [
+            {
+              "citation": "FAR 52.222-19",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+              "provision": "(b)",
+              "edition": "Feb 2024",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+            }
+          ]
+        }
+      ],
+      "related": [
+        "us-far-52-222-18"
+      ],
+      "incorporates": [
+        {
+          "citation": "FAR 52.222-19",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-19, Child Labor-Cooperation with Authorities and Remedies",
+          "edition": "Feb 2024",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Clause date Feb 2024 (FAC 2024-03, FAR Case 2023-012, which set the trade-agreement values in paragraph (a): Israel USD 50,000, Mexico USD 102,280, the listed WTO GPA and FTA countries USD 174,000) as in the stored official FAR source file (dita/52.222-19). These values are revised every two years; a later clause date is UNCONFIRMED."
+        }
+      ],
+      "selection": {
+        "id": "far-22-1505-b",
+        "label": "FAR 52.222-19",
+        "when": [
+          {
+            "if": {
+              "kind": "all",
+              "of": [
+                {
+                  "kind": "category",
+                  "in": [
+                    "goods"
+                  ]
+                },
+                {
+                  "kind": "threshold",
+                  "param": "us-micro-purchase-threshold",
+                  "amount": "procurement.value",
+                  "test": "exceeds",
+                  "subject": "the estimated value of the acquisition",
+                  "ifAbsent": "unknown"
+                }
+              ]
+            },
+            "strength": "mandatory",
+            "ifUnknown": "recommended"
+          }
+        ],
+        "why": "FAR 22.1505(b) requires FAR 52.222-19 in every solicitation and contract for supplies expected to exceed the micro-purchase threshold: {{because}}.",
+        "whyUnknown": "FAR 52.222-19 included as {{strength}} until the micro-purchase threshold can be tested: {{because}}. It is mandatory for supplies above the threshold.",
+        "whyNot": "FAR 52.222-19 not included: {{because}}.",
+        "sources": [
+          {
+            "citation": "FAR 22.1505",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation (48 CFR)",
+            "provision": "22.1505(a), (b)",
+            "checked": "2026-11-28",
+            "confidence": "confirmed"
+          }
+        ]
+      }
+    },
+    {
       "id": "us-far-52-222-50",
       "version": "1.0.0",
       "title": "Combating trafficking in persons (FAR 52.222-50)",
@@ -10214,7 +10773,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "us-far-remedies",
-      "version": "1.0.0",
+      "version": "1.0.1",
       "title": "Government remedies, remediation and mitigating factors",
       "topic": "exit",
       "kind": "clause",
@@ -10308,17 +10867,6 @@ export const BUILTIN_LIBRARY: Library = {
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
               "checked": "2026-11-28",
               "confidence": "confirmed"
-            },
-            {
-              "citation": "FAR 52.222-50",
-              "regime": "us-far",
-              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-              "provision": "(f)(1)",
-              "edition": "Nov 2021",
-              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
-              "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
             }
           ]
         }
@@ -11160,6 +11708,25 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "forced-or-indentured-child-labour",
+      "term": "Forced or Indentured Child Labour",
+      "text": "Work or service that a person under 18 is made to do under the threat of a penalty and has not offered to do voluntarily, or that a person under 18 does under a contract that can be enforced by legal process or penalties, as defined in FAR 52.222-18(a).",
+      "sources": [
+        {
+          "citation": "FAR 52.222-18",
+          "regime": "us-far",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+          "provision": "(a)",
+          "edition": "Feb 2021",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+        }
+      ],
+      "terms": []
+    },
+    {
       "id": "grievance-mechanism",
       "term": "Grievance Mechanism",
       "text": "A channel through which workers and others can raise concerns or complaints, including anonymously, without fear of retaliation, and which records, investigates and answers them.",
@@ -11661,7 +12228,7 @@ export const BUILTIN_LIBRARY: Library = {
     {
       "id": "trafficking-in-persons",
       "term": "Trafficking in Persons",
-      "text": "Recruiting, transporting, transferring, harbouring or receiving a person by threats, force or other coercion, abduction, fraud, deception, abuse of power or of a position of vulnerability, or by paying someone who has control over that person, for the purpose of exploiting them (including sexual exploitation, forced labour or services, slavery or similar practices, servitude or the removal of organs). Where the person is under 18, no such means need be shown; a person's consent does not matter once any of those means was used.",
+      "text": "Recruiting, transporting, transferring, harbouring or receiving a person by threats, force or other coercion, abduction, fraud, deception, abuse of power or of a position of vulnerability, or by paying someone who has control over that person, for the purpose of exploiting them (including sexual exploitation, forced labour or services, slavery or similar practices, servitude or the removal of organs; under EU law, as amended in 2024, also the exploitation of surrogacy, forced marriage and illegal adoption). Where the person is under 18, no such means need be shown; a person's consent does not matter once any of those means was used.",
       "sources": [
         {
           "citation": "Palermo Protocol Art. 3",
@@ -11673,10 +12240,20 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "Directive 2011/36/EU Art. 2",
           "regime": "eu",
-          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims",
-          "checked": "2026-11-28",
+          "instrument": "Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims, as amended by Directive (EU) 2024/1712",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking; text not read for this library."
+          "note": "Named by Directive 2014/24/EU Art. 57(1)(f) as the definition of trafficking. Amended by Directive (EU) 2024/1712 (see dir-2024-1712), which adds forms of exploitation to Art. 2; the consolidated text was not read for this library."
+        },
+        {
+          "citation": "Directive (EU) 2024/1712",
+          "regime": "eu",
+          "effectiveFrom": "2024-07-14",
+          "instrument": "Directive (EU) 2024/1712 of the European Parliament and of the Council of 13 June 2024 amending Directive 2011/36/EU on preventing and combating trafficking in human beings and protecting its victims (OJ L, 2024/1712, 24.6.2024)",
+          "url": "https://eur-lex.europa.eu/legal-content/SV/ALL/?uri=CELEX%3A32024L1712",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "Confirmed on EUR-Lex: the Directive, its date (13 June 2024), its OJ publication (L series, 2024/1712, 24.6.2024) and that it is in force. SECONDARY (Council of the EU press release of 2024-01-23 as reproduced, and press reports of the Parliament's vote): it adds the exploitation of surrogacy, forced marriage and illegal adoption to the forms of exploitation, makes knowingly using the services of a victim an offence, and adds sanctions on legal persons including exclusion from public funding and tenders. The entry into force (effectiveFrom, the twentieth day after publication) and the transposition date of 2026-07-15 were NOT read in the text (unconfirmed); until transposed, the new forms are offences only where national law already makes them so."
         }
       ],
       "terms": []
@@ -11836,7 +12413,7 @@ export const BUILTIN_LIBRARY: Library = {
       "id": "gb",
       "name": "United Kingdom (Modern Slavery Act 2015, PPN 02/23 and PPN 009, Procurement Act 2023)",
       "kind": "regime",
-      "description": "UK public buyers. Section 54 transparency statements for suppliers with turnover of GBP 36m or more; the Procurement Policy Notes bind central government (other bodies may apply them); exclusion grounds under PCR 2015 for procurements commenced before 2025-02-24 and under the Procurement Act 2023 from that date.",
+      "description": "UK public buyers. Section 54 transparency statements for suppliers with turnover of GBP 36m or more; the Procurement Policy Notes bind central government (other bodies may apply them); exclusion grounds under PCR 2015 for procurements commenced before 2025-02-24 and under the Procurement Act 2023 from that date. Bodies procuring for the health service in England are also bound, from 2026-05-17, by the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212): a modern slavery risk assessment before the tender notice and reasonable steps to address the risk.",
       "buyers": [
         {
           "jurisdictions": [
@@ -12534,11 +13111,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -12590,11 +13168,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -12637,11 +13216,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -12677,11 +13257,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -12701,11 +13282,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         },
         {
           "citation": "Global Slavery Index 2023",
@@ -12828,11 +13410,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     },
@@ -12956,11 +13539,12 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "US DOL List of Goods (2024-09-05)",
-          "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-          "edition": "2024-09-05",
+          "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+          "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
           "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "The edition (204 goods from 82 countries and areas, as of 2024-09-05) is confirmed on the dol.gov page; the Federal Register notice of publication (2024-09-06) was seen in a mirror. A risk signal, not a procurement bar: the List does not trigger any FAR clause (that is the separate E.O. 13126 list, FAR 22.15)."
         }
       ]
     }
@@ -13149,6 +13733,29 @@ export const BUILTIN_LIBRARY: Library = {
       ]
     },
     {
+      "id": "gb-nhs-slavery-regulations-date",
+      "type": "date",
+      "description": "The National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212) apply from this date to public bodies procuring goods or services for the health service in England: a modern slavery risk assessment before the tender notice (or before award) and reasonable steps to address the risk in the procurement's design, the contract terms and contract management. The rules read it against the day the procurement commenced (transitional provisions unconfirmed).",
+      "values": [
+        {
+          "value": "2026-05-17",
+          "effectiveFrom": "2026-05-17",
+          "source": {
+            "citation": "SI 2025/1212",
+            "regime": "gb",
+            "effectiveFrom": "2026-05-17",
+            "instrument": "The National Health Service (Procurement, Slavery and Human Trafficking) Regulations 2025 (SI 2025/1212), made under the National Health Service Act 2006 s.12ZC (inserted by the Health and Care Act 2022 s.81)",
+            "edition": "made 2025-11-17; in force 2026-05-17",
+            "url": "https://www.england.nhs.uk/long-read/tackling-modern-slavery-in-nhs-procurement",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "Confirmed from NHS England's page \"Tackling modern slavery in NHS procurement\" (applies to England): the Regulations exist, rest on NHS Act 2006 s.12ZC as inserted by the Health and Care Act 2022 s.81, and require all those procuring goods and services for the purposes of the health service in England to assess the risk of modern slavery in their supply chains and to take reasonable steps to mitigate it at every point of the commercial lifecycle (developing the procurement and the contract, award, and throughout the contract term). SECONDARY (Hempsons; Osborne Clarke, January 2026; an NHS collaborative procurement hub): SI number 2025/1212, made 2025-11-17, in force 2026-05-17; the duty falls on \"public bodies\" (public authorities under Procurement Act 2023 s.2(2) and relevant authorities under NHS Act 2006 s.12ZB(7): NHS bodies, but also local authorities and central purchasing bodies procuring for the NHS), whatever the value and whatever the regime (Procurement Act 2023, Provider Selection Regime, other); the risk assessment is completed before the tender notice (competitive tendering procedure or PSR competitive process), before the below-threshold tender notice, or otherwise before award; framework agreements and dynamic markets are reassessed. The primary text on legislation.gov.uk, its regulation numbers and any transitional provision were NOT read (unconfirmed)."
+          },
+          "confidence": "secondary"
+        }
+      ]
+    },
+    {
       "id": "gb-s54-turnover-threshold",
       "description": "Modern Slavery Act 2015 s.54(2)(b) and SI 2015/1833 reg. 2: a commercial organisation with total turnover (including subsidiaries) of at least this amount must publish a slavery and human trafficking statement for each financial year.",
       "unit": "GBP",
@@ -13300,6 +13907,46 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "secondary"
         }
       ]
+    },
+    {
+      "id": "us-micro-purchase-threshold",
+      "description": "FAR 2.101 micro-purchase threshold, general value (the lower values for construction and for services under 41 U.S.C. chapter 67 and the higher contingency values are not recorded). FAR 22.1503 and 22.1505 apply to supply solicitations and contracts expected to exceed it.",
+      "unit": "USD",
+      "values": [
+        {
+          "value": 10000,
+          "currency": "USD",
+          "effectiveFrom": "2020-08-31",
+          "effectiveTo": "2025-09-30",
+          "source": {
+            "citation": "FAR Case 2018-004",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Regulation: Increased Micro-Purchase and Simplified Acquisition Thresholds (FAR Case 2018-004, FAC 2020-07), 85 FR 40064",
+            "edition": "published 2020-07-02",
+            "url": "https://regulations.justia.com/regulations/fedreg/2020/07/02/2020-12763.html",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "The rule raising the micro-purchase threshold to USD 10,000 in the FAR (the amended provisions are dated Aug 2020). Its effective date was NOT read: 2020-08-31 is UNCONFIRMED. That the threshold was USD 10,000 until 2025-09-30 is confirmed by the FAI bulletin on FAC 2025-06."
+          },
+          "confidence": "secondary"
+        },
+        {
+          "value": 15000,
+          "currency": "USD",
+          "effectiveFrom": "2025-10-01",
+          "source": {
+            "citation": "FAC 2025-06",
+            "regime": "us-far",
+            "instrument": "Federal Acquisition Circular 2025-06, FAR Case 2024-001: FAR 2.101, definition of micro-purchase threshold revised (USD 10,000 to USD 15,000)",
+            "edition": "effective 2025-10-01",
+            "url": "https://login.acquisition.gov/node/60807/printable/print",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "The acquisition.gov list of sections affected by FAC 2025-06 shows FAR 2.101's definition of the micro-purchase threshold revised; the FAI bulletin of 2025-09-30 (content.govdelivery.com, USFAI) gives the values (previous USD 10,000, new USD 15,000 from 2025-10-01)."
+          },
+          "confidence": "confirmed"
+        }
+      ]
     }
   ],
   "conditions": [
@@ -13341,6 +13988,27 @@ export const BUILTIN_LIBRARY: Library = {
         "path": "procurement.labour.migrantWorkers",
         "yes": "migrant workers are expected",
         "no": "no migrant workers are expected"
+      }
+    },
+    {
+      "id": "nhs-slavery-regulations-apply",
+      "description": "An NHS body whose procurement commenced on or after the day the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 apply. The Regulations bind bodies procuring for the health service in England only; the profile cannot tell England from Scotland, Wales or Northern Ireland, nor say that a local authority or central purchasing body is procuring for the NHS (see the gb clauses' drafting notes).",
+      "condition": {
+        "kind": "all",
+        "of": [
+          {
+            "kind": "buyer-kind",
+            "in": [
+              "nhs-body"
+            ]
+          },
+          {
+            "kind": "date",
+            "of": "commenced",
+            "param": "gb-nhs-slavery-regulations-date",
+            "label": "the day the NHS (Procurement, Slavery and Human Trafficking) Regulations 2025 apply to bodies procuring for the health service in England"
+          }
+        ]
       }
     },
     {
@@ -13524,14 +14192,62 @@ export const BUILTIN_LIBRARY: Library = {
     "listedGoods": {
       "source": {
         "citation": "US DOL List of Goods (2024-09-05)",
-        "instrument": "US Department of Labor, Bureau of International Labor Affairs, List of Goods Produced by Child Labor or Forced Labor",
-        "edition": "2024-09-05",
+        "instrument": "US Department of Labor, Bureau of International Labor Affairs, 2024 List of Goods Produced by Child Labor or Forced Labor (Trafficking Victims Protection Reauthorization Act of 2005, as amended)",
+        "edition": "2024 edition, published 2024-09-05 (notice of publication 89 FR 72897, 2024-09-06)",
         "url": "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
-        "checked": "2026-11-28",
+        "checked": "2026-12-02",
         "confidence": "secondary",
-        "note": "Only good/country pairs read in a source are entered. Polysilicon (China, forced labour) was added to the list by a Federal Register notice in June 2021, outside the two-year cycle (pv magazine USA, 2021-06-24, https://pv-magazine-usa.com/2021/06/24/labor-department-updates-forced-labor-list-to-target-polysilicon-from-region-in-china); child-labour status for polysilicon not recorded."
+        "note": "Edition and date confirmed (dol.gov List of Goods page: 204 goods from 82 countries and areas, as of 2024-09-05). The rows are SECONDARY: read in law-firm, trade-press and NGO reports of the 2018-2024 editions (Mayer Brown 2022-10-26; Sandler, Travis & Rosenberg on the 2020 and 2022 editions; Reuters / Straits Times 2020; Thompson Hine 2024-09; Verite Commodity Atlas citing the List; the ILAB 2020 edition as reproduced by the Business & Human Rights Resource Centre; Southern Shrimp Alliance 2024) and carried forward where no later removal is known. Polysilicon (China, forced labour) was added by a Federal Register notice in June 2021, outside the two-year cycle."
       },
       "goods": [
+        {
+          "good": "artificial flowers",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "christmas decorations",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "coal",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "footwear",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "hair products",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "nails",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
         {
           "good": "polysilicon",
           "countries": [
@@ -13539,6 +14255,236 @@ export const BUILTIN_LIBRARY: Library = {
           ],
           "forcedLabour": true,
           "childLabour": false
+        },
+        {
+          "good": "tomato products",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "bricks",
+          "countries": [
+            "CN",
+            "KH"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "cotton",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "fireworks",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "toys",
+          "countries": [
+            "CN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "gloves",
+          "countries": [
+            "CN",
+            "MY"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "rubber gloves",
+          "countries": [
+            "MY"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "garments",
+          "countries": [
+            "CN",
+            "MY",
+            "BD"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "garments",
+          "countries": [
+            "MX",
+            "PK"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "textiles",
+          "countries": [
+            "CN",
+            "GH"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "textiles",
+          "countries": [
+            "CN",
+            "PK"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "thread/yarn",
+          "countries": [
+            "CN",
+            "IN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "electronics",
+          "countries": [
+            "CN",
+            "MY"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "electronics",
+          "countries": [
+            "CN",
+            "PK"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "fish",
+          "countries": [
+            "CN",
+            "TW",
+            "TH",
+            "GH",
+            "ID"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "fish",
+          "countries": [
+            "GH",
+            "ID",
+            "BR",
+            "KH",
+            "SV",
+            "KE",
+            "NI",
+            "PY",
+            "PE",
+            "PH",
+            "TZ",
+            "UG",
+            "VN",
+            "YE"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "shrimp",
+          "countries": [
+            "IN"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "cocoa",
+          "countries": [
+            "CI",
+            "NG"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "cocoa",
+          "countries": [
+            "CI",
+            "NG",
+            "BR",
+            "CM",
+            "GH",
+            "GN",
+            "SL"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "palm fruit",
+          "countries": [
+            "MY",
+            "ID"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "palm oil",
+          "countries": [
+            "MY",
+            "ID"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
+        },
+        {
+          "good": "gold",
+          "countries": [
+            "VE"
+          ],
+          "forcedLabour": true,
+          "childLabour": false
+        },
+        {
+          "good": "gold",
+          "countries": [
+            "KE",
+            "CM",
+            "ZW"
+          ],
+          "forcedLabour": false,
+          "childLabour": true
+        },
+        {
+          "good": "sandstone",
+          "countries": [
+            "IN"
+          ],
+          "forcedLabour": true,
+          "childLabour": true
         }
       ]
     },
@@ -13663,7 +14609,7 @@ export const BUILTIN_LIBRARY: Library = {
       "id": "declaration",
       "layout": "declaration",
       "title": "Supplier declaration",
-      "why": "Every pack asks the supplier to declare, with its tender, that it will comply with the clauses, to make the declarations due before award or at signature, and that what it says is true.",
+      "why": "Every pack asks the supplier to declare, with its tender, that it will comply with the clauses, that it has given the tender-stage answers and declarations the solicitation provisions ask for, and that what it says is true. A certification the law sets at a later stage (FAR 52.222-56 before award, by the apparent successful offeror only; the annual FAR certification after award) is not given with the tender: the supplier undertakes to give it at that stage.",
       "sources": [
         {
           "citation": "Principles to Guide Government Action (2018)",
@@ -13704,30 +14650,167 @@ export const BUILTIN_LIBRARY: Library = {
           "text": "it has read the contract clauses in Part 3 of this pack and will comply with them if awarded the contract;"
         },
         {
-          "id": "obligations-due-at-award",
-          "why": "The supplier declares this obligation in its tender because it falls due before contract award or at contract signature.",
+          "id": "gb-exclusion-answers",
+          "when": {
+            "kind": "selected",
+            "clause": "gb-exclusion-declaration"
+          },
+          "why": "The supplier declares its exclusion answers with its tender because {{because}}.",
           "sources": [
             {
-              "citation": "Principles to Guide Government Action (2018)",
-              "instrument": "Principles to Guide Government Action to Combat Human Trafficking in Global Supply Chains (Australia, Canada, New Zealand, United Kingdom, United States, 2018)",
-              "url": "https://www.gov.uk/government/publications/trafficking-in-supply-chains-principles-for-government-action",
+              "citation": "Procurement Act 2023 s.57",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "Procurement Act 2023 (c. 54), section 57 Meaning of excluded supplier and excludable supplier",
+              "url": "https://www.wardhadaway.com/insights/updates/procurement-in-a-nutshell-procurement-act-2023-guidance-exclusion-grounds/",
+              "checked": "2026-11-28",
+              "confidence": "secondary"
+            },
+            {
+              "citation": "Procurement Act 2023 Sch. 7",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "Procurement Act 2023 (c. 54), Schedule 7 Discretionary exclusion grounds (labour market, slavery and trafficking misconduct)",
+              "provision": "paras 1-3",
+              "url": "https://legislation.gov.uk/ukpga/2023/54/schedule/7/2023-10-26/data.xht?view=snippet&wrap=true",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PCR 2015 reg. 57",
+              "regime": "gb",
+              "effectiveTo": "2025-02-23",
+              "instrument": "Public Contracts Regulations 2015 (SI 2015/102), regulation 57 Exclusion grounds",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Modern slavery is a mandatory ground and breach of labour obligations a discretionary one; sub-paragraph numbers unconfirmed."
+            }
+          ],
+          "kind": "declaration",
+          "text": "it has answered the exclusion questions of clause {{ref \"gb-exclusion-declaration\"}} for itself, for each connected person and for each consortium member and subcontractor it relies on, and will tell the Buyer at once if an answer becomes untrue before the contract is signed;"
+        },
+        {
+          "id": "gb-selection-answers",
+          "when": {
+            "kind": "selected",
+            "clause": "gb-selection-questions"
+          },
+          "why": "The supplier declares its selection answers with its tender because {{because}}.",
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
+              "instrument": "Civil Service Procurement Pathway, PPN 02/23 pages (procurement pack, selection stage, manage and monitor)",
+              "url": "https://www.procurementpathway.civilservice.gov.uk/documents/ppn/tackling-modern-slavery-in-government-supply-chains/",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
               "checked": "2026-11-28",
               "confidence": "confirmed"
             }
           ],
-          "kind": "obligations",
-          "timing": [
-            "before-award",
-            "at-signature"
-          ]
+          "kind": "declaration",
+          "text": "it has answered the modern slavery questions of clause {{ref \"gb-selection-questions\"}} with its selection response;"
         },
         {
-          "id": "far-52-222-56-certification",
+          "id": "gb-supply-chain-list",
+          "when": {
+            "kind": "selected",
+            "clause": "gb-supply-chain-declarations"
+          },
+          "why": "The supplier declares its supply-chain list with its tender because {{because}}.",
+          "sources": [
+            {
+              "citation": "PPN 02/23",
+              "regime": "gb",
+              "effectiveFrom": "2023-04-01",
+              "effectiveTo": "2025-02-23",
+              "instrument": "PPN 02/23: Tackling Modern Slavery in Government Supply Chains, Quick Reference Guide",
+              "url": "https://gov.uk/government/publications/ppn-0223-tackling-modern-slavery-in-government-supply-chains/ppn-0223-tackling-modern-slavery-in-government-supply-chains-quick-reference-guide-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            },
+            {
+              "citation": "PPN 009",
+              "regime": "gb",
+              "effectiveFrom": "2025-02-24",
+              "instrument": "PPN 009: Guidance on tackling modern slavery in government supply chains",
+              "url": "https://gov.uk/government/publications/ppn-009-tackling-modern-slavery-in-government-supply-chains/ppn-009-guidance-on-tackling-modern-slavery-in-government-supply-chains-html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "its tender lists the members of its supply chain for this contract, with the exclusion declarations of each member, as clause {{ref \"gb-supply-chain-declarations\"}} requires;"
+        },
+        {
+          "id": "eu-espd",
+          "when": {
+            "kind": "selected",
+            "clause": "eu-exclusion-declaration"
+          },
+          "why": "The supplier declares its ESPD exclusion answers with its tender because {{because}}.",
+          "sources": [
+            {
+              "citation": "Directive 2014/24/EU Art. 57",
+              "regime": "eu",
+              "instrument": "Directive 2014/24/EU of the European Parliament and of the Council of 26 February 2014 on public procurement",
+              "provision": "Art. 57(1)(f), 57(4)(a)",
+              "url": "https://www.transparency.org.ro/flipping/ComparativeReportOLAFBT2017/files/assets/basic-html/page-66.html",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "it has completed the exclusion section of the European Single Procurement Document as clause {{ref \"eu-exclusion-declaration\"}} requires;"
+        },
+        {
+          "id": "far-52-222-18-with-offer",
+          "when": {
+            "kind": "selected",
+            "clause": "us-far-52-222-18"
+          },
+          "why": "The FAR 52.222-18 certification is given with the offer, because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-18",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-18, Certification Regarding Knowledge of Child Labor for Listed End Products",
+              "provision": "(c)",
+              "edition": "Feb 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Provision date Feb 2021 as in the stored official FAR source file (dita/52.222-18). Whether a later FAC or the 2025 FAR overhaul changed the date or the numbering is unconfirmed."
+            },
+            {
+              "citation": "FAR 22.1503",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.15, Prohibition of Acquisition of Products Produced by Forced or Indentured Child Labor (22.1503 Procedures)",
+              "provision": "(c)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "where the contracting officer has listed end products in clause {{ref \"us-far-52-222-18\"}}, it has given with its offer the certification that provision asks for (in a commercial acquisition, in paragraph (i) of FAR 52.212-3);"
+        },
+        {
+          "id": "far-52-222-56-before-award",
           "when": {
             "kind": "selected",
             "clause": "us-far-52-222-56"
           },
-          "why": "The FAR 52.222-56 certification is part of the declaration because {{because}}.",
+          "why": "FAR 52.222-56 is certified before award by the apparent successful offeror only, so the supplier does not certify with its tender: it undertakes to certify at that stage, because {{because}}.",
           "sources": [
             {
               "citation": "FAR 52.222-56",
@@ -13747,10 +14830,51 @@ export const BUILTIN_LIBRARY: Library = {
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
               "checked": "2026-11-28",
               "confidence": "confirmed"
+            },
+            {
+              "citation": "FAR 22.1703",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
+              "provision": "(c)(1)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
             }
           ],
-          "kind": "certification",
-          "text": "Certification under FAR 52.222-56 (incorporated by reference, see clause {{ref \"us-far-52-222-56\"}}): the supplier certifies that it has put in place the compliance plan required by FAR 52.222-50(h) and the procedures to prevent and monitor the prohibited activities, and that, after due inquiry, to the best of its knowledge neither it nor any proposed agent or subcontractor has engaged in any of the prohibited activities, or, if abuses have been found, that appropriate remedial and referral actions have been taken. The supplier will obtain the same certification from each proposed subcontractor above the threshold before award of the subcontract."
+          "kind": "declaration",
+          "text": "if it becomes the apparent successful offeror, it will, before award, give the contracting officer the certification required by FAR 52.222-56 (incorporated by reference, clause {{ref \"us-far-52-222-56\"}}) for the part of the contract that provision covers;"
+        },
+        {
+          "id": "far-annual-certification",
+          "when": {
+            "kind": "selected",
+            "clause": "us-far-annual-certification"
+          },
+          "why": "The annual FAR certification falls due every year after award, not at tender, so the supplier undertakes to give it then, because {{because}}.",
+          "sources": [
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(5), (i)",
+              "edition": "Nov 2021",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed",
+              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+            },
+            {
+              "citation": "FAR 22.1703",
+              "regime": "us-far",
+              "instrument": "Federal Acquisition Regulation (48 CFR) subpart 22.17, Combating Trafficking in Persons (22.1703 Policy)",
+              "provision": "(c)(2)-(4)",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-11-28",
+              "confidence": "confirmed"
+            }
+          ],
+          "kind": "declaration",
+          "text": "if awarded the contract, it will certify to the contracting officer every year, as clause {{ref \"us-far-annual-certification\"}} requires, that its compliance plan is implemented and that it has found no trafficking-related activity or has taken appropriate remedial and referral action, and will obtain the same certification from each subcontractor whose part of the work needs a compliance plan, before awarding the subcontract and every year after;"
         },
         {
           "id": "true-and-complete",

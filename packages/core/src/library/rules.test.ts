@@ -106,7 +106,7 @@ describe("compile errors in selection rules", () => {
     expect(problems.length).toBeGreaterThan(0);
     for (const p of problems)
       expect(p).toMatch(
-        /eu-flr-product-warranty\.md selection\.when\[\d+\]\.if.*\.param: .*names the date parameter \(type: date\) "gb-s54-turnover-threshold", which the library does not have \(expected one of ca-pspc-goods-date, eu-flr-application-date, gb-new-regime-date\)/,
+        /eu-flr-product-warranty\.md selection\.when\[\d+\]\.if.*\.param: .*names the date parameter \(type: date\) "gb-s54-turnover-threshold", which the library does not have \(expected one of ca-pspc-goods-date, eu-flr-application-date, gb-new-regime-date, gb-nhs-slavery-regulations-date\)/,
       );
   });
 

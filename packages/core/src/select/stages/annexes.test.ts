@@ -54,22 +54,20 @@ describe("the annex stage", () => {
     expect(other?.kind === "plan-element" && other.title).toMatch(/^Housing plan \(only if/);
   });
 
-  it("adds the FAR 52.222-56 certification only when its provision is selected, referring to it by id", () => {
+  it("adds the FAR 52.222-56 undertaking (certified before award) only when its provision is selected, referring to it by id", () => {
     const us = select(US_ABROAD);
-    const cert = annex(us, "declaration")?.entries.find((e) => e.kind === "certification");
-    expect(cert?.kind === "certification" && cert.text).toContainEqual({ type: "ref", clause: "us-far-52-222-56" });
-    expect(cert?.reasons[0]?.rule).toBe("annex.declaration.far-52-222-56-certification");
-    expect(annex(select(UK_DEPARTMENT), "declaration")?.entries.some((e) => e.kind === "certification")).toBe(false);
+    const cert = annex(us, "declaration")?.entries.find((e) => e.id === "far-52-222-56-before-award");
+    expect(cert?.kind === "declaration" && cert.text).toContainEqual({ type: "ref", clause: "us-far-52-222-56" });
+    expect(cert?.reasons[0]?.rule).toBe("annex.declaration.far-52-222-56-before-award");
+    expect(
+      annex(select(UK_DEPARTMENT), "declaration")?.entries.some((e) => e.id === "far-52-222-56-before-award"),
+    ).toBe(false);
   });
 
-  it("declares the obligations due before award or at signature, and flows down those that flow down", () => {
+  it("declares no obligation sentences (the provisions are set out above the lines), and flows down those that flow down", () => {
     const us = select(US_ABROAD);
     const declared = annex(us, "declaration")?.entries.flatMap((e) => (e.kind === "obligation" ? [e.obligation] : []));
-    expect(declared).toEqual(
-      us.obligations
-        .filter((o) => o.timing.kind === "before-award" || o.timing.kind === "at-signature")
-        .map((o) => o.id),
-    );
+    expect(declared).toEqual([]);
     const flowing = annex(us, "flow-down")?.entries.flatMap((e) => (e.kind === "obligation" ? [e.obligation] : []));
     expect(flowing).toEqual(us.obligations.filter((o) => o.flowsDown.required).map((o) => o.id));
     expect(flowing?.length).toBeGreaterThan(0);
