@@ -338,6 +338,31 @@ export class ProfileBuilder {
     this.fields.set(field, { field, status: "mapped", required: spec.required, value, from, note });
   }
 
+  /**
+   * Records the fields no procurement notice or release carries: the facts only a
+   * US or UK buyer states (`noField` says why, in the terms of the source's standard) and the supplier's
+   * facts, which a competition does not name (`noSupplier`).
+   */
+  notInSource(noField: string, noSupplier: string): void {
+    for (const f of [
+      "procurement.outsideBuyerCountryValue",
+      "procurement.commercialOffTheShelf",
+      "procurement.usDirectivesApply",
+    ]) {
+      this.unknown(f, noField);
+    }
+    for (const f of [
+      "supplier.name",
+      "supplier.annualTurnover",
+      "supplier.totalAssets",
+      "supplier.employees",
+      "supplier.sme",
+      "supplier.businessIn",
+    ]) {
+      this.unknown(f, noSupplier);
+    }
+  }
+
   /** Records that the source does not tell a field, and why. */
   unknown(field: string, note: string, from: SourceRef[] = []): void {
     const spec = SPEC.get(field);

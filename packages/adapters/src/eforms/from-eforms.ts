@@ -152,26 +152,10 @@ export function fromEforms(xml: string, options: ImportOptions = {}): ImportResu
   readCommencement(b, root, formType);
   readSubcontracting(b, unit, chosen);
   readContext(b, root, unit, chosen);
-  for (const f of [
-    "procurement.outsideBuyerCountryValue",
-    "procurement.commercialOffTheShelf",
-    "procurement.usDirectivesApply",
-  ]) {
-    b.unknown(f, "eForms has no business term for this.");
-  }
-  for (const f of [
-    "supplier.name",
-    "supplier.annualTurnover",
-    "supplier.totalAssets",
-    "supplier.employees",
-    "supplier.sme",
-    "supplier.businessIn",
-  ]) {
-    b.unknown(
-      f,
-      "A notice for a competition does not name the supplier; supply supplier facts for a contract after award.",
-    );
-  }
+  b.notInSource(
+    "eForms has no business term for this.",
+    "A notice for a competition does not name the supplier; supply supplier facts for a contract after award.",
+  );
   return b.finish(options);
 }
 

@@ -174,23 +174,10 @@ export function fromOcds(input: unknown, options: FromOcdsOptions = {}): ImportR
   readCommencement(b, release, tender, p);
   readSubcontracting(b, tender, readLots, p);
   readContext(b, tender, readLots, p);
-  for (const f of [
-    "procurement.outsideBuyerCountryValue",
-    "procurement.commercialOffTheShelf",
-    "procurement.usDirectivesApply",
-  ]) {
-    b.unknown(f, "OCDS has no field for this.");
-  }
-  for (const f of [
-    "supplier.name",
-    "supplier.annualTurnover",
-    "supplier.totalAssets",
-    "supplier.employees",
-    "supplier.sme",
-    "supplier.businessIn",
-  ]) {
-    b.unknown(f, "A tender does not name the supplier; supply supplier facts for a contract after award.");
-  }
+  b.notInSource(
+    "OCDS has no field for this.",
+    "A tender does not name the supplier; supply supplier facts for a contract after award.",
+  );
   return b.finish(options);
 }
 
