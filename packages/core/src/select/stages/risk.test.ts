@@ -58,6 +58,26 @@ describe("assessRisk", () => {
     expect(r.factors.map((f) => f.id)).toEqual(["sector", "recruitment-agencies", "migrant-workers", "low-skilled"]);
   });
 
+  test("every row of a good on the built-in DOL table is read: a child-labour-only country still counts", () => {
+    const builtin = (over: unknown) => assessRisk(parseProfile(merge(base, over)), builtinLibrary());
+    // Cocoa has a forced-labour row (CI, NG) and a child-labour row (CI, NG, BR, CM, GH, GN, SL).
+    const ghana = builtin({ procurement: { commodities: ["cocoa"], countries: ["GH"] } }).factors.find(
+      (f) => f.id === "commodity",
+    );
+    expect(ghana?.description).toMatch(/cocoa from GH .*\(child labour\)/);
+    expect(ghana?.weight).toBe(factors.commodityChildLabour.weight);
+    // Where both rows match, the forced-labour row wins.
+    const ivory = builtin({ procurement: { commodities: ["cocoa"], countries: ["CI"] } }).factors.find(
+      (f) => f.id === "commodity",
+    );
+    expect(ivory?.weight).toBe(factors.commodityForcedLabour.weight);
+    // No sourcing country: the countries of every row are named.
+    expect(
+      builtin({ procurement: { commodities: ["cocoa"], countries: [] } }).factors.find((f) => f.id === "commodity")
+        ?.description,
+    ).toMatch(/CI, NG, BR, CM, GH, GN, SL/);
+  });
+
   test("a DOL-listed commodity is matched with the sourcing country", () => {
     const listed = risk({ procurement: { commodities: ["cotton"], countries: ["CN"] } });
     const commodity = listed.factors.find((f) => f.id === "commodity");

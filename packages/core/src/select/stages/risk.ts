@@ -92,23 +92,32 @@ function commodityFactor({ procurement: p }: Profile, lib: Tables, w: RiskWeight
   let best: RiskFactor | undefined;
   for (const commodity of p.commodities) {
     const key = normalise(commodity);
-    const entry = goods.goods.find((g) => normalise(g.good) === key);
-    if (!entry) continue;
-    const hit = entry.countries.filter((c) => p.countries.includes(c));
-    const kinds = [entry.forcedLabour ? "forced labour" : "", entry.childLabour ? "child labour" : ""].filter(Boolean);
+    // A good may have several rows (a forced-labour row and a child-labour row with other countries):
+    // every row is read, and the heaviest match wins.
+    const entries = goods.goods.filter((g) => normalise(g.good) === key);
+    if (entries.length === 0) continue;
     let factor: RiskFactor | undefined;
-    if (hit.length > 0) {
+    for (const entry of entries) {
+      const hit = entry.countries.filter((c) => p.countries.includes(c));
+      if (hit.length === 0) continue;
+      const kinds = [entry.forcedLabour ? "forced labour" : "", entry.childLabour ? "child labour" : ""].filter(
+        Boolean,
+      );
+      const weight = entry.forcedLabour ? w.commodityForcedLabour : w.commodityChildLabour;
+      if (factor !== undefined && weight <= factor.weight) continue;
       factor = {
         id: "commodity",
         description: `${entry.good} from ${hit.join(", ")} is on the US DOL List of Goods Produced by Child Labor or Forced Labor (${kinds.join(" and ")})`,
-        weight: entry.forcedLabour ? w.commodityForcedLabour : w.commodityChildLabour,
+        weight,
         source: goods.source.citation,
         inputs: { "procurement.commodities": [...p.commodities], "procurement.countries": [...p.countries] },
       };
-    } else if (p.countries.length === 0) {
+    }
+    if (factor === undefined && p.countries.length === 0) {
+      const listed = [...new Set(entries.flatMap((e) => e.countries))];
       factor = {
         id: "commodity",
-        description: `${entry.good} is on the US DOL List of Goods for ${entry.countries.join(", ")}; no sourcing country is given to match (procurement.countries)`,
+        description: `${(entries[0] as (typeof entries)[number]).good} is on the US DOL List of Goods for ${listed.join(", ")}; no sourcing country is given to match (procurement.countries)`,
         weight: w.commodityListedElsewhere,
         source: goods.source.citation,
         inputs: { "procurement.commodities": [...p.commodities], "procurement.countries": [] },
