@@ -178,3 +178,26 @@ export function applyClassifications(b: ProfileBuilder, reports: ClassificationR
     );
   }
 }
+
+/**
+ * Sets `procurement.durationMonths` from the periods that give a whole number of months (the longest
+ * when lots differ, and the note says so). Returns false when none does, for the caller to say why.
+ */
+export function setLongestDuration(
+  b: ProfileBuilder,
+  periods: readonly { months?: number | undefined; refs: SourceRef[]; note?: string | undefined }[],
+): boolean {
+  const durations = periods.filter((p) => p.months);
+  if (durations.length === 0) return false;
+  const longest = durations.reduce((a, c) => ((c.months as number) > (a.months as number) ? c : a));
+  const distinct = new Set(durations.map((d) => d.months));
+  b.set(
+    "procurement.durationMonths",
+    longest.months,
+    durations.flatMap((d) => d.refs),
+    distinct.size > 1
+      ? `The lots run for different periods; the longest (${longest.months} months) is used.`
+      : (longest.note as string),
+  );
+  return true;
+}

@@ -15,6 +15,7 @@ import {
   datePart,
   jurisdictionOf,
   monthsOfDays,
+  setLongestDuration,
   underEuRegime,
   wholeMonths,
 } from "../shared.js";
@@ -536,19 +537,7 @@ function readPeriods(b: ProfileBuilder, unit: string, scope: Scope, chosen: Unit
         : `The contract start date (BT-536)${starts.length > 1 ? " of every lot" : ""}.`,
     );
   } else b.unknown("procurement.startDate", `The notice gives no contract start date (BT-536-${unit}).`);
-  const durations = periods.filter((p) => p.months);
-  if (durations.length > 0) {
-    const longest = durations.reduce((a, c) => ((c.months as number) > (a.months as number) ? c : a));
-    const distinct = new Set(durations.map((d) => d.months));
-    b.set(
-      "procurement.durationMonths",
-      longest.months,
-      durations.flatMap((d) => d.refs),
-      distinct.size > 1
-        ? `The lots run for different periods; the longest (${longest.months} months) is used.`
-        : (longest.note as string),
-    );
-  } else {
+  if (!setLongestDuration(b, periods)) {
     b.unknown(
       "procurement.durationMonths",
       periods.map((p) => p.note).find(Boolean) ?? `The notice gives no duration (BT-36) or end date (BT-537).`,

@@ -21,6 +21,7 @@ import {
   datePart,
   jurisdictionOf,
   monthsOfDays,
+  setLongestDuration,
   wholeMonths,
 } from "../shared.js";
 
@@ -578,19 +579,12 @@ function readPeriod(
         : "The contract period's start date.",
     );
   } else b.unknown("procurement.startDate", "The release has no contractPeriod.startDate.");
-  const durations = periods.filter((x) => x.months);
-  if (durations.length > 0) {
-    const longest = durations.reduce((a, c) => ((c.months as number) > (a.months as number) ? c : a));
-    const distinct = new Set(durations.map((d) => d.months));
-    b.set(
-      "procurement.durationMonths",
-      longest.months,
-      durations.flatMap((d) => d.monthsRefs),
-      distinct.size > 1
-        ? `The lots run for different periods; the longest (${longest.months} months) is used.`
-        : (longest.note as string),
-    );
-  } else {
+  if (
+    !setLongestDuration(
+      b,
+      periods.map((x) => ({ ...x, refs: x.monthsRefs })),
+    )
+  ) {
     const why = periods.map((x) => x.note).find(Boolean);
     b.unknown(
       "procurement.durationMonths",
