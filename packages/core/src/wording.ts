@@ -149,7 +149,7 @@ export function strengthCounts(clauses: readonly { strength: Strength }[]): stri
  * @param shown - The clause's number ("7.2") or the annex's letter ("B"); null or undefined when absent.
  * @param id - The clause (or annex) referred to.
  * @param what - What is referred to: `clause` (default) or `annex`.
- * @returns "7.2", or "[clause not included: general-remediation]".
+ * @returns "7.2", or "[clause not included: <clause id>]".
  */
 export function referenceText(
   shown: string | null | undefined,

@@ -4,7 +4,7 @@ import { type Condition, ConditionSchema } from "./rule.js";
 
 /**
  * When an annex or an annex entry is part of the pack, in the selection rules' `Condition` vocabulary
- * (`{ kind: selected, clause: us-far-compliance-plan }`, `{ kind: risk, atLeast: medium }`, a named
+ * (`{ kind: selected, clause: <clause id> }`, `{ kind: risk, atLeast: medium }`, a named
  * condition `{ kind: ref, id: ... }`, ...). Absent: always.
  */
 export const AnnexCondition: AnnexConditionSchema = ConditionSchema;
