@@ -76,7 +76,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
 
   // Named sources.
   const sourceDoc = yamlFile(TABLES.sources) as { checked?: unknown; sources?: unknown } | undefined;
-  const sources = new Map<string, Record<string, unknown>>();
+  const sources = new Map<string, Record<string, unknown> | Record<string, unknown>[]>();
   if (sourceDoc !== undefined) {
     if (!isRecord(sourceDoc) || !isRecord(sourceDoc.sources)) {
       problem(TABLES.sources, "sources", "expected a map of source keys to sources");
@@ -90,15 +90,21 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
           );
           continue;
         }
-        const withDefault = { checked: sourceDoc.checked, ...value };
-        const parsed = Source.safeParse(withDefault);
-        if (!parsed.success) {
-          for (const i of toIssues(parsed.error, withDefault, { schema: Source })) {
-            problem(TABLES.sources, under(`sources.${key}`, i.path), issueText(i));
+        const { editions, ...base } = value;
+        const withDefault = { checked: sourceDoc.checked, ...base };
+        if (editions === undefined) {
+          const parsed = Source.safeParse(withDefault);
+          if (!parsed.success) {
+            for (const i of toIssues(parsed.error, withDefault, { schema: Source })) {
+              problem(TABLES.sources, under(`sources.${key}`, i.path), issueText(i));
+            }
+            continue;
           }
+          sources.set(key, parsed.data);
           continue;
         }
-        sources.set(key, parsed.data);
+        const expanded = sourceEditions(key, withDefault, editions, problem);
+        if (expanded) sources.set(key, expanded);
       }
     }
   }
@@ -137,7 +143,7 @@ export function compileLibrary(files: ReadonlyMap<string, string>): Compiled {
   const allRegimes = regimes.filter((r) => r.kind === "regime").map((r) => r.id);
   const regimeIds = regimes.map((r) => r.id);
   for (const [key, source] of sources) {
-    const regime = source.regime;
+    const regime = (Array.isArray(source) ? source[0] : source)?.regime;
     if (typeof regime !== "string" || regimes.length === 0 || regimeIds.includes(regime)) continue;
     const hits = suggest(regime, regimeIds);
     problem(
@@ -311,6 +317,75 @@ function under(prefix: string, path: readonly (string | number)[]): string {
   return rest ? `${prefix}${rest.startsWith("[") ? "" : "."}${rest}` : prefix;
 }
 
+/**
+ * The editions of a named source (`editions:` in library/sources.yaml), each a complete source: the
+ * source's own fields, then the edition's (`edition`, `effectiveFrom`, `effectiveTo`, `confidence`,
+ * `note`, `url`, `checked`), read at the solicitation (`dateBasis: commencement`). The periods must
+ * run forwards and must not overlap or leave a gap, so that exactly one edition is in force on any day.
+ */
+function sourceEditions(
+  key: string,
+  base: Record<string, unknown>,
+  editions: unknown,
+  problem: (file: string, field: string, message: string) => void,
+): Record<string, unknown>[] | undefined {
+  const at = `sources.${key}.editions`;
+  if (!Array.isArray(editions) || editions.length === 0 || !editions.every(isRecord)) {
+    problem(TABLES.sources, at, "expected a list of editions (edition, effectiveFrom, effectiveTo, confidence, note)");
+    return undefined;
+  }
+  if (base.effectiveFrom !== undefined || base.effectiveTo !== undefined || base.edition !== undefined) {
+    problem(
+      TABLES.sources,
+      `sources.${key}`,
+      "a source with editions dates each edition, not the source (move edition, effectiveFrom and effectiveTo into its editions)",
+    );
+    return undefined;
+  }
+  const out: Record<string, unknown>[] = [];
+  editions.forEach((edition, i) => {
+    const whole = { ...base, ...edition, dateBasis: "commencement" };
+    const parsed = Source.safeParse(whole);
+    if (!parsed.success) {
+      for (const iss of toIssues(parsed.error, whole, { schema: Source }))
+        problem(TABLES.sources, under(`${at}[${i}]`, iss.path), issueText(iss));
+      return;
+    }
+    if (parsed.data.edition === undefined)
+      problem(TABLES.sources, `${at}[${i}].edition`, "is missing (each edition names its version or date)");
+    out.push(parsed.data);
+  });
+  for (let i = 0; i < out.length; i++) {
+    const cur = out[i] as { effectiveFrom?: string; effectiveTo?: string };
+    const next = out[i + 1] as { effectiveFrom?: string } | undefined;
+    if (next === undefined) {
+      if (cur.effectiveTo !== undefined)
+        problem(
+          TABLES.sources,
+          `${at}[${i}].effectiveTo`,
+          "the last edition must be open-ended (no effectiveTo): it is the one in force now",
+        );
+      continue;
+    }
+    if (cur.effectiveTo === undefined || next.effectiveFrom === undefined) {
+      problem(
+        TABLES.sources,
+        `${at}[${i}]`,
+        "every edition but the last needs effectiveTo, and every edition but the first effectiveFrom",
+      );
+      continue;
+    }
+    const dayAfter = new Date(Date.parse(`${cur.effectiveTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    if (next.effectiveFrom !== dayAfter)
+      problem(
+        TABLES.sources,
+        `${at}[${i + 1}].effectiveFrom`,
+        `is ${next.effectiveFrom}, expected ${dayAfter} (the day after the previous edition ends: editions must not overlap or leave a gap)`,
+      );
+  }
+  return out.length === editions.length ? out : undefined;
+}
+
 const SOURCE_LIST_KEYS = new Set(["sources", "incorporates", "instruments"]);
 
 /**
@@ -321,7 +396,7 @@ function resolveSources(
   file: string,
   value: unknown,
   path: (string | number)[],
-  sources: ReadonlyMap<string, Record<string, unknown>>,
+  sources: ReadonlyMap<string, Record<string, unknown> | Record<string, unknown>[]>,
   problem: (file: string, field: string, message: string) => void,
 ): unknown {
   const one = (v: unknown, at: (string | number)[]): unknown => {
@@ -337,15 +412,35 @@ function resolveSources(
       );
       return v;
     }
-    if (typeof v === "string") return { ...found };
-    const { key: _key, ...overrides } = v as Record<string, unknown>;
+    const overrides: Record<string, unknown> = {};
+    if (typeof v !== "string")
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (k !== "key") overrides[k] = x;
+    if (Array.isArray(found)) {
+      // A source with editions stands for all of them; the selection keeps the one in force.
+      if (!inList) {
+        problem(
+          file,
+          formatPath(at),
+          `source ${JSON.stringify(key)} has editions (library/sources.yaml), so it can only be cited in a list of sources, where the selection keeps the edition in force`,
+        );
+        return v;
+      }
+      return found.map((edition) => ({ ...edition, ...overrides }));
+    }
     return { ...found, ...overrides };
+  };
+  let inList = false;
+  const many = (v: unknown, at: (string | number)[]): unknown[] => {
+    inList = true;
+    const out = one(v, at);
+    inList = false;
+    return Array.isArray(out) ? out : [out];
   };
   if (Array.isArray(value)) return value.map((v, i) => resolveSources(file, v, [...path, i], sources, problem));
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (SOURCE_LIST_KEYS.has(k) && Array.isArray(v)) out[k] = v.map((s, i) => one(s, [...path, k, i]));
+    if (SOURCE_LIST_KEYS.has(k) && Array.isArray(v)) out[k] = v.flatMap((s, i) => many(s, [...path, k, i]));
     else if (k === "source") out[k] = one(v, [...path, k]);
     else out[k] = resolveSources(file, v, [...path, k], sources, problem);
   }

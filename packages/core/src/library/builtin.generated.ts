@@ -4069,13 +4069,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(g)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(g)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "CCS Modern Slavery Assessment Tool",
@@ -4144,13 +4159,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(g)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(g)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "CCS Modern Slavery Assessment Tool",
@@ -4481,13 +4511,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(5), (b)(9)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(5), (b)(9)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Fair Recruitment Principles",
@@ -4559,13 +4604,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(5)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(5)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "ILO Fair Recruitment Principles",
@@ -4683,13 +4743,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(i)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(i)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "UN Supplier Code of Conduct",
@@ -4743,13 +4818,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(i)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(i)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 10",
@@ -5051,13 +5141,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(9), (h)(3)(ii)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(9), (h)(3)(ii)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
@@ -5127,13 +5232,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(ii)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(ii)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "Directive (EU) 2024/1760 Art. 14",
@@ -5408,13 +5528,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(8)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(8)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Indicators of Forced Labour",
@@ -5474,13 +5609,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(8)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(8)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "ILO Indicators of Forced Labour",
@@ -5558,13 +5708,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(4)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(4)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Indicators of Forced Labour",
@@ -5628,13 +5793,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(4)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(4)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "ILO Indicators of Forced Labour",
@@ -5747,13 +5927,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(d)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(d)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "PPN 009",
@@ -5818,13 +6013,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(d)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(d)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "PPN 009",
@@ -6115,13 +6325,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a), (b)(6)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a), (b)(6)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Fair Recruitment Principles",
@@ -6202,13 +6427,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(6)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(6)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "ILO Fair Recruitment Principles",
@@ -6254,12 +6494,26 @@ export const BUILTIN_LIBRARY: Library = {
             },
             {
               "citation": "FAR 52.222-50",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
               "provision": "(f)(1)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
               "checked": "2026-12-02",
               "confidence": "confirmed",
+              "note": "The FAR does not require repayment; remedial action, including reparation, is a mitigating factor."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
+              "provision": "(f)(1)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
               "note": "The FAR does not require repayment; remedial action, including reparation, is a mitigating factor."
             }
           ]
@@ -6303,9 +6557,26 @@ export const BUILTIN_LIBRARY: Library = {
               {
                 "citation": "FAR 52.222-50",
                 "regime": "us-far",
+                "effectiveTo": "2025-09-30",
                 "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-                "checked": "2026-11-28",
-                "confidence": "confirmed"
+                "edition": "Nov 2021",
+                "dateBasis": "commencement",
+                "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+                "checked": "2026-12-02",
+                "confidence": "confirmed",
+                "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+              },
+              {
+                "citation": "FAR 52.222-50",
+                "regime": "us-far",
+                "effectiveFrom": "2025-10-01",
+                "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+                "edition": "Oct 2025",
+                "dateBasis": "commencement",
+                "url": "https://www.acquisition.gov/far/52.222-50",
+                "checked": "2026-12-02",
+                "confidence": "secondary",
+                "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
               }
             ]
           }
@@ -6397,12 +6668,26 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
           "provision": "(f)(1)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
           "checked": "2026-12-02",
           "confidence": "confirmed",
+          "note": "Reparation to victims is a mitigating factor the contracting officer weighs, not a duty."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
+          "provision": "(f)(1)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
           "note": "Reparation to victims is a mitigating factor the contracting officer weighs, not a duty."
         },
         {
@@ -6619,12 +6904,26 @@ export const BUILTIN_LIBRARY: Library = {
         },
         {
           "citation": "FAR 52.222-50",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
           "provision": "(e), (f)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
           "checked": "2026-12-02",
           "confidence": "confirmed",
+          "note": "Context only. Paragraph (e) lists the remedies the Government may impose and paragraph (f) the factors the contracting officer weighs in choosing one (a compliance plan or awareness programme in place and complied with, appropriate remedial action including reparation to victims; failure to abate as aggravating). Neither is a duty of the contractor, so a citation of this source meets no regime in the obligations schedule."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons: the Government's remedies (e) and the mitigating and aggravating factors (f)",
+          "provision": "(e), (f)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
           "note": "Context only. Paragraph (e) lists the remedies the Government may impose and paragraph (f) the factors the contracting officer weighs in choosing one (a compliance plan or awareness programme in place and complied with, appropriate remedial action including reparation to victims; failure to abate as aggravating). Neither is a duty of the contractor, so a citation of this source meets no regime in the obligations schedule."
         },
         {
@@ -6746,12 +7045,27 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
             "provision": "(e)",
             "edition": "Nov 2021",
+            "dateBasis": "commencement",
             "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-            "checked": "2026-11-28",
+            "checked": "2026-12-02",
             "confidence": "confirmed",
+            "note": "The ladder does not limit the Government's remedies."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "provision": "(e)",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
             "note": "The ladder does not limit the Government's remedies."
           },
           {
@@ -7002,13 +7316,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(3)(iii)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(3)(iii)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Indicators of Forced Labour",
@@ -7178,13 +7507,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(c)(1), (h)(3)(i)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(c)(1), (h)(3)(i)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "PPN 009",
@@ -7251,13 +7595,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(c)(1)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(c)(1)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "PPN 009",
@@ -9148,7 +9507,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "us-far-52-222-50",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Combating trafficking in persons (FAR 52.222-50)",
       "topic": "prohibition",
       "kind": "clause",
@@ -9156,7 +9515,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far"
       ],
       "body": {
-        "intro": "This contract incorporates FAR 52.222-50, Combating Trafficking in Persons (Nov 2021), by reference, with the same force and effect as if it were set out in full. This clause explains what it requires in practice; where the two differ, FAR 52.222-50 prevails.",
+        "intro": "This contract incorporates by reference FAR 52.222-50, Combating Trafficking in Persons, in the edition in force on the date of the solicitation (its clause date is given in the list of instruments incorporated by reference), with the same force and effect as if it were set out in full. This clause explains what that edition requires in practice; where the two differ, that edition prevails.",
         "subclauses": [
           {
             "text": "During the period of performance, the Supplier, its employees and its {{term \"agent\"}}s must not:",
@@ -9186,13 +9545,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b), (c), (i)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b), (c), (i)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1705",
@@ -9213,7 +9587,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Mandatory in every solicitation and contract of a US federal executive agency, of any value, including commercial acquisitions (FAR 22.1705(a)(1); listed in 52.212-5). The clause incorporates FAR 52.222-50 by reference and restates the prohibitions in plain words so that suppliers and their subcontractors can act on them; it does not replace the FAR text, which prevails. The clause date is Nov 2021 as in the stored official FAR source files: whether the date changed with FAC 2025-06 (effective 2025-10-01) or with the 2025 FAR overhaul is UNCONFIRMED, so check acquisition.gov and any agency deviation before issue and pin the edition the solicitation uses. Return transport, housing and written work documents are set out in their own clauses because they apply only in some circumstances.",
+      "draftingNote": "Mandatory in every solicitation and contract of a US federal executive agency, of any value, including commercial acquisitions (FAR 22.1705(a)(1); listed in 52.212-5). The clause incorporates FAR 52.222-50 by reference and restates the prohibitions in plain words so that suppliers and their subcontractors can act on them; it does not replace the FAR text, which prevails in the edition in force on the date of the solicitation, never in a superseded one. The edition is dated in the library (source far-52-222-50): Nov 2021 (confirmed in the stored official FAR source files) for solicitations up to 2025-09-30, and Oct 2025 from 2025-10-01 (SECONDARY: FAC 2025-06 raised the compliance-plan threshold to USD 700,000; the primary text of that edition was not read), so check acquisition.gov and any agency deviation under the 2025 FAR overhaul before issue. Return transport, housing and written work documents are set out in their own clauses because they apply only in some circumstances.",
       "terms": [
         "severe-forms-of-trafficking",
         "commercial-sex-act",
@@ -9247,13 +9621,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(1), (b)(3)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(1), (b)(3)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -9278,13 +9667,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(2)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(2)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -9309,13 +9713,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(4)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(4)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -9340,13 +9759,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(5)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(5)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -9372,13 +9806,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(a), (b)(6)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(a), (b)(6)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -9403,13 +9852,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(c)(1)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(c)(1)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -9434,13 +9898,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(c)(2)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(c)(2)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -9454,12 +9933,26 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "selection": {
@@ -9496,9 +9989,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -9647,7 +10157,7 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "us-far-52-222-56",
-      "version": "1.0.0",
+      "version": "1.1.0",
       "title": "Certification regarding a trafficking in persons compliance plan (FAR 52.222-56)",
       "topic": "certification",
       "kind": "provision",
@@ -9655,7 +10165,7 @@ export const BUILTIN_LIBRARY: Library = {
         "us-far"
       ],
       "body": {
-        "intro": "This solicitation incorporates FAR 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan (Oct 2020), by reference. It applies to any portion of the contract that is for supplies, other than {{term \"cots-item\"}}s, acquired outside the {{term \"united-states\"}}, or for services to be performed outside the United States, and whose estimated value exceeds the threshold in FAR 52.222-56 in force for this solicitation.",
+        "intro": "This solicitation incorporates by reference FAR 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan, in the edition in force on the date of the solicitation (its date is given in the list of instruments incorporated by reference). It applies to any portion of the contract that is for supplies, other than {{term \"cots-item\"}}s, acquired outside the {{term \"united-states\"}}, or for services to be performed outside the United States, and whose estimated value exceeds the threshold in FAR 52.222-56 in force for this solicitation.",
         "subclauses": [
           {
             "text": "If it is the apparent successful offeror, the offeror must, before award, give the contracting officer a signed certification that:",
@@ -9675,11 +10185,39 @@ export const BUILTIN_LIBRARY: Library = {
           "citation": "FAR 52.222-56",
           "regime": "us-far",
           "effectiveFrom": "2015-03-02",
+          "effectiveTo": "2020-09-30",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "Mar 2015",
+          "dateBasis": "commencement",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "The provision was added by FAC 2005-80 (effective 2015-03-02) with the USD 500,000 threshold; its clause date in that edition was not read."
+        },
+        {
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2020-10-01",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
           "edition": "Oct 2020",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Oct 2020 (FAC 2021-01) as in the stored official FAR source file (dita/52.222-56), whose paragraph (b) states the USD 550,000 threshold."
+        },
+        {
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "in force from 2025-10-01 (date unconfirmed)",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-56",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "FAC 2025-06 (effective 2025-10-01) raised the threshold the provision states to USD 700,000 (secondary sources), so the Oct 2020 text is very probably superseded; the new provision date was not seen in any source read. Confirm it on acquisition.gov and write it in the solicitation."
         },
         {
           "citation": "FAR 22.1705",
@@ -9700,7 +10238,7 @@ export const BUILTIN_LIBRARY: Library = {
           "confidence": "confirmed"
         }
       ],
-      "draftingNote": "Solicitation provision, answered before award. It goes into a solicitation that includes FAR 52.222-50 when it is possible that part of the contract above the compliance-plan threshold will be performed outside the United States, unless the acquisition is entirely COTS items (FAR 22.1705(b)). The threshold is date-effective (parameter us-compliance-plan-threshold): USD 500,000 from 2015-03-02, USD 550,000 from 2020-10-01 and USD 700,000 from 2025-10-01. The USD 700,000 figure is SECONDARY (FAR navigator sites; consistent with FAC 2025-06) and must be checked against the current FAR text. Note also the wording difference: the stored prescription in FAR 22.1705(b)(1) says \"at least\" USD 500,000, while the provision and clause test whether the value \"exceeds\" the current threshold; the library drives both from the same parameter and the engine should warn. The provision refers to the compliance plan clause, which must be selected with it.",
+      "draftingNote": "Solicitation provision, answered before award. It goes into a solicitation that includes FAR 52.222-50 when it is possible that part of the contract above the compliance-plan threshold will be performed outside the United States, unless the acquisition is entirely COTS items (FAR 22.1705(b)). The threshold is date-effective (parameter us-compliance-plan-threshold): USD 500,000 from 2015-03-02, USD 550,000 from 2020-10-01 and USD 700,000 from 2025-10-01. The USD 700,000 figure is SECONDARY (FAR navigator sites; consistent with FAC 2025-06) and must be checked against the current FAR text. Note also the wording difference: the stored prescription in FAR 22.1705(b)(1) says \"at least\" USD 500,000, while the provision and clause test whether the value \"exceeds\" the current threshold; the library drives both from the same parameter and the engine should warn. The provision refers to the compliance plan clause, which must be selected with it. The edition is the one in force on the date of the solicitation (source far-52-222-56): Oct 2020 (confirmed) up to 2025-09-30; from 2025-10-01 the provision date is UNCONFIRMED (FAC 2025-06 changed the threshold it states), so the pack names no date for it: write the date in the solicitation.",
       "terms": [
         "compliance-plan",
         "cots-item",
@@ -9728,11 +10266,39 @@ export const BUILTIN_LIBRARY: Library = {
               "citation": "FAR 52.222-56",
               "regime": "us-far",
               "effectiveFrom": "2015-03-02",
+              "effectiveTo": "2020-09-30",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+              "edition": "Mar 2015",
+              "dateBasis": "commencement",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "unconfirmed",
+              "note": "The provision was added by FAC 2005-80 (effective 2015-03-02) with the USD 500,000 threshold; its clause date in that edition was not read."
+            },
+            {
+              "citation": "FAR 52.222-56",
+              "regime": "us-far",
+              "effectiveFrom": "2020-10-01",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
               "edition": "Oct 2020",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Provision date Oct 2020 (FAC 2021-01) as in the stored official FAR source file (dita/52.222-56), whose paragraph (b) states the USD 550,000 threshold."
+            },
+            {
+              "citation": "FAR 52.222-56",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+              "edition": "in force from 2025-10-01 (date unconfirmed)",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-56",
+              "checked": "2026-12-02",
+              "confidence": "unconfirmed",
+              "note": "FAC 2025-06 (effective 2025-10-01) raised the threshold the provision states to USD 700,000 (secondary sources), so the Oct 2020 text is very probably superseded; the new provision date was not seen in any source read. Confirm it on acquisition.gov and write it in the solicitation."
             },
             {
               "citation": "FAR 22.1703",
@@ -9755,11 +10321,39 @@ export const BUILTIN_LIBRARY: Library = {
           "citation": "FAR 52.222-56",
           "regime": "us-far",
           "effectiveFrom": "2015-03-02",
+          "effectiveTo": "2020-09-30",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "Mar 2015",
+          "dateBasis": "commencement",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "The provision was added by FAC 2005-80 (effective 2015-03-02) with the USD 500,000 threshold; its clause date in that edition was not read."
+        },
+        {
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2020-10-01",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
           "edition": "Oct 2020",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Oct 2020 (FAC 2021-01) as in the stored official FAR source file (dita/52.222-56), whose paragraph (b) states the USD 550,000 threshold."
+        },
+        {
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "in force from 2025-10-01 (date unconfirmed)",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-56",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "FAC 2025-06 (effective 2025-10-01) raised the threshold the provision states to USD 700,000 (secondary sources), so the Oct 2020 text is very probably superseded; the new provision date was not seen in any source read. Confirm it on acquisition.gov and write it in the solicitation."
         }
       ],
       "selection": {
@@ -9791,9 +10385,39 @@ export const BUILTIN_LIBRARY: Library = {
             "citation": "FAR 52.222-56",
             "regime": "us-far",
             "effectiveFrom": "2015-03-02",
+            "effectiveTo": "2020-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Mar 2015",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "unconfirmed",
+            "note": "The provision was added by FAC 2005-80 (effective 2015-03-02) with the USD 500,000 threshold; its clause date in that edition was not read."
+          },
+          {
+            "citation": "FAR 52.222-56",
+            "regime": "us-far",
+            "effectiveFrom": "2020-10-01",
+            "effectiveTo": "2025-09-30",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+            "edition": "Oct 2020",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Provision date Oct 2020 (FAC 2021-01) as in the stored official FAR source file (dita/52.222-56), whose paragraph (b) states the USD 550,000 threshold."
+          },
+          {
+            "citation": "FAR 52.222-56",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+            "edition": "in force from 2025-10-01 (date unconfirmed)",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-56",
+            "checked": "2026-12-02",
+            "confidence": "unconfirmed",
+            "note": "FAC 2025-06 (effective 2025-10-01) raised the threshold the provision states to USD 700,000 (secondary sources), so the Oct 2020 text is very probably superseded; the new provision date was not seen in any source read. Confirm it on acquisition.gov and write it in the solicitation."
           },
           {
             "citation": "FAR 22.1701",
@@ -9837,13 +10461,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(5), (i)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(5), (i)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1703",
@@ -9881,13 +10520,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(5)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(5)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "FAR 22.1703",
@@ -9930,13 +10584,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(i)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(i)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -9981,9 +10650,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -10026,13 +10712,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(1)-(4)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(1)-(4)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1701",
@@ -10083,13 +10784,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(1)-(3)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(1)-(3)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -10115,13 +10831,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(ii)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(ii)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -10147,13 +10878,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iii)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iii)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -10181,13 +10927,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(4)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(4)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -10228,9 +10989,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ],
         "smeBurden": "a written compliance plan with five minimum elements, posted and certified annually"
@@ -10269,13 +11047,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(g)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(g)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1703",
@@ -10314,13 +11107,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(g)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(g)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -10344,13 +11152,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(g)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(g)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -10377,9 +11200,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           },
           {
             "citation": "FAR 22.1703",
@@ -10419,13 +11259,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(i), (h)(3)(v)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(i), (h)(3)(v)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1703",
@@ -10465,13 +11320,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(i)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(i)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         },
@@ -10496,13 +11366,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(v)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(v)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -10531,9 +11416,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -10568,13 +11470,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(8), (h)(3)(iv)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(8), (h)(3)(iv)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "draftingNote": "Operationalises FAR 52.222-50(b)(8) (housing provided or arranged must meet host-country housing and safety standards) and, where a compliance plan is required, the housing-plan element of 52.222-50(h)(3)(iv). Selected only when the profile says the supplier or a subcontractor provides or arranges housing.",
@@ -10604,13 +11521,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(8), (h)(3)(iv)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(8), (h)(3)(iv)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -10646,9 +11578,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -10683,13 +11632,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(d)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(d)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1704",
@@ -10731,13 +11695,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(d)(1)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(d)(1)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -10764,9 +11743,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -10810,13 +11806,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(e), (f)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(e), (f)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1704",
@@ -10894,9 +11905,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           },
           {
             "citation": "FAR 22.1704",
@@ -10942,13 +11970,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(7)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(7)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "draftingNote": "Operationalises FAR 52.222-50(b)(7). The duty differs by place of performance: outside the United States it is unconditional for a worker who is not a national of the country of work and was brought there for the contract; inside the United States it arises only where a temporary-worker programme or a written agreement with the worker requires it. Both exemptions (a worker lawfully allowed to stay who chooses to stay; an exemption granted by an authorised agency official) and the rule on victims and witnesses are kept. Selected with 52.222-50 when work is performed outside the US or migrant workers are expected.",
@@ -10979,13 +12022,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(7)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(7)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ]
         }
@@ -11029,9 +12087,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -11077,13 +12152,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(9)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(9)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1703",
@@ -11124,13 +12214,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(b)(9)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(b)(9)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "FAR 22.1703",
@@ -11192,9 +12297,26 @@ export const BUILTIN_LIBRARY: Library = {
           {
             "citation": "FAR 52.222-50",
             "regime": "us-far",
+            "effectiveTo": "2025-09-30",
             "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
-            "checked": "2026-11-28",
-            "confidence": "confirmed"
+            "edition": "Nov 2021",
+            "dateBasis": "commencement",
+            "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+            "checked": "2026-12-02",
+            "confidence": "confirmed",
+            "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+          },
+          {
+            "citation": "FAR 52.222-50",
+            "regime": "us-far",
+            "effectiveFrom": "2025-10-01",
+            "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+            "edition": "Oct 2025",
+            "dateBasis": "commencement",
+            "url": "https://www.acquisition.gov/far/52.222-50",
+            "checked": "2026-12-02",
+            "confidence": "secondary",
+            "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
           }
         ]
       }
@@ -11225,13 +12347,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11266,13 +12403,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11285,13 +12437,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11304,13 +12471,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11429,13 +12611,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11448,13 +12645,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(d)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(d)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 22.1704",
@@ -11476,13 +12688,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Indicators of Forced Labour",
@@ -11521,13 +12748,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11626,13 +12868,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": [
@@ -11734,13 +12991,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(9), (h)(3)(ii)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(9), (h)(3)(ii)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "Directive (EU) 2024/1760 Art. 14",
@@ -11818,13 +13090,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(b)(4)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(b)(4)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Indicators of Forced Labour",
@@ -11849,13 +13136,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -11972,13 +13274,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Definition of Recruitment Fees and Related Costs",
@@ -12038,13 +13355,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(f)(1)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(f)(1)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": [
@@ -12123,13 +13455,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "22 U.S.C. 7102",
@@ -12152,13 +13499,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "22 U.S.C. 7102",
@@ -12214,13 +13576,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -12266,13 +13643,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "terms": []
@@ -12313,13 +13705,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a) (employee)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a) (employee)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "ILO Fair Recruitment Principles",
@@ -12364,12 +13771,26 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         },
         {
           "citation": "FAR 52.222-50 Alternate I",
@@ -12384,11 +13805,39 @@ export const BUILTIN_LIBRARY: Library = {
           "citation": "FAR 52.222-56",
           "regime": "us-far",
           "effectiveFrom": "2015-03-02",
+          "effectiveTo": "2020-09-30",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "Mar 2015",
+          "dateBasis": "commencement",
+          "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "The provision was added by FAC 2005-80 (effective 2015-03-02) with the USD 500,000 threshold; its clause date in that edition was not read."
+        },
+        {
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2020-10-01",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
           "edition": "Oct 2020",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
-          "confidence": "confirmed"
+          "checked": "2026-12-02",
+          "confidence": "confirmed",
+          "note": "Provision date Oct 2020 (FAC 2021-01) as in the stored official FAR source file (dita/52.222-56), whose paragraph (b) states the USD 550,000 threshold."
+        },
+        {
+          "citation": "FAR 52.222-56",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+          "edition": "in force from 2025-10-01 (date unconfirmed)",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-56",
+          "checked": "2026-12-02",
+          "confidence": "unconfirmed",
+          "note": "FAC 2025-06 (effective 2025-10-01) raised the threshold the provision states to USD 700,000 (secondary sources), so the Oct 2020 text is very probably superseded; the new provision date was not seen in any source read. Confirm it on acquisition.gov and write it in the solicitation."
         },
         {
           "citation": "FAR 22.1703",
@@ -13083,13 +14532,28 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(a)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(a)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ]
     }
@@ -13854,8 +15318,9 @@ export const BUILTIN_LIBRARY: Library = {
     },
     {
       "id": "us-compliance-plan-threshold",
-      "description": "FAR 22.1701(b), 52.222-50(h) and 52.222-56: a compliance plan and certifications are required for a portion (non-COTS supplies acquired, or services performed, outside the United States) whose estimated value exceeds this amount.",
+      "description": "FAR 22.1701(b), 52.222-50(h) and 52.222-56: a compliance plan and certifications are required for a portion (non-COTS supplies acquired, or services performed, outside the United States) whose estimated value exceeds this amount. Read on the day the procurement commenced (the solicitation), like the clause editions that state it (sources.yaml far-52-222-50, far-52-222-56).",
       "unit": "USD",
+      "readAt": "commencement",
       "values": [
         {
           "value": 500000,
@@ -14816,11 +16281,39 @@ export const BUILTIN_LIBRARY: Library = {
               "citation": "FAR 52.222-56",
               "regime": "us-far",
               "effectiveFrom": "2015-03-02",
+              "effectiveTo": "2020-09-30",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+              "edition": "Mar 2015",
+              "dateBasis": "commencement",
+              "url": "https://github.com/GSA/GSA-Acquisition-FAR",
+              "checked": "2026-12-02",
+              "confidence": "unconfirmed",
+              "note": "The provision was added by FAC 2005-80 (effective 2015-03-02) with the USD 500,000 threshold; its clause date in that edition was not read."
+            },
+            {
+              "citation": "FAR 52.222-56",
+              "regime": "us-far",
+              "effectiveFrom": "2020-10-01",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
               "edition": "Oct 2020",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
-              "confidence": "confirmed"
+              "checked": "2026-12-02",
+              "confidence": "confirmed",
+              "note": "Provision date Oct 2020 (FAC 2021-01) as in the stored official FAR source file (dita/52.222-56), whose paragraph (b) states the USD 550,000 threshold."
+            },
+            {
+              "citation": "FAR 52.222-56",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-56, Certification Regarding Trafficking in Persons Compliance Plan",
+              "edition": "in force from 2025-10-01 (date unconfirmed)",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-56",
+              "checked": "2026-12-02",
+              "confidence": "unconfirmed",
+              "note": "FAC 2025-06 (effective 2025-10-01) raised the threshold the provision states to USD 700,000 (secondary sources), so the Oct 2020 text is very probably superseded; the new provision date was not seen in any source read. Confirm it on acquisition.gov and write it in the solicitation."
             },
             {
               "citation": "FAR 22.1705",
@@ -14855,13 +16348,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(5), (i)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(5), (i)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             },
             {
               "citation": "FAR 22.1703",
@@ -14908,24 +16416,54 @@ export const BUILTIN_LIBRARY: Library = {
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(2)-(3)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
         },
         {
           "citation": "FAR 52.222-50",
           "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(2)-(3)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveTo": "2025-09-30",
           "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
           "provision": "(h)(5)",
           "edition": "Nov 2021",
+          "dateBasis": "commencement",
           "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-          "checked": "2026-11-28",
+          "checked": "2026-12-02",
           "confidence": "confirmed",
-          "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+          "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+        },
+        {
+          "citation": "FAR 52.222-50",
+          "regime": "us-far",
+          "effectiveFrom": "2025-10-01",
+          "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+          "provision": "(h)(5)",
+          "edition": "Oct 2025",
+          "dateBasis": "commencement",
+          "url": "https://www.acquisition.gov/far/52.222-50",
+          "checked": "2026-12-02",
+          "confidence": "secondary",
+          "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
         }
       ],
       "text": {
@@ -14939,13 +16477,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(i)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(i)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ],
           "kind": "plan-element",
@@ -14958,13 +16511,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(ii)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(ii)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ],
           "kind": "plan-element",
@@ -14977,13 +16545,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iii)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iii)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ],
           "kind": "plan-element",
@@ -15003,13 +16586,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iv)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iv)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ],
           "kind": "plan-element",
@@ -15032,13 +16630,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(iv)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(iv)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ],
           "kind": "plan-element",
@@ -15051,13 +16664,28 @@ export const BUILTIN_LIBRARY: Library = {
             {
               "citation": "FAR 52.222-50",
               "regime": "us-far",
+              "effectiveTo": "2025-09-30",
               "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
               "provision": "(h)(3)(v)",
               "edition": "Nov 2021",
+              "dateBasis": "commencement",
               "url": "https://github.com/GSA/GSA-Acquisition-FAR",
-              "checked": "2026-11-28",
+              "checked": "2026-12-02",
               "confidence": "confirmed",
-              "note": "Clause date Nov 2021 as in the stored official FAR source files. Whether the clause date changed with FAC 2025-06 (effective 2025-10-01) is unconfirmed."
+              "note": "Clause date Nov 2021 (FAC 2022-01) as in the stored official FAR source files (dita/52.222-50), whose paragraph (h) states the USD 550,000 compliance-plan threshold. Earlier clause dates are not recorded: for a solicitation issued before November 2021, check the edition it used."
+            },
+            {
+              "citation": "FAR 52.222-50",
+              "regime": "us-far",
+              "effectiveFrom": "2025-10-01",
+              "instrument": "Federal Acquisition Regulation (48 CFR) 52.222-50, Combating Trafficking in Persons",
+              "provision": "(h)(3)(v)",
+              "edition": "Oct 2025",
+              "dateBasis": "commencement",
+              "url": "https://www.acquisition.gov/far/52.222-50",
+              "checked": "2026-12-02",
+              "confidence": "secondary",
+              "note": "FAC 2025-06 (FAR Case 2024-001, 90 FR 41872, effective 2025-10-01) raised the compliance-plan threshold to USD 700,000, and a FAR flow-down data file lists the clause as Oct 2025 with \"exceeds $700,000\". The primary text of this edition was not read: confirm the clause date on acquisition.gov, and any agency deviation under the 2025 FAR overhaul, before issue."
             }
           ],
           "kind": "plan-element",

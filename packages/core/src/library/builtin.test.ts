@@ -51,9 +51,14 @@ describe("builtinLibrary", () => {
   it("incorporates the FAR clauses by reference with their clause dates", () => {
     const lib = builtinLibrary();
     const inc = (id: string) => getClause(lib, id).incorporates.map((s) => `${s.citation} (${s.edition})`);
-    expect(inc("us-far-52-222-50")).toEqual(["FAR 52.222-50 (Nov 2021)"]);
+    // Each edition is listed; a selection keeps the one in force on the solicitation date (test/legal-c.test.ts).
+    expect(inc("us-far-52-222-50")).toEqual(["FAR 52.222-50 (Nov 2021)", "FAR 52.222-50 (Oct 2025)"]);
     expect(inc("us-far-52-222-50-alt-i")).toEqual(["FAR 52.222-50 Alternate I (Mar 2015)"]);
-    expect(inc("us-far-52-222-56")).toEqual(["FAR 52.222-56 (Oct 2020)"]);
+    expect(inc("us-far-52-222-56")).toEqual([
+      "FAR 52.222-56 (Mar 2015)",
+      "FAR 52.222-56 (Oct 2020)",
+      "FAR 52.222-56 (in force from 2025-10-01 (date unconfirmed))",
+    ]);
   });
 
   it("holds the US compliance-plan threshold by date, with the 700,000 value marked secondary", () => {

@@ -129,6 +129,13 @@ export const Source = z
     provision: z.string().min(1).optional(),
     /** Version or date of the instrument as cited, e.g. `Nov 2021` for a FAR clause date. */
     edition: z.string().min(1).optional(),
+    /**
+     * When a selection reads the source's period, overriding its regime's `dateBasis`:
+     * `commencement` for a clause edition, which is fixed by the solicitation (the edition in force
+     * the day the procurement commenced), whatever the contract term. The library compiler sets it on
+     * every edition of a source with `editions:` in `library/sources.yaml`.
+     */
+    dateBasis: z.enum(["commencement", "contract-period"]).optional(),
     url: z.url().optional(),
     /** When the source was last checked by the library's editors. */
     checked: IsoDate,
@@ -234,6 +241,13 @@ export const DatedParameter = z
         type: z.literal("number").optional(),
         description: z.string().min(1),
         unit: z.string().min(1).optional(),
+        /**
+         * The day the value is read on: `contract-period` (the default) the contract's start date;
+         * `commencement` the day the procurement commenced (`procurement.commencedOn`, else
+         * `startDate`), for a threshold the solicitation states, such as the FAR compliance-plan
+         * threshold of the clause edition in force when the solicitation is issued.
+         */
+        readAt: z.enum(["commencement", "contract-period"]).optional(),
         values: z.array(DatedValue).min(1),
       })
       .strict(),

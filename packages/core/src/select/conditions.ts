@@ -130,7 +130,11 @@ function abroad(ctx: EvalContext): Outcome {
 }
 
 function threshold(ctx: EvalContext, c: Extract<Condition, { kind: "threshold" }>): Outcome {
-  const asOf = ctx.profile.procurement.startDate;
+  const readAt = ctx.lib.parameters.find((x) => x.id === c.param);
+  const asOf =
+    readAt && readAt.type !== "date" && readAt.readAt === "commencement"
+      ? commencementDate(ctx.profile)
+      : ctx.profile.procurement.startDate;
   const dv = datedValue(ctx.lib, c.param, asOf);
   const raw = getAmount(ctx.profile, c.amount);
   const inputs: Record<string, Json> = {};

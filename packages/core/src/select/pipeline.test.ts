@@ -13,6 +13,7 @@ import { resolveParameters } from "./stages/parameters.js";
 import { analyseRegimes } from "./stages/regimes.js";
 import { assessRisk } from "./stages/risk.js";
 import { decideClauses } from "./stages/rules.js";
+import { datedDefinitions } from "./stages/sources.js";
 import { collectWarnings } from "./stages/warnings.js";
 
 const lib = builtinLibrary();
@@ -141,7 +142,7 @@ describe("the selection stages", () => {
     const s = stages();
     const packed = packClauses(s);
     const selection = runSelection(high, lib);
-    expect(selection.definitions).toEqual(packed.definitions);
+    expect(selection.definitions).toEqual(datedDefinitions(high, packed.definitions));
     expect(selection.clauses.map((c) => [c.id, c.strength])).toEqual(packed.selected.map((c) => [c.id, c.strength]));
     expect(selection.excluded.map((c) => c.id)).toEqual(packed.excluded.map((c) => c.id));
   });

@@ -30,7 +30,7 @@ import { resolveParameters } from "./stages/parameters.js";
 import { analyseRegimes } from "./stages/regimes.js";
 import { assessRisk } from "./stages/risk.js";
 import { decideClauses } from "./stages/rules.js";
-import { datedAnnexes, datedClauses } from "./stages/sources.js";
+import { datedAnnexes, datedClauses, datedDefinitions } from "./stages/sources.js";
 import { collectWarnings } from "./stages/warnings.js";
 
 /**
@@ -100,7 +100,7 @@ export function runSelection(
     clauses: clauses.selected,
     excluded: clauses.excluded,
     obligations: schedule,
-    definitions: packed.definitions,
+    definitions: datedDefinitions(profile, packed.definitions),
     warnings,
     annexes: annexes.annexes,
     wording: annexes.wording,

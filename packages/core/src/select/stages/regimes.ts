@@ -34,7 +34,9 @@ export function instrumentsInForce(profile: TenderProfile, lib: Pick<Library, "r
   const regime = lib.regimes.find((r) => r.id === id);
   if (!regime) return [];
   const window = dateWindow(profile, regime.dateBasis);
-  return regime.instruments.filter((s) => inForce(s, window));
+  // A clause edition (`dateBasis` on the source) is read at the solicitation, whatever the regime's basis.
+  const editionWindow = dateWindow(profile, "commencement");
+  return regime.instruments.filter((s) => inForce(s, s.dateBasis === "commencement" ? editionWindow : window));
 }
 
 interface BuyerRegime {

@@ -1,4 +1,4 @@
-import type { Library, Obligation } from "../../model/clause.js";
+import type { Definition, Library, Obligation } from "../../model/clause.js";
 import type { Source } from "../../model/common.js";
 import type { TenderProfile } from "../../model/profile.js";
 import type {
@@ -28,8 +28,13 @@ import { type DateWindow, dateBasisOf, dateWindow, inForce } from "../dated.js";
  * all, the source nearest in time (for instruments that have ended, the latest) is kept, and for a
  * selected clause a `source-not-in-force` warning says so: the library should cite the instrument
  * that replaced it. Reasons and incorporated instruments may be left with none. Definitions keep
- * their sources: they say where the library's plain-language meaning of a term was taken from, not
- * which instrument applies.
+ * their sources (they say where the library's plain-language meaning of a term was taken from, not
+ * which instrument applies), except that only the edition of a source with editions in force at the
+ * solicitation is kept ({@link datedDefinitions}).
+ *
+ * A source may override its regime's date basis (`dateBasis: commencement`): every edition of a
+ * source with `editions:` does, so a clause incorporates the edition in force on the day the
+ * solicitation is issued, never a later one that starts during the contract term.
  */
 export interface SourceDating {
   /** The sources of a list that are in force (see {@link SourceDating}); `keep` applies the fallback. */
@@ -48,7 +53,7 @@ export interface SourceDating {
 
 /** When the procurement reads a source: the window of its regime's date basis, in words too. */
 function windowOf(profile: TenderProfile, lib: Pick<Library, "regimes">, s: Source): DateWindow & { words: string } {
-  const basis = dateBasisOf(lib, s.regime);
+  const basis = s.dateBasis ?? dateBasisOf(lib, s.regime);
   const w = dateWindow(profile, basis);
   const field = profile.procurement.commencedOn
     ? "procurement.commencedOn"
@@ -129,6 +134,20 @@ export function sourceDating(profile: TenderProfile, lib: Pick<Library, "regimes
         sources: cite(c.sources, { subject: c.id, what: `Clause ${c.id}`, warn: false }),
       })),
   };
+}
+
+/**
+ * The definitions' sources with each edition of a source with editions (`dateBasis: commencement`)
+ * kept only when in force the day the procurement commenced: a definition says where its meaning was
+ * taken from, so it keeps every other source whatever its dates, but names one edition of a FAR clause,
+ * never two. Pure.
+ */
+export function datedDefinitions(profile: TenderProfile, definitions: readonly Definition[]): Definition[] {
+  const at = dateWindow(profile, "commencement");
+  return definitions.map((d) => ({
+    ...d,
+    sources: d.sources.filter((s) => s.dateBasis !== "commencement" || inForce(s, at)),
+  }));
 }
 
 /** What the source stage reads: the profile's dates and the library's date bases (`regimes.yaml`). */
