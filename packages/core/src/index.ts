@@ -146,7 +146,15 @@ export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./se
 export { applicableRegimes, type RegimeTables } from "./select/stages/regimes.js";
 export { type AssessRiskOptions, assessRisk } from "./select/stages/risk.js";
 export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";
-export { compileText, fillText, joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
+export {
+  compileText,
+  fillText,
+  joinList,
+  parameterValues,
+  resolveBody,
+  TEMPLATE_LIMITS,
+  templateUsage,
+} from "./template/index.js";
 // Validation
 export {
   checkProfileText,

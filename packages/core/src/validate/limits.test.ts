@@ -52,6 +52,14 @@ describe("limits on a profile", () => {
     ]);
   });
 
+  it("a 50 MB title: the field named first, then the size; nothing else is looked at", () => {
+    const issues = issuesOf(withProcurement({ title: "x".repeat(50_000_000) }));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ["too-long", ["procurement", "title"]],
+      ["too-large", []],
+    ]);
+  });
+
   it("a list over the limit: too-many, and its items are not looked at", () => {
     const issues = issuesOf(withProcurement({ commodities: Array.from({ length: 5000 }, () => "cotton") }));
     expect(issues).toEqual([

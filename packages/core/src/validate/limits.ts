@@ -163,7 +163,8 @@ const MOST_ISSUES = 20;
  * input is too large: the profile's size written as JSON (bytes of UTF-8, counted as it goes), each
  * text's length, each list's length, each object's number of fields and the nesting depth. An
  * over-long list or object is not looked into, so the work is bounded by the limits, not by the
- * input. Returns no issues for a profile within the limits (most of them).
+ * input. Returns no issues for a profile within the limits (most of them). When the size is over
+ * the limit, the walk stops: the issues found so far come first, then the `too-large` one.
  */
 export function limitIssues(input: unknown, limits: Limits = DEFAULT_LIMITS): Issue[] {
   const out: Issue[] = [];
@@ -258,7 +259,7 @@ export function limitIssues(input: unknown, limits: Limits = DEFAULT_LIMITS): Is
     }
     if (bytes > limits.profileBytes) {
       // The rest would only add to the size: stop here.
-      return [bytesIssue(bytes, limits, `the profile (more than ${count(bytes)} bytes written as JSON)`)];
+      return [...out, bytesIssue(bytes, limits, `the profile (more than ${count(bytes)} bytes written as JSON)`)];
     }
   }
   return out;
