@@ -75,6 +75,8 @@ export {
   IsoDate,
   JurisdictionCode,
   Money,
+  PROCUREMENT_DATES,
+  ProcurementDate,
   SemVer,
   Source,
 } from "./model/common.js";

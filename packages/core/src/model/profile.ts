@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CountryCode, CurrencyCode, IsoDate, JurisdictionCode, Money } from "./common.js";
+import { CountryCode, CurrencyCode, JurisdictionCode, Money, ProcurementDate } from "./common.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema } from "./topics.js";
 
@@ -89,9 +89,9 @@ export const Procurement = z
     countries: z.array(CountryCode).default([]),
     labour: Labour.default({}),
     /** Contract start date: picks date-effective rules and thresholds. */
-    startDate: IsoDate,
+    startDate: ProcurementDate,
     /** The day the procurement was started (notice published); defaults to `startDate`. */
-    commencedOn: IsoDate.optional(),
+    commencedOn: ProcurementDate.optional(),
     durationMonths: z.number().int().positive().max(600).optional(),
   })
   .strict();
