@@ -61,6 +61,8 @@ export const ISSUE_CODES = {
   "invalid-key": "a key of a record is not allowed",
   /** The value matches none of the forms the field accepts. */
   "invalid-union": "the value matches none of the forms the field accepts",
+  /** A text people read (a name, a title) has no visible character: only controls, format characters, white space or noncharacters. */
+  "invisible-text": "the text has no visible character",
   /** A text (or a field name) is longer than `limits.textLength`; `received` is its length. */
   "too-long": "a text is longer than the limit",
   /** A list has more items than `limits.arrayLength`, or an object more fields than `limits.objectFields`; `received` is the count. */

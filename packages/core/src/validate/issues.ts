@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { formatPath, type Issue, type IssueCode, type IssuePath } from "../errors.js";
+import { showInvisible } from "../text.js";
 import { suggest } from "./suggest.js";
 
 export { formatPath };
@@ -71,7 +72,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") {
     const s = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(s);
+    return showInvisible(JSON.stringify(s));
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
