@@ -150,13 +150,17 @@ export function toIssues(
     };
     switch (issue.code) {
       case "invalid_type": {
-        const expected = expectedNames[issue.expected] ?? issue.expected;
+        // Zod says "number" for Infinity and NaN, which are numbers: the schema wants a finite one.
+        const notFinite = issue.expected === "number" && typeof received === "number" && !Number.isFinite(received);
+        const expected = notFinite ? "a finite number" : (expectedNames[issue.expected] ?? issue.expected);
         out.push(
           at.found && received !== undefined
             ? issueAt(
                 "invalid-type",
                 path,
-                `${describeValue(received)} is ${typeName(received)}, expected ${expected}`,
+                notFinite
+                  ? `${describeValue(received)} is not a finite number, expected ${expected}`
+                  : `${describeValue(received)} is ${typeName(received)}, expected ${expected}`,
                 {
                   received,
                   expected,
