@@ -14,8 +14,18 @@ function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/**
+ * The UTC date of year `y`, month `m` (1–12) and day `d`, each of which may overflow. Unlike
+ * `Date.UTC`, a year from 0 to 99 is that year, not 1900 + it.
+ */
+function utc(y: number, m: number, d: number): Date {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t;
+}
+
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return utc(y, m + 1, 0).getUTCDate();
 }
 
 /** Adds whole months; a day that does not exist in the target month is clamped (31 Jan + 1 month = 28/29 Feb). */
@@ -30,7 +40,7 @@ export function addMonths(date: string, months: number): string {
 /** Adds (or with a negative number subtracts) days. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = parts(date);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
+  const t = utc(y, m, d + days);
   return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 

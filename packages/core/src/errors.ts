@@ -61,6 +61,16 @@ export const ISSUE_CODES = {
   "invalid-key": "a key of a record is not allowed",
   /** The value matches none of the forms the field accepts. */
   "invalid-union": "the value matches none of the forms the field accepts",
+  /** A text people read (a name, a title) has no visible character: only controls, format characters, white space or noncharacters. */
+  "invisible-text": "the text has no visible character",
+  /** A text (or a field name) is longer than `limits.textLength`; `received` is its length. */
+  "too-long": "a text is longer than the limit",
+  /** A list has more items than `limits.arrayLength`, or an object more fields than `limits.objectFields`; `received` is the count. */
+  "too-many": "a list or an object has more entries than the limit",
+  /** Objects and lists nest deeper than `limits.depth`; `received` is the depth. */
+  "too-deep": "objects and lists nest deeper than the limit",
+  /** The whole input (a profile's text, or a custom clause text) is larger than its limit; `received` is its size. */
+  "too-large": "the input is larger than the limit",
   /** Any other value the schema rejects; the message says why. */
   "invalid-value": "the value is not allowed",
 

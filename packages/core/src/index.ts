@@ -75,6 +75,8 @@ export {
   IsoDate,
   JurisdictionCode,
   Money,
+  PROCUREMENT_DATES,
+  ProcurementDate,
   SemVer,
   Source,
 } from "./model/common.js";
@@ -146,9 +148,22 @@ export { type AnnexStageInput, type AnnexStageOutput, selectAnnexes } from "./se
 export { applicableRegimes, type RegimeTables } from "./select/stages/regimes.js";
 export { type AssessRiskOptions, assessRisk } from "./select/stages/risk.js";
 export type { ParameterValues, TemplateSource, TemplateUsage, TextTemplate } from "./template/index.js";
-export { compileText, fillText, joinList, parameterValues, resolveBody, templateUsage } from "./template/index.js";
+export {
+  compileText,
+  fillText,
+  joinList,
+  parameterValues,
+  resolveBody,
+  TEMPLATE_LIMITS,
+  templateUsage,
+} from "./template/index.js";
 // Validation
-export { parseProfile, safeParseProfile } from "./validate/profile.js";
+export {
+  checkProfileText,
+  DEFAULT_LIMITS,
+  Limits,
+} from "./validate/limits.js";
+export { type ParseProfileOptions, parseProfile, safeParseProfile } from "./validate/profile.js";
 export { parseSelection, safeParseSelection } from "./validate/selection.js";
 // Wording (timing, flow-down, strength and cross-references in words)
 export {

@@ -2,7 +2,7 @@
  * A value from the profile never changes the document's structure, in any format: it is literal text.
  * Property tests over hostile strings in every profile string field the pack prints.
  */
-import type { Selection } from "@fairtender/core";
+import { DEFAULT_LIMITS, type Selection } from "@fairtender/core";
 import { buildTenderPack } from "@fairtender/renderer";
 import { toDocx } from "@fairtender/renderer/docx";
 import { toHtml } from "@fairtender/renderer/html";
@@ -70,7 +70,8 @@ const hostile = fc
 
 const values = fc.record({ buyer: hostile, title: hostile, reference: hostile, supplier: hostile, basis: hostile });
 const neutral: Values = { buyer: "Buyer", title: "Title", reference: "REF-1", supplier: "Supplier", basis: "Basis" };
-const LONG = "Ab*|<#".repeat(17_000).slice(0, 100_000);
+/** As long as core's limits let a text be (`DEFAULT_LIMITS.textLength`). */
+const LONG = "Ab*|<#".repeat(17_000).slice(0, DEFAULT_LIMITS.textLength);
 
 function mdShape(md: string) {
   const s = mdStructure(md);
@@ -127,7 +128,14 @@ describe("hostile profile values stay literal text", () => {
     );
   });
 
-  it("a 100,000-character value in every field is literal in every format", async () => {
+  it("a value over core's text limit is refused before anything is rendered", () => {
+    const over = "x".repeat(DEFAULT_LIMITS.textLength + 1);
+    expect(() =>
+      buildTenderPack(withValues({ buyer: over, title: "T", reference: "R", supplier: "S", basis: "B" })),
+    ).toThrow(/profile\.buyer\.name: text of 10,001 characters is longer than the limit of 10,000/);
+  });
+
+  it("a value as long as core's text limit in every field is literal in every format", async () => {
     const v: Values = { buyer: LONG, title: LONG, reference: LONG, supplier: LONG, basis: LONG };
     const pack = buildTenderPack(withValues(v));
     expect(mdShape(toMarkdown(pack))).toEqual(md0);

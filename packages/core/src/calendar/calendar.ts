@@ -1,8 +1,11 @@
 import { compareText } from "../collections.js";
 import { addDays, addMonths, contractEnd } from "../dates.js";
+import { problemsError } from "../errors.js";
 import type { Party } from "../model/clause.js";
+import { Procurement } from "../model/profile.js";
 import type { Selection } from "../model/selection.js";
 import type { TopicId } from "../model/topics.js";
+import { toIssues } from "../validate/issues.js";
 
 /** One entry of the obligations calendar. */
 export interface CalendarEntry {
@@ -41,6 +44,7 @@ export interface CalendarEntry {
  * Dated entries come first in date order, then the undated ones in schedule order.
  */
 export function obligationCalendar(selection: Selection): CalendarEntry[] {
+  checkTerm(selection);
   const p = selection.profile.procurement;
   const start = p.startDate;
   const end = contractEnd(selection.profile);
@@ -151,4 +155,24 @@ export function obligationCalendar(selection: Selection): CalendarEntry[] {
       (a.occurrence ?? 0) - (b.occurrence ?? 0),
   );
   return [...dated, ...undated];
+}
+
+const Term = Procurement.pick({ startDate: true, durationMonths: true });
+
+/**
+ * The term a calendar is laid out on is a selection's: a start date within `PROCUREMENT_DATES` and
+ * at most 600 months. A selection made by `select()` always has one; one built by hand that does
+ * not is an `invalid-selection` error naming the field, never a calendar running to another century.
+ */
+function checkTerm(selection: Selection): void {
+  const p = (selection as { profile?: { procurement?: Record<string, unknown> } }).profile?.procurement;
+  const term = { startDate: p?.startDate, durationMonths: p?.durationMonths };
+  const result = Term.safeParse(term);
+  if (result.success) return;
+  const issues = toIssues(result.error, term, { schema: Term }).map((i) => ({
+    ...i,
+    path: ["profile", "procurement", ...i.path],
+    message: `profile.procurement.${i.message}`,
+  }));
+  throw problemsError("invalid-selection", "The selection's contract term", issues);
 }

@@ -5,7 +5,7 @@ import type { DatedParameter } from "../model/common.js";
 import type { CountryGroup, Jurisdiction, RegimeInput } from "../model/regime.js";
 import type { NamedCondition } from "../model/rule.js";
 import type { WarningWording } from "../model/warning.js";
-import { issueAt } from "../validate/issues.js";
+import { describeValue, issueAt } from "../validate/issues.js";
 import { libraryError, validateLibrary } from "./check.js";
 import { deepFreeze } from "./freeze.js";
 import { isRuleIssue, markChecked, nameClause, ruleError } from "./rules.js";
@@ -87,6 +87,85 @@ function merge<T extends object>(
   return out;
 }
 
+/** The fields of an own library that are lists (of entries with an `id`, or a `code` for jurisdictions). */
+const LIST_FIELDS = [
+  "clauses",
+  "definitions",
+  "regimes",
+  "jurisdictions",
+  "countryGroups",
+  "sectors",
+  "parameters",
+  "conditions",
+  "annexes",
+  "wording",
+  "warnings",
+] as const;
+
+/**
+ * The problems of the shape of a base and an own library that would stop them being merged: a base
+ * that is not a library, a field that is not a list, an entry that is not an object, a field the own
+ * library does not have. Everything else is checked on the merged library.
+ */
+function shapeIssues(base: unknown, own: object): Issue[] {
+  const out: Issue[] = [];
+  const baseLists =
+    base !== null &&
+    typeof base === "object" &&
+    LIST_FIELDS.every((f) => {
+      const v = (base as Record<string, unknown>)[f];
+      return v === undefined || Array.isArray(v);
+    });
+  if (!baseLists || !Array.isArray((base as { clauses?: unknown }).clauses)) {
+    out.push(
+      issueAt("invalid-type", ["base"], "the base is not a library (expected e.g. builtinLibrary())", {
+        received: typeof base === "object" ? (base === null ? null : "an object") : base,
+        expected: "a library",
+      }),
+    );
+  }
+  const allowed = [...LIST_FIELDS, "version", "risk"];
+  for (const key of Object.keys(own)) {
+    if (!allowed.includes(key)) {
+      out.push(
+        issueAt("unknown-field", [key], `unknown field (expected ${allowed.join(", ")})`, {
+          received: key,
+          expected: `one of ${allowed.join(", ")}`,
+        }),
+      );
+    }
+  }
+  for (const field of LIST_FIELDS) {
+    const value = (own as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) {
+      out.push(
+        issueAt("invalid-type", [field], `${describeValue(value)} is not a list (expected a list of ${field})`, {
+          received: value,
+          expected: "a list",
+        }),
+      );
+      continue;
+    }
+    value.forEach((item, i) => {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) {
+        out.push(
+          issueAt(
+            "invalid-type",
+            [field, i],
+            `${describeValue(item)} is not an object (expected an entry of ${field})`,
+            {
+              received: item,
+              expected: "an object",
+            },
+          ),
+        );
+      }
+    });
+  }
+  return out;
+}
+
 /**
  * Like {@link createLibrary}, but returns `{ success, data | error }` instead of throwing.
  */
@@ -108,6 +187,8 @@ export function safeCreateLibrary(
       ]),
     };
   }
+  const shape = shapeIssues(base, own);
+  if (shape.length) return { success: false, error: libraryError("Your library", shape) };
   const merged = {
     version: own.version ?? base.version,
     clauses: merge("clause", "clauses", base.clauses as unknown as ClauseInput[], own.clauses, override, issues),

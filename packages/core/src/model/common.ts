@@ -18,6 +18,33 @@ export const IsoDate = z
   .meta({ description: "Calendar date, YYYY-MM-DD", examples: ["2026-09-01"] });
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/**
+ * The range of a procurement's dates (a profile's `startDate` and `commencedOn`): from 1900-01-01 to
+ * 2200-12-31. With the longest term (`durationMonths` at most 600), every date an obligations
+ * calendar lays out is a four-digit year that iCalendar and spreadsheets read.
+ */
+export const PROCUREMENT_DATES: Readonly<{ from: string; to: string }> = Object.freeze({
+  from: "1900-01-01",
+  to: "2200-12-31",
+});
+
+const inRange = `a date from ${PROCUREMENT_DATES.from} to ${PROCUREMENT_DATES.to}`;
+
+/** A procurement date: an {@link IsoDate} within {@link PROCUREMENT_DATES}. */
+export const ProcurementDate = IsoDate.refine((s) => !/^\d{4}-/.test(s) || s >= PROCUREMENT_DATES.from, {
+  error: `is before ${PROCUREMENT_DATES.from} (expected ${inRange})`,
+  params: { code: "too-small", expected: inRange },
+})
+  .refine((s) => !/^\d{4}-/.test(s) || s <= PROCUREMENT_DATES.to, {
+    error: `is after ${PROCUREMENT_DATES.to} (expected ${inRange})`,
+    params: { code: "too-big", expected: inRange },
+  })
+  .meta({
+    description: `Calendar date, YYYY-MM-DD, from ${PROCUREMENT_DATES.from} to ${PROCUREMENT_DATES.to}`,
+    pattern: "^(19\\d{2}|2[01]\\d{2}|2200)-\\d{2}-\\d{2}$",
+    examples: ["2026-09-01"],
+  });
+
 /** An ISO 4217 currency code in capitals, e.g. `USD`. */
 export const CurrencyCode = z
   .string()

@@ -1,9 +1,26 @@
 import * as z from "zod";
-import { CountryCode, CurrencyCode, IsoDate, JurisdictionCode, Money } from "./common.js";
+import { hasVisibleCharacter, stripSpoofing } from "../text.js";
+import { CountryCode, CurrencyCode, JurisdictionCode, Money, ProcurementDate } from "./common.js";
 import { SECTOR_IDS } from "./sectors.js";
 import { RegimeIdSchema } from "./topics.js";
 
 const sectorSet: ReadonlySet<string> = new Set(SECTOR_IDS);
+
+/**
+ * A text value people read (a name, a title): trimmed, not empty, and with at least one visible
+ * character (not only controls, format characters, white space or noncharacters such as U+FFFE).
+ * `what` names the value in the message: "Enter a buyer name with at least one visible character".
+ */
+function visibleText(what: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .refine((s) => s === "" || hasVisibleCharacter(s), {
+      error: `has no visible character (enter ${what} with at least one visible character)`,
+      params: { code: "invisible-text", expected: "text with at least one visible character" },
+    });
+}
 
 export const BUYER_KINDS = [
   "federal-executive-agency",
@@ -59,7 +76,7 @@ export const Labour = z
 
 export const Buyer = z
   .object({
-    name: z.string().trim().min(1, { error: "must not be empty" }),
+    name: visibleText("a buyer name"),
     /** Where the buyer sits: a jurisdiction code of the library (`US`, `GB`, `UN`, `EU`, `DE`...); picks the regimes. */
     jurisdiction: JurisdictionCode,
     kind: BuyerKind.optional(),
@@ -68,8 +85,9 @@ export const Buyer = z
 
 export const Procurement = z
   .object({
-    title: z.string().trim().min(1, { error: "must not be empty" }),
-    reference: z.string().trim().min(1).optional(),
+    title: visibleText("a title"),
+    /** The buyer's reference for the procurement; bidirectional controls and zero-width characters are removed. */
+    reference: z.string().overwrite(stripSpoofing).pipe(visibleText("a reference")).optional(),
     category: z.enum(["goods", "services", "works"]),
     /** Estimated total contract value. */
     value: Money,
@@ -84,21 +102,21 @@ export const Procurement = z
     usDirectivesApply: z.boolean().optional(),
     sectors: z.array(SectorRef).default([]),
     /** Commodities supplied or used, free text matched against the DOL list, e.g. `cotton`, `polysilicon`. */
-    commodities: z.array(z.string().trim().min(1)).default([]),
+    commodities: z.array(visibleText("a commodity")).default([]),
     /** Where goods are made or the work is done. */
     countries: z.array(CountryCode).default([]),
     labour: Labour.default({}),
     /** Contract start date: picks date-effective rules and thresholds. */
-    startDate: IsoDate,
+    startDate: ProcurementDate,
     /** The day the procurement was started (notice published); defaults to `startDate`. */
-    commencedOn: IsoDate.optional(),
+    commencedOn: ProcurementDate.optional(),
     durationMonths: z.number().int().positive().max(600).optional(),
   })
   .strict();
 
 export const Supplier = z
   .object({
-    name: z.string().trim().min(1).optional(),
+    name: visibleText("a supplier name").optional(),
     /** Group turnover / consolidated revenue for the last financial year. */
     annualTurnover: Money.optional(),
     totalAssets: Money.optional(),
@@ -123,7 +141,7 @@ export const TenderProfile = z
     exchangeRates: z.record(ExchangeRateKey, z.number().finite().positive()).optional(),
     /** The buyer's own risk assessment, which overrides the computed level and is recorded as the basis. */
     risk: z
-      .object({ level: RiskLevel, basis: z.string().trim().min(1) })
+      .object({ level: RiskLevel, basis: visibleText("the basis of the assessment") })
       .strict()
       .optional(),
   })

@@ -22,6 +22,7 @@ import { libraryRules } from "../library/rules.js";
 import type { Library } from "../model/clause.js";
 import type { TenderProfile } from "../model/profile.js";
 import type { Selection } from "../model/selection.js";
+import type { Limits } from "../validate/limits.js";
 import { selectAnnexes } from "./stages/annexes.js";
 import { packClauses } from "./stages/clauses.js";
 import { harmonise } from "./stages/harmonise.js";
@@ -41,6 +42,11 @@ import { collectWarnings } from "./stages/warnings.js";
 export interface SelectOptions {
   /** The clause library to select from, with its rules (default: the built-in library). */
   library?: Library;
+  /**
+   * Your own limits on the profile (size, text and list lengths, fields, depth), on top of
+   * `DEFAULT_LIMITS`; a profile over them is refused before any work, as `invalid-profile`.
+   */
+  limits?: Partial<Limits>;
 }
 
 /** Options that `select` no longer takes, with what replaces them. */
@@ -59,7 +65,7 @@ const REMOVED_OPTIONS: Readonly<Record<string, string>> = {
 export function runSelection(
   profile: TenderProfile,
   lib: Library,
-  options: Omit<SelectOptions, "library"> = {},
+  options: Omit<SelectOptions, "library" | "limits"> = {},
 ): Selection {
   checkOptions(options);
   // The rules are the library's own (checked here when the library was not made by createLibrary).
@@ -111,7 +117,7 @@ export function runSelection(
 function checkOptions(options: object): void {
   for (const key of Object.keys(options)) {
     const instead = REMOVED_OPTIONS[key];
-    const message = `options.${key} is not an option of select()${instead ? `: ${instead}` : " (it takes library)"}.`;
+    const message = `options.${key} is not an option of select()${instead ? `: ${instead}` : " (it takes library and limits)"}.`;
     throw new FairtenderError("invalid-options", message, {
       issues: [{ code: "unknown-option", path: ["options", key], received: key, message }],
     });

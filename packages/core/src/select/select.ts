@@ -27,16 +27,18 @@ export type { SelectOptions };
  * clauses (and rules), pass a library made by `createLibrary`.
  *
  * @param profile A tender profile, raw (validated here) or already parsed.
- * @param options `library` (default: the built-in library).
+ * @param options `library` (default: the built-in library); `limits`: your own limits on the profile
+ *   (see `DEFAULT_LIMITS`), checked before any other work.
  * @throws FairtenderError `invalid-profile` listing every problem of an invalid profile (including a
+ *   text, list, object, nesting or size over the limits, and a
  *   buyer jurisdiction, regime or module id that the library does not have, with a "did you mean");
  *   `invalid-rule` for a rule of a hand-built library that does not check, or for looping rules;
  *   `invalid-options` for an option `select` does not take (e.g. the former `rules`);
  *   `template-error` if a clause text cannot be filled in.
  */
 export function select(profile: unknown, options: SelectOptions = {}): Selection {
-  const { library = builtinLibrary(), ...rest } = options;
-  const parsed = safeParseProfile(profile, { library });
+  const { library = builtinLibrary(), limits, ...rest } = options;
+  const parsed = safeParseProfile(profile, { library, ...(limits === undefined ? {} : { limits }) });
   if (!parsed.success) throw parsed.error;
   return issueSelection(runSelection(parsed.data, library, rest));
 }

@@ -13,6 +13,53 @@ import { issueAt } from "../validate/issues.js";
  */
 const env = Handlebars.create();
 
+/**
+ * The Handlebars parser, behind an object of its own so that tests can see that a template refused
+ * by {@link TEMPLATE_LIMITS} never reaches it.
+ */
+export const parser = {
+  parse(source: string): hbs.AST.Program {
+    return env.parse(source);
+  },
+};
+
+/**
+ * The limits on any template (a clause text leaf, annex or pack wording, a reason, a renderer
+ * phrase or layout), checked before it is parsed: at most `length` characters, and blocks
+ * (`{{#...}}`, `{{^...}}`) nested at most `depth` deep. No template grammar admits a block at all;
+ * the depth bound only keeps the parser's work on nested blocks (which grows with the square of
+ * their depth) small before the block is refused.
+ */
+export const TEMPLATE_LIMITS: Readonly<{ length: number; depth: number }> = Object.freeze({
+  length: 50_000,
+  depth: 8,
+});
+
+/** The problem of a template over {@link TEMPLATE_LIMITS}, found in one pass over the text, or undefined. */
+function overLimits(source: string): { code: IssueCode; text: string } | undefined {
+  if (source.length > TEMPLATE_LIMITS.length) {
+    return {
+      code: "too-large",
+      text: `is ${source.length} characters long, more than the limit of ${TEMPLATE_LIMITS.length} for a template`,
+    };
+  }
+  let depth = 0;
+  for (let i = source.indexOf("{{"); i !== -1; i = source.indexOf("{{", i + 2)) {
+    let j = i + 2;
+    while (source[j] === "{" || source[j] === "~") j++;
+    const c = source[j];
+    if (c === "#" || c === "^") depth++;
+    else if (c === "/") depth = Math.max(0, depth - 1);
+    if (depth > TEMPLATE_LIMITS.depth) {
+      return {
+        code: "too-deep",
+        text: `nests blocks more than ${TEMPLATE_LIMITS.depth} deep; blocks are not allowed in a template (structure belongs in the data)`,
+      };
+    }
+  }
+  return undefined;
+}
+
 /** A piece of a checked template: literal text, a value placeholder, or a helper with one quoted id. */
 export type TemplatePart =
   | { type: "text"; value: string }
@@ -98,9 +145,12 @@ export function templateParts(site: TemplateSite, source: string, grammar: Templ
   }
   const hit = byText.get(source);
   if (hit) return hit;
+  // Bounded work first: a template too long or too deeply nested is refused before it is parsed.
+  const over = overLimits(source);
+  if (over) throw templateError(site, over.text, { code: over.code });
   let program: hbs.AST.Program;
   try {
-    program = env.parse(source);
+    program = parser.parse(source);
   } catch (cause) {
     throw templateError(site, `is not a valid template: ${firstLine(cause)}`, { cause });
   }

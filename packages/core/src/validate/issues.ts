@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { formatPath, type Issue, type IssueCode, type IssuePath } from "../errors.js";
+import { showInvisible } from "../text.js";
 import { suggest } from "./suggest.js";
 
 export { formatPath };
@@ -71,7 +72,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") {
     const s = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(s);
+    return showInvisible(JSON.stringify(s));
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
@@ -149,13 +150,17 @@ export function toIssues(
     };
     switch (issue.code) {
       case "invalid_type": {
-        const expected = expectedNames[issue.expected] ?? issue.expected;
+        // Zod says "number" for Infinity and NaN, which are numbers: the schema wants a finite one.
+        const notFinite = issue.expected === "number" && typeof received === "number" && !Number.isFinite(received);
+        const expected = notFinite ? "a finite number" : (expectedNames[issue.expected] ?? issue.expected);
         out.push(
           at.found && received !== undefined
             ? issueAt(
                 "invalid-type",
                 path,
-                `${describeValue(received)} is ${typeName(received)}, expected ${expected}`,
+                notFinite
+                  ? `${describeValue(received)} is not a finite number, expected ${expected}`
+                  : `${describeValue(received)} is ${typeName(received)}, expected ${expected}`,
                 {
                   received,
                   expected,

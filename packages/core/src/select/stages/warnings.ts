@@ -5,6 +5,7 @@ import type { Rule } from "../../model/rule.js";
 import type { SelectedClause, SelectionWarning } from "../../model/selection.js";
 import type { WarningId, WarningWording } from "../../model/warning.js";
 import { fillText } from "../../template/interpret.js";
+import { spoofingCharacters } from "../../text.js";
 import type { ParameterStageOutput } from "./parameters.js";
 import type { RegimeAnalysis } from "./regimes.js";
 import type { ClauseDecision } from "./rules.js";
@@ -29,7 +30,8 @@ export interface WarningStageInput {
 }
 
 /**
- * The warning stage: the selection's warnings in a stable order — the regimes'; each library clause's
+ * The warning stage: the selection's warnings in a stable order — the profile's texts' (text
+ * spoofing); the regimes'; each library clause's
  * (in library order: its decision's, then, for a selected clause, its parameters'); SME
  * proportionality for the selected clauses (document order); the annexes'; the sources' — each
  * warning once. Pure.
@@ -40,7 +42,14 @@ export function collectWarnings(input: WarningStageInput): SelectionWarning[] {
       ? [...decision.warnings, ...(input.parameters.get(clause.id)?.warnings ?? [])]
       : decision.warnings,
   );
-  const all = [...input.regimes.warnings, ...clauses, ...smeProportionality(input), ...input.annexes, ...input.sources];
+  const all = [
+    ...textSpoofing(input.profile),
+    ...input.regimes.warnings,
+    ...clauses,
+    ...smeProportionality(input),
+    ...input.annexes,
+    ...input.sources,
+  ];
   // Each warning once: the same code, subject and message is the same warning.
   return uniqueBy(all, (w) => `${w.code}\u0000${w.subject ?? ""}\u0000${w.message}`);
 }
@@ -80,4 +89,33 @@ function warningWording(wording: readonly WarningWording[], id: WarningId): Warn
   throw new FairtenderError("invalid-library", message, {
     issues: [{ code: "missing-warning", path: ["warnings"], expected: `a warning with id "${id}"`, message }],
   });
+}
+
+/**
+ * Text spoofing: a text of the profile that people read (buyer and supplier names, the title, the
+ * commodities, the basis of the buyer's risk assessment) holding bidirectional controls or
+ * zero-width characters, which can make what is printed read otherwise than what was typed. One
+ * `text-spoofing` warning per field, naming the field and the characters. (The reference, an
+ * identifier, has them removed when the profile is read.)
+ */
+function textSpoofing(profile: TenderProfile): SelectionWarning[] {
+  const fields: [string, string | undefined][] = [
+    ["buyer.name", profile.buyer.name],
+    ["procurement.title", profile.procurement.title],
+    ...profile.procurement.commodities.map((c, i): [string, string] => [`procurement.commodities[${i}]`, c]),
+    ["supplier.name", profile.supplier?.name],
+    ["risk.basis", profile.risk?.basis],
+  ];
+  const out: SelectionWarning[] = [];
+  for (const [field, value] of fields) {
+    if (value === undefined) continue;
+    const found = spoofingCharacters(value);
+    if (found.length === 0) continue;
+    out.push({
+      code: "text-spoofing",
+      subject: field,
+      message: `${field} holds ${found.length === 1 ? "a character" : "characters"} that can change how the text reads without being seen (${found.join(", ")}): check that it prints as intended, or remove ${found.length === 1 ? "it" : "them"}.`,
+    });
+  }
+  return out;
 }
