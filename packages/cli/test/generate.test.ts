@@ -34,7 +34,7 @@ async function withFailingDocx(args: string[]): Promise<{ status: number; stderr
 describe("fairtender generate", () => {
   it("writes <out>/<name>.<ext> for every format", async () => {
     const run = await cli(["generate", embassy, "--out", "out", "--format", "docx,md,html,json,csv,ics"], dir);
-    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(""); // progress and warnings go to stderr
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(
       [
@@ -56,7 +56,7 @@ describe("fairtender generate", () => {
     expect(readFileSync(join(dir, "out", "us-embassy-cleaning.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
     const select = await cli(["select", embassy, "--json"], dir);
     expect(readFileSync(join(dir, "out", "us-embassy-cleaning.json"), "utf8")).toBe(select.stdout);
-    expect(run.stdout).toMatch(
+    expect(run.stderr).toMatch(
       /^ok: .*us-embassy-cleaning\.yaml → out\/us-embassy-cleaning\.docx, out\/us-embassy-cleaning\.md, out\/us-embassy-cleaning\.html, /,
     );
   });

@@ -34,7 +34,7 @@ export function tempDir(prefix = "fairtender-cli-"): { dir: string; remove: () =
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
 export const binSource = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
