@@ -123,6 +123,8 @@ async function stageFile(path: string, data: string | Uint8Array): Promise<Stage
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
     pending.delete(tmp);
+    // Name the file being written, not its temporary name (a write error names none at all).
+    if (error !== null && typeof error === "object") Object.assign(error, { path });
     throw error;
   }
   return { tmp, path };

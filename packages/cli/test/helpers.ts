@@ -64,6 +64,8 @@ export function runBin(
     extraNodeArgs?: string[];
     env?: NodeJS.ProcessEnv;
     onStdout?: (text: string, kill: () => void) => void;
+    /** Called with all of stderr so far as it grows, and a function sending the process a signal. */
+    onStderr?: (text: string, signal: (name: NodeJS.Signals) => void) => void;
   } = {},
 ): Promise<Run & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
@@ -86,7 +88,10 @@ export function runBin(
       stdout += d.toString();
       options.onStdout?.(stdout, () => child.kill("SIGINT"));
     });
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      options.onStderr?.(stderr, (name) => child.kill(name));
+    });
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ status: code ?? -1, signal, stdout, stderr }));
   });
