@@ -16,7 +16,7 @@ export interface Io {
   stdout: Output;
   stderr: Output;
   /** Standard input, read by `-` in place of a profile file (absent: empty). */
-  stdin?: AsyncIterable<Uint8Array | string>;
+  stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   /** Directory relative paths are resolved against. */
   cwd: string;
 }

@@ -15,13 +15,16 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `fairtender` in-process through `main`, capturing its output. */
-export async function cli(args: string[], cwd: string): Promise<Run> {
+/** Runs `fairtender` in-process through `main`, capturing its output; `stdin` is what `-` reads. */
+export async function cli(args: string[], cwd: string, stdin?: string): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
+    stdout: {
+      write: (t: string | Uint8Array) => (stdout += typeof t === "string" ? t : Buffer.from(t).toString("latin1")),
+    },
+    stderr: { write: (t: string | Uint8Array) => (stderr += t) },
+    ...(stdin === undefined ? {} : { stdin: [Buffer.from(stdin)] }),
     cwd,
   };
   const status = await main(args, io);
