@@ -80,7 +80,17 @@ describe("the bundled fairtender executable", () => {
     const profile = readFileSync(embassy, "utf8");
     writeFileSync(join(batch, "a.yaml"), profile);
     writeFileSync(join(batch, "b.yaml"), profile.replace("DOS-2026-0042", "DOS-2026-0043"));
-    const result = run(["generate", "batch/*.yaml", "--out", "batch-out", "--format", "docx,json", "--jobs", "2", "-q"]);
+    const result = run([
+      "generate",
+      "batch/*.yaml",
+      "--out",
+      "batch-out",
+      "--format",
+      "docx,json",
+      "--jobs",
+      "2",
+      "-q",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(readdirSync(join(dir, "batch-out")).sort()).toEqual(["a.docx", "a.json", "b.docx", "b.json"]);
