@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
+import { suggest } from "./suggest.js";
 
 /** The option declarations a command passes to `parseArgs`. */
 type Options = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
@@ -42,13 +43,26 @@ export function parseCommandArgs<const O extends Options>(
     const message = error instanceof Error ? error.message : String(error);
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
-      throw new UsageError(`unknown option ${flag}`, command);
+      throw new UsageError(`unknown option ${flag}${didYouMean(flag, { ...COMMON_OPTIONS, ...options })}`, command);
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       throw new UsageError(message.replace(/\.$/, "").replace(/^Option /, "option "), command);
     }
     throw new UsageError(message, command);
   }
+}
+
+/**
+ * ` (did you mean --format?)` for a mistyped option (`--fromat`, `--out-dir`, `-format`), or "" when
+ * no declared option is close. Only long names are suggested.
+ */
+export function didYouMean(flag: string, options: Options): string {
+  const name = flag.replace(/^-+/, "").split("=")[0] ?? "";
+  const names = Object.keys(options);
+  // `-format` (one dash) for `--format`: the same name.
+  if (!flag.startsWith("--") && names.includes(name)) return ` (did you mean --${name}?)`;
+  const hits = suggest(name, names, 1);
+  return hits.length > 0 ? ` (did you mean --${hits[0]}?)` : "";
 }
 
 /** Splits `docx,md` and repeated flags into a clean list. */

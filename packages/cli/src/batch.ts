@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Job, JobResult } from "./job.js";
+import { failedJob, type Job, type JobResult } from "./job.js";
 
 /**
  * How a worker is started. Built: the worker file next to this chunk (dist/worker.js). From source
@@ -23,12 +23,15 @@ function startWorker(): Worker {
 
 /** Workers running now, in any pool of this thread. */
 const live = new Set<Worker>();
+/** Set by an interrupt: no new worker starts (a pool would otherwise replace the ones stopped). */
+let stopping = false;
 
 /**
  * Stops every running worker (for an interrupt): once this resolves, no worker can start writing
  * another file, so the temporary files left can be swept.
  */
 export async function stopAllWorkers(): Promise<void> {
+  stopping = true;
   await Promise.all([...live].map((w) => w.terminate()));
   live.clear();
 }
@@ -63,6 +66,7 @@ export async function runPool(
       }
     };
     const start = () => {
+      if (stopping) return;
       const worker = startWorker();
       workers.add(worker);
       live.add(worker);
@@ -88,15 +92,10 @@ export async function runPool(
           const job = jobs[current] as Job;
           const index = current;
           current = -1;
-          finish(index, {
-            file: job.file,
-            shown: job.file,
-            ok: false,
-            written: [],
-            warnings: [],
-            error: { message: `${job.file}: the worker stopped: ${reason}`, problems: [] },
-            ms: 0,
-          });
+          finish(
+            index,
+            failedJob(job, job.file, { message: `the worker stopped: ${reason}`, problems: [], issues: [] }),
+          );
           if (next < jobs.length) start();
         }
       };

@@ -16,19 +16,25 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Interrupted (Ctrl-C): stop the batch workers, then remove the temporary files of unfinished atomic
-// writes, so an interrupted run leaves the old files or complete new ones, and nothing else; then
-// stop with the usual status 130.
-process.once("SIGINT", () => {
-  void (async () => {
-    const [{ stopAllWorkers }, { removeTemporaryFiles }] = await Promise.all([
-      import("./batch.js"),
-      import("./atomic.js"),
-    ]);
-    await stopAllWorkers();
-    removeTemporaryFiles();
-    process.exit(130);
-  })();
-});
+// Interrupted (Ctrl-C, SIGINT) or asked to stop (SIGTERM): stop the batch workers, then remove the
+// temporary files of unfinished writes, so an interrupted run leaves each profile's old files or its
+// complete new set, and nothing else; then stop with the usual status, 128 + the signal's number
+// (130, 143). A set is renamed into place synchronously, so this never runs in the middle of one.
+for (const [signal, status] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.once(signal, () => {
+    void (async () => {
+      const [{ stopAllWorkers }, { removeTemporaryFiles }] = await Promise.all([
+        import("./batch.js"),
+        import("./atomic.js"),
+      ]);
+      await stopAllWorkers();
+      removeTemporaryFiles();
+      process.exit(status);
+    })();
+  });
+}
 
 process.exitCode = await main(process.argv.slice(2));

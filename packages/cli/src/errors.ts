@@ -28,6 +28,8 @@ export class InputError extends Error {
   readonly problems: readonly string[];
   /** The same problems as data (field path, value, position), when they come from a profile. */
   readonly issues: readonly ProblemData[];
+  /** The file the problems are in, when they come from one (for `file:line:col: message` lines). */
+  file?: string;
   constructor(
     message: string,
     problems: readonly string[] = [],
@@ -94,6 +96,14 @@ export function describeFsError(error: unknown, path: string): string {
       return `${path}: permission denied`;
     case "ENOTDIR":
       return `${path}: a part of the path is not a directory`;
+    case "ENOSPC":
+      return `${path}: no space left on the device`;
+    case "EDQUOT":
+      return `${path}: disk quota exceeded`;
+    case "EFBIG":
+      return `${path}: the file is larger than this system allows`;
+    case "EROFS":
+      return `${path}: the file system is read-only`;
     default:
       return `${path}: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { EXIT, type InputError, UsageError } from "./errors.js";
 import { type Context, type Io, type Output, println, processIo } from "./io.js";
+import { problemLines } from "./problems.js";
 
 export { EXIT } from "./errors.js";
 export type { Context, Io, Output } from "./io.js";
@@ -87,8 +88,11 @@ function reportError(error: unknown, err: Output, debug: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof Error && error.name === "InputError") {
-    println(err, `error: ${error.message}`);
-    for (const p of (error as InputError).problems) println(err, `  - ${p}`);
+    const input = error as InputError;
+    println(err, `error: ${input.message}`);
+    if (input.file !== undefined && input.issues.length > 0) {
+      for (const line of problemLines(input.file, input.problems, input.issues)) println(err, line);
+    } else for (const p of input.problems) println(err, `  - ${p}`);
     return EXIT.invalid;
   }
   if (isFairtenderError(error)) {
@@ -136,7 +140,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         println(io.stdout, HELP);
         return EXIT.ok;
       }
-      throw new UsageError(`unknown option ${flag}`);
+      const { suggest } = await import("./suggest.js");
+      const hit = suggest(flag.replace(/^-+/, ""), ["help", "version", "debug"], 1)[0];
+      throw new UsageError(`unknown option ${flag}${hit ? ` (did you mean --${hit}?)` : ""}`);
     }
     if (command === undefined) {
       println(io.stderr, HELP);

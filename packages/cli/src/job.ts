@@ -1,13 +1,16 @@
 import { resolve } from "node:path";
 import { isFairtenderError } from "@fairtender/core";
-import { InputError } from "./errors.js";
-import { loadProfile, shownPath } from "./profile.js";
-import { type RenderOptions, renderProfile, writeOutputs } from "./render.js";
+import type { Staged } from "./atomic.js";
+import { InputError, type ProblemData } from "./errors.js";
+import { loadProfile, STDIN_NAME, shownPath } from "./profile.js";
+import { type RenderOptions, renderProfile, stageOutputs } from "./render.js";
 
 /** One profile to generate: plain data, so it can cross to a worker thread. */
 export interface Job {
-  /** The profile path as given. */
+  /** The profile path as given (`-` for standard input). */
   file: string;
+  /** The profile's text, when it was read already (from standard input). */
+  text?: string;
   cwd: string;
   outDir: string;
   options: RenderOptions;
@@ -20,18 +23,32 @@ export interface JobResult {
   /** The path to show. */
   shown: string;
   ok: boolean;
-  /** Files written (absolute paths). */
+  /** Files written (absolute paths), once the staged set was committed. */
   written: string[];
-  /** Selection warnings, as `code: message`. */
-  warnings: string[];
-  /** Why it failed, for people. */
-  error?: { message: string; problems: string[]; stack?: string };
+  /** The set of files written to temporary names, for the main thread to rename into place together. */
+  staged: Staged[];
+  /** Stale temporary files of killed runs removed from the output directory. */
+  stale: string[];
+  /** The bytes of each output (only for `-o -`, which writes to standard output instead of files). */
+  data?: (string | Uint8Array)[];
+  /** Selection warnings. */
+  warnings: { code: string; message: string }[];
+  /** Why it failed. */
+  error?: JobError;
   /** Milliseconds spent. */
   ms: number;
 }
 
+/** Why a profile failed: for people (`message`, `problems`) and as data (`issues`, with line and column). */
+export interface JobError {
+  message: string;
+  problems: string[];
+  issues: ProblemData[];
+  stack?: string;
+}
+
 /** Turns anything thrown into a message for people (and the stack only with `--debug`). */
-export function describeError(error: unknown, debug: boolean): NonNullable<JobResult["error"]> {
+export function describeError(error: unknown, debug: boolean): JobError {
   if (error instanceof InputError || (error as { name?: string })?.name === "InputError") {
     const e = error as InputError;
     // With --debug, the stack of what went wrong underneath (a file-system error, say).
@@ -39,6 +56,7 @@ export function describeError(error: unknown, debug: boolean): NonNullable<JobRe
     return {
       message: e.message,
       problems: [...(e.problems ?? [])],
+      issues: [...(e.issues ?? [])],
       ...(debug && cause?.stack ? { stack: cause.stack } : {}),
     };
   }
@@ -48,6 +66,7 @@ export function describeError(error: unknown, debug: boolean): NonNullable<JobRe
     return {
       message: problems.length > 0 ? first.replace(/:$/, "") : error.message,
       problems,
+      issues: [...error.issues],
       ...(debug && error.stack ? { stack: error.stack } : {}),
     };
   }
@@ -55,39 +74,54 @@ export function describeError(error: unknown, debug: boolean): NonNullable<JobRe
   return {
     message: `unexpected error: ${message}`,
     problems: [],
+    issues: [],
     ...(debug && error instanceof Error && error.stack ? { stack: error.stack } : {}),
   };
 }
 
-/** Loads, selects, renders and writes one profile. Never throws: failures are in the result. */
-export async function runJob(job: Job): Promise<JobResult> {
+/**
+ * Loads, selects and renders one profile, and writes its outputs to temporary files (see
+ * {@link stageOutputs}); the caller renames them into place as a set (`commitOutputs`) — in the main
+ * thread, so that an interrupt never falls in the middle of a set. With `toStdout` nothing is written:
+ * the outputs are returned in `data`. Never throws: failures are in the result.
+ */
+export async function runJob(job: Job, toStdout = false): Promise<JobResult> {
   const started = performance.now();
-  const shown = shownPath(resolve(job.cwd, job.file), job.cwd);
+  const shown = job.file === "-" ? STDIN_NAME : shownPath(resolve(job.cwd, job.file), job.cwd);
   try {
-    const loaded = await loadProfile(job.file, job.cwd);
+    const loaded = await loadProfile(job.file, job.cwd, job.text);
     const { selection, outputs } = await renderProfile(loaded.profile, job.options);
-    const written = await writeOutputs(resolve(job.cwd, job.outDir), loaded.name, outputs);
+    const { staged, stale } = toStdout
+      ? { staged: [], stale: [] }
+      : await stageOutputs(resolve(job.cwd, job.outDir), loaded.name, outputs);
     return {
       file: job.file,
       shown,
       ok: true,
-      written,
-      warnings: selection.warnings.map((w) => `${w.code}: ${w.message}`),
+      written: [],
+      staged,
+      stale,
+      ...(toStdout ? { data: [...outputs.values()] } : {}),
+      warnings: selection.warnings.map((w) => ({ code: w.code, message: w.message })),
       ms: performance.now() - started,
     };
   } catch (error) {
     const described = describeError(error, job.debug);
-    return {
-      file: job.file,
-      shown,
-      ok: false,
-      written: [],
-      warnings: [],
-      error: {
-        ...described,
-        message: described.message.startsWith(shown) ? described.message : `${shown}: ${described.message}`,
-      },
-      ms: performance.now() - started,
-    };
+    return failedJob(job, shown, described, performance.now() - started);
   }
+}
+
+/** The result of a job that failed. */
+export function failedJob(job: Pick<Job, "file">, shown: string, error: JobError, ms = 0): JobResult {
+  return {
+    file: job.file,
+    shown,
+    ok: false,
+    written: [],
+    staged: [],
+    stale: [],
+    warnings: [],
+    error: { ...error, message: error.message.startsWith(shown) ? error.message : `${shown}: ${error.message}` },
+    ms,
+  };
 }

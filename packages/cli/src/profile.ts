@@ -127,17 +127,48 @@ export function checkProfileText(text: string, file: string): TenderProfile {
   );
 }
 
-/** Reads and validates a profile file (YAML or JSON). */
-export async function loadProfile(file: string, cwd: string): Promise<LoadedProfile> {
+/** Runs `check`, naming `file` on the input error it throws (for `file:line:col: message` lines). */
+function withFile<T>(file: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InputError) error.file = file;
+    throw error;
+  }
+}
+
+/** How a profile read from standard input (`-`) is named in messages. */
+export const STDIN_NAME = "<stdin>";
+/** The base name of the files written for a profile read from standard input. */
+export const STDIN_OUTPUT_NAME = "tender";
+
+/** Reads all of standard input (or any stream) as UTF-8 text. */
+export async function readText(
+  stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads and validates a profile file (YAML or JSON). `-` is standard input, whose `text` the caller
+ * has read already (YAML or JSON, told apart by the parser; named `<stdin>` in messages).
+ */
+export async function loadProfile(file: string, cwd: string, text?: string): Promise<LoadedProfile> {
+  if (file === "-") {
+    const profile = withFile(STDIN_NAME, () => checkProfileText(text ?? "", STDIN_NAME));
+    return { path: "-", shown: STDIN_NAME, name: STDIN_OUTPUT_NAME, profile };
+  }
   const path = resolve(cwd, file);
   const shown = shownPath(path, cwd);
-  let text: string;
+  let content: string;
   try {
-    text = await readFile(path, "utf8");
+    content = text ?? (await readFile(path, "utf8"));
   } catch (error) {
     const message = describeFsError(error, shown);
     throw new InputError(message, [], [fileProblem("unreadable-file", message)]);
   }
-  const profile = checkProfileText(text, shown);
+  const profile = withFile(shown, () => checkProfileText(content, shown));
   return { path, shown, name: basename(path, extname(path)), profile };
 }

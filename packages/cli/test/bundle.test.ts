@@ -51,7 +51,7 @@ describe("the bundled fairtender executable", () => {
     const bytes = loaded.reduce((n, u) => n + statSync(fileURLToPath(u)).size, 0);
     expect(bytes).toBeLessThan(50_000);
 
-    const md = run(["generate", embassy, "--out", "md", "--format", "md"], "md.trace");
+    const md = run(["generate", embassy, "--out", "md", "--format", "md", "-q"], "md.trace");
     expect(md.stderr).toBe("");
     expect(md.status).toBe(0);
     expect(docxChunk(traced("md.trace"))).toBe(false);
@@ -80,7 +80,17 @@ describe("the bundled fairtender executable", () => {
     const profile = readFileSync(embassy, "utf8");
     writeFileSync(join(batch, "a.yaml"), profile);
     writeFileSync(join(batch, "b.yaml"), profile.replace("DOS-2026-0042", "DOS-2026-0043"));
-    const result = run(["generate", "batch/*.yaml", "--out", "batch-out", "--format", "docx,json", "--jobs", "2"]);
+    const result = run([
+      "generate",
+      "batch/*.yaml",
+      "--out",
+      "batch-out",
+      "--format",
+      "docx,json",
+      "--jobs",
+      "2",
+      "-q",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(readdirSync(join(dir, "batch-out")).sort()).toEqual(["a.docx", "a.json", "b.docx", "b.json"]);

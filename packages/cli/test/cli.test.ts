@@ -169,12 +169,17 @@ describe("fairtender validate", () => {
     expect(run.status).toBe(1);
     const e = run.stderr;
     expect(e).toContain("has 5 problems");
-    expect(e).toContain('line 3, column 17: buyer.jurisdiction: "USA" is not a supported jurisdiction');
-    expect(e).toContain("line 7, column 20: procurement.value.amount: -5 is not allowed, expected at least 0");
+    // file:line:col: message, one problem a line: clickable in editors, parsed by CI problem matchers.
+    const f = join(fixtures, "bad-fields.yaml");
+    expect(e).toContain(`\n${f}:3:17: buyer.jurisdiction: "USA" is not a supported jurisdiction`);
+    expect(e).toContain(`\n${f}:7:20: procurement.value.amount: -5 is not allowed, expected at least 0`);
     expect(e).toContain(
-      'line 8, column 23: procurement.sectors[1]: "cleanng" is not a known sector (did you mean "cleaning"?)',
+      `\n${f}:8:23: procurement.sectors[1]: "cleanng" is not a known sector (did you mean "cleaning"?)`,
     );
-    expect(e).toContain('line 10, column 14: procurement.startDate: "2026-02-30" is not a real calendar date');
+    expect(e).toContain(`\n${f}:10:14: procurement.startDate: "2026-02-30" is not a real calendar date`);
+    const matcher = /^(.+):(\d+):(\d+): (.+)$/; // the form of a GitHub Actions / VS Code problem matcher
+    const located = e.split("\n").filter((l) => matcher.test(l));
+    expect(located).toHaveLength(5);
     expect(e).toContain('procurement.duration: unknown field (did you mean "durationMonths"?)');
     expect(e).not.toMatch(/\n\s+at /); // no stack trace
   });
@@ -220,14 +225,14 @@ describe("fairtender validate", () => {
     const run = await cli(["validate", join(fixtures, "bad-syntax.yaml")], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /bad-syntax\.yaml: cannot be read\n {2}- line \d+, column \d+: invalid YAML: Missing closing "quote/,
+      /bad-syntax\.yaml: cannot be read\n.*bad-syntax\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/,
     );
   });
 
   it("names line and column of a JSON syntax error", async () => {
     const run = await cli(["validate", join(fixtures, "bad-syntax.json")], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("line 5, column 3: invalid JSON");
+    expect(run.stderr).toContain("bad-syntax.json:5:3: invalid JSON");
   });
 
   it("reports a missing file, an empty file and a duplicate key", async () => {
@@ -237,9 +242,7 @@ describe("fairtender validate", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("nope.yaml: no such file");
     expect(run.stderr).toContain("empty.yaml: is empty");
-    expect(run.stderr).toMatch(
-      /dup\.yaml: cannot be read\n {2}- line 2, column 1: invalid YAML: Map keys must be unique/,
-    );
+    expect(run.stderr).toMatch(/dup\.yaml: cannot be read\ndup\.yaml:2:1: invalid YAML: Map keys must be unique/);
   });
 
   it("--json gives problems with the file itself a code and an empty path", async () => {

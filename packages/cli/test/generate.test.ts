@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { cli, embassy, tempDir } from "./helpers.js";
 
 let dir: string;
@@ -34,7 +35,7 @@ async function withFailingDocx(args: string[]): Promise<{ status: number; stderr
 describe("fairtender generate", () => {
   it("writes <out>/<name>.<ext> for every format", async () => {
     const run = await cli(["generate", embassy, "--out", "out", "--format", "docx,md,html,json,csv,ics"], dir);
-    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(""); // progress and warnings go to stderr
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(
       [
@@ -56,7 +57,7 @@ describe("fairtender generate", () => {
     expect(readFileSync(join(dir, "out", "us-embassy-cleaning.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
     const select = await cli(["select", embassy, "--json"], dir);
     expect(readFileSync(join(dir, "out", "us-embassy-cleaning.json"), "utf8")).toBe(select.stdout);
-    expect(run.stdout).toMatch(
+    expect(run.stderr).toMatch(
       /^ok: .*us-embassy-cleaning\.yaml → out\/us-embassy-cleaning\.docx, out\/us-embassy-cleaning\.md, out\/us-embassy-cleaning\.html, /,
     );
   });
@@ -164,5 +165,122 @@ describe("fairtender generate", () => {
   it("--debug adds the stack trace of an unexpected error", async () => {
     const { stderr } = await withFailingDocx(["generate", embassy, "--out", "out", "--format", "docx", "--debug"]);
     expect(stderr).toMatch(/disk on fire\n.*\n\s+at /s);
+  });
+
+  it("an output directory the file system refuses (/proc/x) fails at once with a clear message", async () => {
+    if (!existsSync("/proc/self")) return; // Linux only: elsewhere there is no /proc to refuse
+    // Node's recursive mkdir never returns here; this one takes one step per missing level.
+    const run = await cli(["generate", embassy, "--out", "/proc/x/out", "--format", "md"], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "cannot create the output directory: /proc/x/out: /proc does not accept new directories",
+    );
+    expect(run.stderr).not.toMatch(/unexpected|\n\s+at /);
+  });
+
+  it("- reads the profile from stdin and -o - writes one format to stdout", async () => {
+    const text = readFileSync(embassy, "utf8");
+    const md = await cli(["generate", "-", "-o", "-", "--format", "md", "--date", "2026-06-01"], dir, text);
+    expect(md.status, md.stderr).toBe(0);
+    await cli(["generate", embassy, "--out", "f", "--format", "md", "--date", "2026-06-01"], dir);
+    expect(md.stdout).toBe(readFileSync(join(dir, "f", "us-embassy-cleaning.md"), "utf8"));
+    expect(md.stderr).toContain("ok: <stdin> → standard output");
+    expect(readdirSync(dir).sort()).toEqual(["f"]); // nothing else written
+    // From stdin into a directory: the files are named tender.<ext>.
+    const toDir = await cli(["generate", "-", "--out", "s", "--format", "json"], dir, text);
+    expect(toDir.status).toBe(0);
+    expect(readdirSync(join(dir, "s"))).toEqual(["tender.json"]);
+    // Problems in a profile from stdin name <stdin>:line:col.
+    const bad = await cli(
+      ["generate", "-", "-o", "-", "--format", "md"],
+      dir,
+      text.replace("sectors: [cleaning]", "sectors: [cleanng]"),
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/^<stdin>:\d+:\d+: procurement\.sectors\[0\]: "cleanng" is not a known sector/m);
+    // -o - takes one format of one profile.
+    expect((await cli(["generate", "-", "-o", "-"], dir, text)).status).toBe(2);
+    expect((await cli(["generate", embassy, embassy, "-o", "-", "--format", "md"], dir)).status).toBe(2);
+  });
+
+  it("-o - --format docx writes the Word file's bytes to stdout", async () => {
+    const chunks: Uint8Array[] = [];
+    const { main } = await import("../src/index.js");
+    const status = await main(["generate", embassy, "-o", "-", "--format", "docx"], {
+      stdout: { write: (t: string | Uint8Array) => chunks.push(typeof t === "string" ? Buffer.from(t) : t) },
+      stderr: { write: () => true },
+      cwd: dir,
+    });
+    expect(status).toBe(0);
+    const docx = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+    expect(new TextDecoder().decode(docx["word/document.xml"])).toContain("Cleaning services, embassy compound");
+  });
+
+  it("--json prints files written, warnings and failures as data on stdout", async () => {
+    writeFileSync(join(dir, "bad.yaml"), readFileSync(embassy, "utf8").replace("sectors: [cleaning]", "sectors: [x]"));
+    const ok = await cli(["generate", embassy, "--out", "j", "--format", "md,json", "--json"], dir);
+    expect(ok.status).toBe(0);
+    const result = JSON.parse(ok.stdout) as {
+      ok: boolean;
+      files: string[];
+      profiles: { file: string; ok: boolean; written: string[]; warnings: { code: string }[] }[];
+    };
+    expect(result.ok).toBe(true);
+    expect(result.files).toEqual(["j/us-embassy-cleaning.md", "j/us-embassy-cleaning.json"]);
+    expect(result.profiles[0]?.warnings.map((w) => w.code)).toContain("unconfirmed-fact");
+    const failed = await cli(["generate", "bad.yaml", "nothing-*.yaml", "--out", "j", "--format", "md", "--json"], dir);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toBe("");
+    const data = JSON.parse(failed.stdout) as {
+      ok: boolean;
+      files: string[];
+      profiles: { file: string; ok: boolean; error?: string; problems?: { code: string; line?: number }[] }[];
+    };
+    expect(data.ok).toBe(false);
+    expect(data.files).toEqual([]);
+    expect(data.profiles.map((p) => [p.file, p.ok])).toEqual([
+      ["bad.yaml", false],
+      ["nothing-*.yaml", false],
+    ]);
+    expect(data.profiles[0]?.problems?.[0]).toMatchObject({ code: "unknown-sector", line: expect.any(Number) });
+    expect(data.profiles[1]?.problems?.[0]?.code).toBe("no-match");
+  });
+
+  it("a mistyped option gets a did-you-mean", async () => {
+    const run = await cli(["generate", embassy, "--fromat", "md", "--out", "o"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown option --fromat (did you mean --format?)");
+    expect((await cli(["validate", "x.yaml", "--jsno"], dir)).stderr).toContain("(did you mean --json?)");
+    expect((await cli(["--verison"], dir)).stderr).toContain("unknown option --verison (did you mean --version?)");
+    expect((await cli(["generate", embassy, "--zzzzzz"], dir)).stderr).not.toContain("did you mean");
+  });
+
+  it("--ocds writes <name>.ocds.json, an OCDS release package that reads back to the same profile", async () => {
+    const run = await cli(["generate", embassy, "--out", "o", "--format", "docx", "--ocds"], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(join(dir, "o")).sort()).toEqual(["us-embassy-cleaning.docx", "us-embassy-cleaning.ocds.json"]);
+    const pkg = JSON.parse(readFileSync(join(dir, "o", "us-embassy-cleaning.ocds.json"), "utf8")) as {
+      version: string;
+      releases: { tender: { contractTerms?: unknown; documents?: { format: string }[] } }[];
+    };
+    expect(pkg.version).toBe("1.1");
+    const release = pkg.releases[0];
+    expect(release?.tender.contractTerms).toBeDefined();
+    expect(release?.tender.documents?.[0]?.format).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    const { fromOcds } = await import("@fairtender/adapters");
+    const back = fromOcds(pkg);
+    const original = parseYaml(readFileSync(embassy, "utf8")) as {
+      buyer: { name: string };
+      procurement: Record<string, unknown>;
+    };
+    const mapped = new Map(back.report.fields.filter((f) => f.status === "mapped").map((f) => [f.field, f.value]));
+    expect(mapped.get("buyer.name")).toBe(original.buyer.name);
+    expect(mapped.get("procurement.title")).toBe(original.procurement.title);
+    expect(mapped.get("procurement.reference")).toBe(original.procurement.reference);
+    expect(mapped.get("procurement.value")).toEqual(original.procurement.value);
+    expect(mapped.get("procurement.startDate")).toBe(original.procurement.startDate);
   });
 });

@@ -15,13 +15,16 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `fairtender` in-process through `main`, capturing its output. */
-export async function cli(args: string[], cwd: string): Promise<Run> {
+/** Runs `fairtender` in-process through `main`, capturing its output; `stdin` is what `-` reads. */
+export async function cli(args: string[], cwd: string, stdin?: string): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
+    stdout: {
+      write: (t: string | Uint8Array) => (stdout += typeof t === "string" ? t : Buffer.from(t).toString("latin1")),
+    },
+    stderr: { write: (t: string | Uint8Array) => (stderr += t) },
+    ...(stdin === undefined ? {} : { stdin: [Buffer.from(stdin)] }),
     cwd,
   };
   const status = await main(args, io);
@@ -34,7 +37,7 @@ export function tempDir(prefix = "fairtender-cli-"): { dir: string; remove: () =
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
 export const binSource = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
@@ -64,6 +67,8 @@ export function runBin(
     extraNodeArgs?: string[];
     env?: NodeJS.ProcessEnv;
     onStdout?: (text: string, kill: () => void) => void;
+    /** Called with all of stderr so far as it grows, and a function sending the process a signal. */
+    onStderr?: (text: string, signal: (name: NodeJS.Signals) => void) => void;
   } = {},
 ): Promise<Run & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
@@ -86,7 +91,10 @@ export function runBin(
       stdout += d.toString();
       options.onStdout?.(stdout, () => child.kill("SIGINT"));
     });
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      options.onStderr?.(stderr, (name) => child.kill(name));
+    });
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ status: code ?? -1, signal, stdout, stderr }));
   });

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { binSource, cli, embassy, fixtures, runBin, tempDir } from "./helpers.js";
+import { binSource, cli, embassy, fixtures, runBin, tempDir, tsxLoader } from "./helpers.js";
 
 let dir: string;
 let remove: () => void;
@@ -61,7 +61,7 @@ describe("the fairtender process", () => {
 
   it("generate --format md never loads docx; --format docx does", async () => {
     const md = await traced(["generate", embassy, "--out", "lazy", "--format", "md"], "md");
-    expect(md.run.stderr).toBe("");
+    expect(md.run.stdout).toBe(""); // progress and warnings go to stderr
     expect(md.run.status).toBe(0);
     expect(loadsDocx(md.urls)).toBe(false);
     const docx = await traced(["generate", embassy, "--out", "lazy", "--format", "docx"], "docx");
@@ -83,8 +83,9 @@ describe("the fairtender process", () => {
     );
     expect(run.status).toBe(1);
     // Not a terminal: plain log lines, no progress bar escape codes.
-    expect(run.stdout).toContain("ok: batch/a.yaml → batch-out/a.md, batch-out/a.json");
-    expect(run.stdout).toContain("ok: batch/c.yaml → batch-out/c.md, batch-out/c.json");
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("ok: batch/a.yaml → batch-out/a.md, batch-out/a.json");
+    expect(run.stderr).toContain("ok: batch/c.yaml → batch-out/c.md, batch-out/c.json");
     expect(run.stderr).toContain("batch/b.yaml: the tender profile has 1 problem");
     expect(run.stderr).toContain('did you mean "cleaning"?');
     expect(run.stderr).toContain("2 of 3 profiles generated");
@@ -108,10 +109,10 @@ describe("the fairtender process", () => {
     for (let i = 0; i < 8; i++) writeFileSync(join(many, `p${String(i).padStart(2, "0")}.yaml`), good);
     let sent = false;
     const run = await runBin(["generate", "many/*.yaml", "--out", "many-out", "--format", "docx", "--jobs", "2"], dir, {
-      onStdout: (text, kill) => {
+      onStderr: (text, send) => {
         if (!sent && text.includes("ok: ")) {
           sent = true;
-          kill();
+          send("SIGINT");
         }
       },
     });
@@ -125,5 +126,77 @@ describe("the fairtender process", () => {
       const docx = unzipSync(new Uint8Array(readFileSync(join(dir, "many-out", f))));
       expect(docx["word/document.xml"], f).toBeDefined();
     }
+  });
+
+  describe("a profile's files are written as a set", () => {
+    const PAUSE = "FAIRTENDER_TEST_PAUSE_BEFORE_COMMIT";
+    /** Starts a generate that stops with its files staged, and sends `signal` once they are. */
+    async function interruptStaged(out: string, signal: NodeJS.Signals, extra: string[] = []) {
+      let sent = false;
+      const run = await runBin(["generate", embassy, "--out", out, "--format", "docx,md,ics", ...extra], dir, {
+        // The pause is a bound, not a timing: the signal is sent as soon as the hook says the files are staged.
+        env: { [PAUSE]: "20000" },
+        onStderr: (text, send) => {
+          if (!sent && text.includes(`${PAUSE}: 3 files staged`)) {
+            sent = true;
+            send(signal);
+          }
+        },
+      });
+      expect(sent, run.stderr).toBe(true);
+      return run;
+    }
+    const entries = (out: string) => readdirSync(join(dir, out)).sort();
+
+    it("SIGTERM with every file staged: status 143, no temporary file, the old files untouched", async () => {
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(join(dir, "term-out"));
+      writeFileSync(join(dir, "term-out", "us-embassy-cleaning.md"), "OLD");
+      const run = await interruptStaged("term-out", "SIGTERM");
+      expect(run.status).toBe(143);
+      expect(entries("term-out")).toEqual(["us-embassy-cleaning.md"]);
+      expect(readFileSync(join(dir, "term-out", "us-embassy-cleaning.md"), "utf8")).toBe("OLD");
+    });
+
+    it("SIGINT with every file staged: status 130, nothing of the set written", async () => {
+      const run = await interruptStaged("int-out", "SIGINT");
+      expect(run.status).toBe(130);
+      expect(entries("int-out")).toEqual([]);
+    });
+
+    it("SIGKILL leaves temporary files naming its pid; the next run removes them and writes the set", async () => {
+      const killed = await interruptStaged("kill-out", "SIGKILL");
+      expect(killed.signal).toBe("SIGKILL");
+      const left = entries("kill-out");
+      expect(left).toHaveLength(3);
+      for (const name of left)
+        expect(name).toMatch(/^\.us-embassy-cleaning\.(docx|md|ics)\.fairtender-\d+-[0-9a-f]{8}\.tmp$/);
+      const next = await runBin(["generate", embassy, "--out", "kill-out", "--format", "md"], dir);
+      expect(next.status).toBe(0);
+      expect(next.stderr).toContain("removed temporary files left by an interrupted run");
+      expect(entries("kill-out")).toEqual(["us-embassy-cleaning.md"]);
+    });
+
+    it("a full disk (here the file-size limit, EFBIG) leaves no partial set and no temporary file", async () => {
+      const { mkdirSync, spawnSync } = { ...(await import("node:fs")), ...(await import("node:child_process")) };
+      mkdirSync(join(dir, "full-out"));
+      writeFileSync(join(dir, "full-out", "us-embassy-cleaning.csv"), "OLD");
+      // The .ics and .csv (about 10 and 22 kB) fit under 40 kB; the .docx (about 50 kB) does not.
+      const cmd = `ulimit -f 80; exec "${process.execPath}" --import ${tsxLoader} --conditions @fairtender/source "${binSource}" generate "${embassy}" --out full-out --format ics,csv,docx`;
+      const run = spawnSync("sh", ["-c", cmd], { cwd: dir, encoding: "utf8" });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("full-out/us-embassy-cleaning.docx: the file is larger than this system allows");
+      expect(entries("full-out")).toEqual(["us-embassy-cleaning.csv"]);
+      expect(readFileSync(join(dir, "full-out", "us-embassy-cleaning.csv"), "utf8")).toBe("OLD");
+    });
+
+    it("a target name blocked by a directory: no file of the set is written, the error names it", async () => {
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(join(dir, "blocked-out", "us-embassy-cleaning.md"), { recursive: true });
+      const run = await runBin(["generate", embassy, "--out", "blocked-out", "--format", "docx,md,html"], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("blocked-out/us-embassy-cleaning.md: is a directory, expected a file");
+      expect(entries("blocked-out")).toEqual(["us-embassy-cleaning.md"]);
+    });
   });
 });

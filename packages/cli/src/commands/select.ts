@@ -2,7 +2,7 @@ import { lint, select } from "@fairtender/core";
 import { parseCommandArgs } from "../args.js";
 import { EXIT, UsageError } from "../errors.js";
 import { type Context, println } from "../io.js";
-import { loadProfile } from "../profile.js";
+import { loadProfile, readText } from "../profile.js";
 import { summarize } from "../summary.js";
 
 export const help = `Usage: fairtender select <profile> [--json]
@@ -14,6 +14,7 @@ review findings (gaps a legal reviewer would flag).
 
 Options:
   --json        print exactly the Selection as JSON on stdout (schema: fairtender schema selection)
+  profile       a profile file (YAML or JSON), or - to read one from standard input
   -h, --help    show this help
 
 Example:
@@ -25,7 +26,8 @@ export async function run(args: string[], { io }: Context): Promise<number> {
   const { values, positionals } = parseCommandArgs("select", args, { json: { type: "boolean" } });
   if (positionals.length === 0) throw new UsageError("missing argument: the profile file", "select");
   if (positionals.length > 1) throw new UsageError(`expected one profile, got ${positionals.length}`, "select");
-  const loaded = await loadProfile(positionals[0] as string, io.cwd);
+  const file = positionals[0] as string;
+  const loaded = await loadProfile(file, io.cwd, file === "-" ? await readText(io.stdin ?? []) : undefined);
   const selection = select(loaded.profile);
   if (values.json) io.stdout.write(`${JSON.stringify(selection, null, 2)}\n`);
   else println(io.stdout, summarize(selection, lint(selection)));

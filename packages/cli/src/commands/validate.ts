@@ -2,7 +2,8 @@ import { parseCommandArgs } from "../args.js";
 import { EXIT, fileProblem, InputError, type ProblemData, UsageError } from "../errors.js";
 import { expandGlobs } from "../glob.js";
 import { type Context, println } from "../io.js";
-import { loadProfile } from "../profile.js";
+import { problemLines } from "../problems.js";
+import { loadProfile, readText } from "../profile.js";
 
 export const help = `Usage: fairtender validate <profile...> [--quiet] [--json]
 
@@ -10,7 +11,7 @@ Checks tender profiles (YAML or JSON) and lists every problem in each, with the 
 the field, the value found and what was expected.
 
 Arguments:
-  profile...    profile files or glob patterns (profiles/*.yaml)
+  profile...    profile files or glob patterns (profiles/*.yaml); - reads one from standard input
 
 Options:
   -q, --quiet   print only problems
@@ -34,7 +35,11 @@ export async function run(args: string[], { io }: Context): Promise<number> {
     json: { type: "boolean" },
   });
   if (positionals.length === 0) throw new UsageError("missing argument: the profile file(s) to check", "validate");
-  const { files, unmatched } = await expandGlobs(positionals, io.cwd);
+  if (positionals.filter((p) => p === "-").length > 1) {
+    throw new UsageError("- (standard input) can be given only once", "validate");
+  }
+  const stdinText = positionals.includes("-") ? await readText(io.stdin ?? []) : undefined;
+  const { files, unmatched } = await expandGlobs(positionals, io.cwd, "validate");
   let failed = unmatched.length;
   const report: { file: string; valid: boolean; problems: ProblemData[] }[] = unmatched.map((pattern) => ({
     file: pattern,
@@ -44,16 +49,17 @@ export async function run(args: string[], { io }: Context): Promise<number> {
   if (!values.json) for (const pattern of unmatched) println(io.stderr, `error: ${pattern}: no file matches`);
   for (const file of files) {
     try {
-      const loaded = await loadProfile(file, io.cwd);
+      const loaded = await loadProfile(file, io.cwd, file === "-" ? stdinText : undefined);
       report.push({ file: loaded.shown, valid: true, problems: [] });
       if (!values.quiet && !values.json) println(io.stdout, `ok: ${loaded.shown} is a valid tender profile`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failed++;
-      report.push({ file, valid: false, problems: [...error.issues] });
+      const shown = error.file ?? file;
+      report.push({ file: shown, valid: false, problems: [...error.issues] });
       if (values.json) continue;
       println(io.stderr, `error: ${error.message}`);
-      for (const p of error.problems) println(io.stderr, `  - ${p}`);
+      for (const line of problemLines(shown, error.problems, error.issues)) println(io.stderr, line);
     }
   }
   if (values.json) println(io.stdout, JSON.stringify(report, null, 2));
