@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, relative, resolve } from "node:path";
-import { builtinLibrary, type Issue, safeParseProfile, type TenderProfile } from "@fairtender/core";
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { builtinLibrary, type TenderProfile } from "@fairtender/core";
+import { safeParseProfileText, TEXT_ISSUE_CODES } from "@fairtender/core/text";
 import { describeFsError, fileProblem, InputError, type ProblemData } from "./errors.js";
 
 /** A profile read from disk and validated. */
@@ -24,107 +24,39 @@ export function shownPath(path: string, cwd: string): string {
   return rel && !rel.startsWith("..") && !rel.startsWith("/") ? rel : path;
 }
 
-/** Line and column (1-based) of a character offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
+/** The CLI's stable code for a problem of core's text entry (`empty-document` is the file's `empty-file`). */
+function cliCode(code: string): string {
+  return code === "empty-document" ? "empty-file" : code;
 }
 
-/** Where the value at `keys` is written (or the nearest enclosing value that exists). */
-function locate(
-  doc: Document,
-  counter: LineCounter,
-  keys: Issue["path"],
-): { line: number; column: number } | undefined {
-  for (let n = keys.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
-    if (isNode(node) && node.range) {
-      const p = counter.linePos(node.range[0]);
-      return { line: p.line, column: p.col };
-    }
-  }
-  return undefined;
-}
-
-function syntaxError(shown: string, problems: ProblemData[]): InputError {
-  return new InputError(
-    `${shown}: cannot be read`,
-    problems.map((p) => (p.line ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message)),
-    problems,
-  );
+/** `line 3, column 17: message`, or the message alone when the position is unknown. */
+function located(p: ProblemData): string {
+  return p.line ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message;
 }
 
 /**
- * Parses a profile's text (YAML or JSON, by extension; YAML when unknown) without validating it.
- * Syntax errors name line and column.
- */
-export function parseProfileText(text: string, file: string): { data: unknown; doc: Document; counter: LineCounter } {
-  const shown = file;
-  const isJson = extname(file).toLowerCase() === ".json";
-  if (isJson) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const at = /position (\d+)/.exec(message);
-      const where = at ? position(text, Number(at[1])) : undefined;
-      const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-      throw syntaxError(shown, [fileProblem("invalid-json", `invalid JSON: ${what}`, where)]);
-    }
-  }
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw syntaxError(
-      shown,
-      doc.errors.map((e) => {
-        const p = counter.linePos(e.pos[0]);
-        const first = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? e.message;
-        return fileProblem(
-          isJson ? "invalid-json" : "invalid-yaml",
-          `${isJson ? "invalid JSON" : "invalid YAML"}: ${first}`,
-          {
-            line: p.line,
-            column: p.col,
-          },
-        );
-      }),
-    );
-  }
-  return { data: doc.toJS({ maxAliasCount: 100 }), doc, counter };
-}
-
-/**
- * Validates profile text: every problem, each with the line and column where it is written.
+ * Validates profile text (YAML or JSON, by extension; YAML when unknown) with core's text entry:
+ * every problem (at most 100, then how many more), each with the line and column where it is written.
  * Throws `InputError` for a syntax error or an invalid profile.
  */
 export function checkProfileText(text: string, file: string): TenderProfile {
-  const { data, doc, counter } = parseProfileText(text, file);
-  if (data === null || data === undefined) {
-    const message = "expected a tender profile (run `fairtender init` for an example)";
-    throw new InputError(`${file}: is empty`, [message], [fileProblem("empty-file", message)]);
-  }
   // Checked against the built-in library, as `select` and `generate` will: an unknown jurisdiction or
   // regime id is a problem of the profile file, with its line.
-  const result = safeParseProfile(data, { library: builtinLibrary() });
+  const result = safeParseProfileText(text, { filename: file, library: builtinLibrary() });
   if (result.success) return result.data;
-  const issues: ProblemData[] = result.error.issues.map((issue) => ({
-    ...issue,
-    ...locate(doc, counter, issue.path),
-  }));
-  const head = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-  throw new InputError(
-    `${file}: the tender profile has ${head}`,
-    issues.map((i) => (i.line ? `line ${i.line}, column ${i.column}: ${i.message}` : i.message)),
-    issues,
-  );
+  const issues: ProblemData[] = result.error.issues.map((i) => ({ ...i, code: cliCode(i.code) }));
+  const first = issues[0];
+  if (first?.code === "empty-file") {
+    const message = "expected a tender profile (run `fairtender init` for an example)";
+    throw new InputError(`${file}: is empty`, [message], [{ ...first, message }]);
+  }
+  if (issues.some((i) => TEXT_ISSUE_CODES.includes(i.code))) {
+    throw new InputError(`${file}: cannot be read`, issues.map(located), issues);
+  }
+  const more = issues.find((i) => i.code === "too-many-problems");
+  const total = issues.length - (more ? 1 : 0) + (typeof more?.received === "number" ? more.received : 0);
+  const head = total === 1 ? "1 problem" : `${total} problems`;
+  throw new InputError(`${file}: the tender profile has ${head}`, issues.map(located), issues);
 }
 
 /** Runs `check`, naming `file` on the input error it throws (for `file:line:col: message` lines). */

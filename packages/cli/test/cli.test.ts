@@ -265,6 +265,36 @@ describe("fairtender validate", () => {
     for (const r of report) for (const p of r.problems) expect(p.path).toEqual([]);
   });
 
+  it("lists at most 100 problems, then how many more, and names an alias bomb and an unknown tag", async () => {
+    const base = readFileSync(embassy, "utf8");
+    writeFileSync(
+      join(dir, "many.yaml"),
+      `${base}${Array.from({ length: 300 }, (_, i) => `extra${i}: 1`).join("\n")}\n`,
+    );
+    const many = await cli(["validate", "many.yaml"], dir);
+    expect(many.status).toBe(1);
+    expect(many.stderr).toContain("many.yaml: the tender profile has 300 problems");
+    expect(many.stderr.match(/unknown field/g)).toHaveLength(100);
+    expect(many.stderr).toContain("and 200 more problems");
+    const lol = '["lol","lol","lol","lol","lol","lol","lol","lol","lol"]';
+    const bomb = ["a", "b", "c", "d", "e"].map((k, i, all) =>
+      i === 0
+        ? `${k}: &${k} ${lol}`
+        : `${k}: &${k} [${Array(9)
+            .fill(`*${all[i - 1]}`)
+            .join(",")}]`,
+    );
+    writeFileSync(join(dir, "bomb.yaml"), `${base}${bomb.join("\n")}\n`);
+    writeFileSync(join(dir, "tag.yaml"), base.replace(/title: .*/, "title: !!js/function 'function () {}'"));
+    const run = await cli(["validate", "bomb.yaml", "tag.yaml"], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bomb\.yaml: cannot be read\n {2}- line \d+, column \d+: too many aliases/);
+    expect(run.stderr).toMatch(
+      /tag\.yaml: cannot be read\n {2}- line \d+, column \d+: the tag !!js\/function is not allowed/,
+    );
+    expect(run.stderr).not.toContain("unexpected");
+  });
+
   it("expands globs itself and checks every file even after a failure", async () => {
     writeFileSync(join(dir, "a.yaml"), readFileSync(embassy));
     writeFileSync(join(dir, "b.yaml"), "buyer: {}\n");

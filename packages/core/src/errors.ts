@@ -150,6 +150,22 @@ export const ISSUE_CODES = {
   /** A package holds several releases or records and none was chosen (`options.release`). */
   "ambiguous-release": "a package of several releases or records, and none was chosen",
 
+  // --- profile text (@fairtender/core/text: safeParseProfileText) ---
+  /** The text is not valid YAML; the issue gives the line and column. */
+  "invalid-yaml": "the text is not valid YAML",
+  /** The text is not valid JSON; the issue gives the line and column. */
+  "invalid-json": "the text is not valid JSON",
+  /** The text holds no value: nothing, only comments, or `null`. */
+  "empty-document": "the text holds no value",
+  /** A YAML tag other than those of the core schema (`!!js/function`, `!!binary`, `!foo`). */
+  "unknown-tag": "a YAML tag that a profile does not allow",
+  /** YAML aliases (`*name`) expand to more values than allowed: an alias bomb. */
+  "too-many-aliases": "YAML aliases expand to more values than allowed",
+  /** Lists and mappings are nested deeper than allowed. */
+  "nested-too-deeply": "values are nested deeper than allowed",
+  /** The last issue when more problems were found than are reported; `received` says how many more. */
+  "too-many-problems": "more problems were found than are reported",
+
   // --- options ---
   /** An option the function does not take (`select`'s former `rules`, say). */
   "unknown-option": "an option the function does not take",
