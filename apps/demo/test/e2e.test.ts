@@ -21,6 +21,7 @@ import {
   captureScreenshot,
   fillUsFederalServicesAbroad,
   launchChromium,
+  SINGLE_FILE,
   serveDist,
   waitForState,
 } from "./harness.js";
@@ -383,6 +384,103 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     const origin = new URL(url).origin;
     const outside = requests.filter((r) => !r.startsWith(`${origin}/`) && !/^(blob|data|about):/.test(r));
     expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!run)("the single-file page from file://, with no server", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildIfStale("single");
+    url = pathToFileURL(SINGLE_FILE).href;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(90_000);
+    context.on("request", (r) => requests.push(r.url()));
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(
+          `CSP violation: ${e.violatedDirective} (${e.blockedURI || "inline"}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        ),
+      );
+    });
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it("is one HTML file whose policy allows its inline script and styles by hash only", () => {
+    const html = readFileSync(SINGLE_FILE, "utf8");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toMatch(/script-src 'sha256-[\w+/]+=*'(;|$)/);
+    // Nothing to load: every src and href is inline data or a fragment.
+    expect([...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((v) => !/^(data:|#)/.test(v!))).toEqual(
+      [],
+    );
+  });
+
+  it("selects, previews and downloads the pack as Word and Markdown from file://", async () => {
+    await page.goto(url);
+    await waitForState(page, "incomplete");
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
+    await waitForState(page, "selected");
+    await expect
+      .poll(() => page.frameLocator("#preview").locator("h1").textContent())
+      .toBe("Embassy facilities maintenance and cleaning services");
+    // The preview's styles apply under the policy (its hash is listed): the renderer's serif font.
+    expect(await page.frameLocator("#preview").locator("body").evaluate((b) => getComputedStyle(b).fontFamily)).toMatch(
+      /Georgia/,
+    );
+    // The page's own stylesheet applies too.
+    expect(await page.locator(".masthead").evaluate((m) => getComputedStyle(m).display)).not.toBe("inline");
+
+    const [docx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Word .docx" }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe("SAQMMA-26-R-0142-tender.docx");
+    const entries = unzipSync(new Uint8Array(readFileSync((await docx.path())!)));
+    const documentXml = new TextDecoder().decode(entries["word/document.xml"]);
+    expect(documentXml).toContain("US Department of State, Bureau of Overseas Buildings");
+    const [md] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Markdown .md" }).click(),
+    ]);
+    expect(readFileSync((await md.path())!, "utf8")).toContain("Embassy facilities maintenance and cleaning services");
+  });
+
+  it("opens a YAML profile from file:// (the YAML reader is inside the file)", async () => {
+    await page.goto(url);
+    await page.locator("#import-file").setInputFiles({
+      name: "un.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(readFileSync(new URL("../../../examples/profiles/un-multi-regime.yaml", import.meta.url))),
+    });
+    await expect.poll(() => page.getByLabel("Jurisdiction").inputValue()).toBe("UN");
+    await waitForState(page, "selected");
+  });
+
+  it("asks for nothing but the file itself, and logs no errors or policy violations", () => {
+    const outside = requests.filter((r) => r !== url && !/^(blob|data|about):/.test(r));
+    expect(requests).toContain(url);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
