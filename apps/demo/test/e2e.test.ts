@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -373,6 +374,52 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     }
   });
 
+  it("has no serious or critical accessibility problem (axe-core), filled or empty", async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const violations = async () => {
+      // Evaluated through the DevTools protocol, which the page's policy does not govern.
+      await page.evaluate(axe);
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+        const result = await axe.run({ resultTypes: ["violations"] });
+        return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+    };
+    await page.goto(url);
+    await waitForState(page, "incomplete");
+    expect(await violations()).toEqual([]);
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
+    await waitForState(page, "selected");
+    await page.locator("#excluded summary").click();
+    expect(await violations()).toEqual([]);
+    // With errors showing.
+    await page.getByLabel("Buyer name").fill("");
+    await page.getByLabel("Buyer name").blur();
+    await waitForState(page, "incomplete");
+    expect(await violations()).toEqual([]);
+  });
+
+  it("explains the high-risk sector marker and keeps every checkbox square", async () => {
+    await page.goto(url);
+    expect(await page.locator("#sectors-hint").textContent()).toContain("high risk");
+    // Screen readers hear the words, not the dot.
+    expect(
+      await page.getByRole("checkbox", { name: "Fishing and seafood (high-risk sector)", exact: true }).count(),
+    ).toBe(1);
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>("input[type=checkbox]")]
+        .filter((b) => b.offsetParent !== null)
+        .map((b) => {
+          const r = b.getBoundingClientRect();
+          return { id: b.id, w: Math.round(r.width), h: Math.round(r.height) };
+        }),
+    );
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const b of boxes) expect(b, b.id).toEqual({ id: b.id, w: 18, h: 18 });
+  });
+
   it("serves a Content Security Policy that forbids connections and evaluating strings as code", async () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("connect-src 'none'");
@@ -432,9 +479,9 @@ describe.skipIf(!run)("the single-file page from file://, with no server", () =>
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toMatch(/script-src 'sha256-[\w+/]+=*'(;|$)/);
     // Nothing to load: every src and href is inline data or a fragment.
-    expect([...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((v) => !/^(data:|#)/.test(v!))).toEqual(
-      [],
-    );
+    expect(
+      [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((v) => !/^(data:|#)/.test(v!)),
+    ).toEqual([]);
   });
 
   it("selects, previews and downloads the pack as Word and Markdown from file://", async () => {
@@ -446,9 +493,12 @@ describe.skipIf(!run)("the single-file page from file://, with no server", () =>
       .poll(() => page.frameLocator("#preview").locator("h1").textContent())
       .toBe("Embassy facilities maintenance and cleaning services");
     // The preview's styles apply under the policy (its hash is listed): the renderer's serif font.
-    expect(await page.frameLocator("#preview").locator("body").evaluate((b) => getComputedStyle(b).fontFamily)).toMatch(
-      /Georgia/,
-    );
+    expect(
+      await page
+        .frameLocator("#preview")
+        .locator("body")
+        .evaluate((b) => getComputedStyle(b).fontFamily),
+    ).toMatch(/Georgia/);
     // The page's own stylesheet applies too.
     expect(await page.locator(".masthead").evaluate((m) => getComputedStyle(m).display)).not.toBe("inline");
 
