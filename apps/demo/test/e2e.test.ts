@@ -321,6 +321,85 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     expect(await page.getByLabel("Reference").inputValue()).toBe("SAQMMA-26-R-0142");
   });
 
+  it("opens a file with a top-level constructor, toString or __proto__ key (issue 10, item 14)", async () => {
+    for (const key of ["constructor", "toString", "__proto__"]) {
+      await page.goto(url);
+      const text = JSON.stringify(US_FEDERAL_EXAMPLE).replace(/^\{/, `{${JSON.stringify(key)}:{"x":1},`);
+      await page.locator("#import-file").setInputFiles({
+        name: `${key}.json`,
+        mimeType: "application/json",
+        buffer: Buffer.from(text),
+      });
+      await expect.poll(() => page.getByLabel("Reference").inputValue(), { message: key }).toBe("SAQMMA-26-R-0142");
+      const summary = (await page.locator("#summary").textContent()) ?? "";
+      expect(summary, key).not.toContain("could not be read");
+      expect(summary, key).toContain(`${key}: unknown field`);
+    }
+  });
+
+  it("takes a fixed seed of hostile values in every text field without an exception or injected markup", async () => {
+    const seed = [
+      "\u0000\u0001\u0002\u001f",
+      "\u202eevil\u202c",
+      "\u2066isolate\u2069\u200b\u200d",
+      "\ufffe\uffff",
+      "x".repeat(200_000),
+      "<script>window.__xss=1</script>",
+      '<img src=x onerror="window.__xss=1">',
+      '"><svg onload="window.__xss=1">',
+      "javascript:window.__xss=1",
+      "{{constructor}}",
+      "{{#each this}}{{/each}}",
+      "__proto__",
+      "constructor",
+      "toString",
+      "&lt;b&gt;&amp;",
+      "]]><!--",
+      "\r\n\t",
+      "' OR 1=1 --",
+      '=HYPERLINK("http://example.invalid")',
+      "@SUM(1+1)",
+      "👩🏽‍🏭".repeat(1000),
+      "\ud800",
+      "NaN",
+      "-1",
+      "1e309",
+      "9".repeat(400),
+      "2026-02-30",
+      "PH, XX, <b>",
+      "a\u0301\u0301\u0301\u0301",
+      "</textarea></style></script><iframe src=javascript:window.__xss=1>",
+    ];
+    expect(seed).toHaveLength(30);
+    await page.goto(url);
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
+    await waitForState(page, "selected");
+    const errorsBefore = pageErrors.length;
+    const fields = ["Buyer name", "Title", "Reference", "Estimated total value", "Duration in months"];
+    for (const [i, value] of seed.entries()) {
+      const label = fields[i % fields.length]!;
+      const field = page.getByLabel(label, { exact: label === "Title" });
+      await field.fill(value);
+      await field.blur();
+      await page.waitForFunction(() => document.getElementById("results")?.dataset.state !== undefined);
+      await page.waitForTimeout(300);
+      const state = await page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss,
+        injected: document.querySelectorAll(
+          "main img, main svg:not([aria-hidden]) , main script, main iframe:not(#preview)",
+        ).length,
+        resultsState: document.getElementById("results")?.dataset.state,
+      }));
+      expect(state.xss, `seed ${i}`).toBeUndefined();
+      expect(state.injected, `seed ${i}`).toBe(0);
+      expect(["incomplete", "selected", "failed"], `seed ${i}`).toContain(state.resultsState);
+      // The preview frame stays sandboxed (no scripts) whatever the text.
+      expect(await page.locator("#preview").getAttribute("sandbox")).toBe("");
+      await page.getByRole("button", { name: "US federal services abroad" }).click();
+    }
+    expect(pageErrors.slice(errorsBefore)).toEqual([]);
+  });
+
   it("works from the keyboard alone", async () => {
     await page.goto(url);
     await page.keyboard.press("Tab");
