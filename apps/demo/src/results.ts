@@ -12,6 +12,7 @@ import {
 } from "@fairtender/core";
 import { h } from "./dom.js";
 import type { LintFinding } from "./engine.js";
+import { plainMessage } from "./messages.js";
 
 const LEVEL: Record<string, string> = { low: "Low", medium: "Medium", high: "High" };
 
@@ -64,7 +65,7 @@ export function renderIncomplete(
     const button = h(
       "button",
       { type: "button", class: "link-button issue-link", "data-path": formatPath(issue.path), "data-code": issue.code },
-      issue.message,
+      plainMessage(issue),
     );
     button.addEventListener("click", () => focusPath(issue.path));
     return h("li", {}, button);

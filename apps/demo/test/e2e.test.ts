@@ -93,11 +93,18 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("shows a validation error next to its field, with the CLI's own message", async () => {
+  it("shows a validation error next to its field in plain words, the CLI's own message behind Details", async () => {
     await page.goto(url);
     await waitForState(page, "incomplete");
     // Untouched fields do not shout at a user who has not started.
     expect(await page.locator(".field-error").count()).toBe(0);
+    // Leaving a required field empty: what to do, in the form's words.
+    await page.getByLabel("Buyer name").focus();
+    await page.getByLabel("Buyer name").blur();
+    await expect
+      .poll(() => page.locator('[data-paths="buyer.name"] .field-error-text').textContent())
+      .toBe("Enter the buyer's name");
+    expect(await page.locator(".field-error").count()).toBe(1);
 
     await fillUsFederalServicesAbroad(page, "100,000");
     const countries = page.getByLabel("Countries where the goods are made or the work is done");
@@ -108,23 +115,28 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     const error = field.locator(".field-error");
     await expect.poll(() => error.count()).toBe(1);
 
-    // The same message the CLI prints for the same profile.
+    // In plain words, without the field path; the CLI's own message (with the path) behind "Details".
     const profile = structuredClone(US_FEDERAL_EXAMPLE) as { procurement: { countries: string[] } };
     profile.procurement.countries = ["PH", "XX"];
     const parsed = safeParseProfile(profile);
     expect(parsed.success).toBe(false);
     const expected = parsed.success ? "" : parsed.error.issues[0]!.message;
     expect(expected).toMatch(/^procurement\.countries\[1\]: "XX" /);
-    expect((await error.textContent())?.trim()).toBe(expected);
+    const plain = "Enter countries as two-letter codes, like PH or MY: “XX” is not one";
+    expect((await error.locator(".field-error-text").textContent())?.trim()).toBe(plain);
+    expect(await error.locator(".error-details").getAttribute("open")).toBeNull();
+    expect(await error.locator(".error-details p").isVisible()).toBe(false);
+    await error.locator(".error-details summary").click();
+    expect((await error.locator(".error-details p").textContent())?.trim()).toBe(expected);
 
     // The control says it is invalid and points at the message.
     expect(await countries.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await countries.getAttribute("aria-describedby")) ?? "";
     expect(describedBy.split(" ")).toContain(await error.getAttribute("id"));
 
-    // The results pane lists the problem as a link to the field.
+    // The results pane lists the problem, in the same plain words, as a link to the field.
     await waitForState(page, "incomplete");
-    await expect.poll(() => page.locator("#results .issue-link").allTextContents()).toEqual([expected]);
+    await expect.poll(() => page.locator("#results .issue-link").allTextContents()).toEqual([plain]);
 
     // Fixing it clears the error.
     await countries.fill("PH, QA");
