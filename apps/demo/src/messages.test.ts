@@ -39,3 +39,21 @@ describe("plain-language form errors", () => {
     );
   });
 });
+
+describe("reasons in the tender's words", () => {
+  it("takes the field paths out of every reason of the worked examples", async () => {
+    const { select } = await import("@fairtender/core");
+    const { reasonWords } = await import("./results.js");
+    const parsed = safeParseProfile(US_FEDERAL_EXAMPLE);
+    if (!parsed.success) throw parsed.error;
+    const selection = select(parsed.data);
+    const texts = [...selection.clauses, ...selection.excluded].flatMap((c) => c.reasons.map((r) => r.text));
+    expect(texts.some((t) => /\(procurement\.labour\.migrantWorkers = true\)/.test(t))).toBe(true);
+    for (const t of texts) expect(reasonWords(t)).not.toMatch(/\((?:buyer|procurement|supplier)\.[\w.]+ = /);
+    expect(
+      reasonWords(
+        "A ban is recommended because migrant workers are expected (procurement.labour.migrantWorkers = true); the risk is high.",
+      ),
+    ).toBe("A ban is recommended because migrant workers are expected; the risk is high.");
+  });
+});
