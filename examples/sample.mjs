@@ -3,8 +3,11 @@
 // the repository root and prints what was decided.
 //
 // Run it yourself (after `npm run build`):  node examples/sample.mjs
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseProfile, select } from "@fairtender/core";
 import { buildTenderPack } from "@fairtender/renderer";
@@ -34,7 +37,21 @@ await writeFile(files.docx, await toDocx(pack));
 await writeFile(files.md, toMarkdown(pack));
 await writeFile(files.html, toHtml(pack));
 
-// 4. Say what happened.
+// 4. The demo page as one HTML file beside the pack (opens from file://, no server, no network), for
+//    someone without Node. Only inside the repository, where the demo app is.
+const demoDir = new URL("../apps/demo/", import.meta.url);
+if (existsSync(new URL("package.json", demoDir))) {
+  const vitePackage = createRequire(new URL("package.json", demoDir)).resolve("vite/package.json");
+  const vite = join(dirname(vitePackage), "bin/vite.js");
+  execFileSync(process.execPath, [vite, "build", "--mode", "single", "--logLevel", "error"], {
+    cwd: fileURLToPath(demoDir),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  files.demo = new URL("fairtender-demo.html", outDir);
+  await copyFile(new URL("dist-single/fairtender-demo.html", demoDir), files.demo);
+}
+
+// 5. Say what happened.
 const byStrength = ["mandatory", "policy", "recommended", "optional"]
   .map((s) => [s, selection.clauses.filter((c) => c.strength === s).length])
   .filter(([, n]) => n > 0)

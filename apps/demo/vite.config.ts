@@ -1,33 +1,66 @@
-import { defaultClientConditions, defineConfig, type Plugin } from "vite";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultClientConditions, defineConfig, type Plugin, runnerImport, type UserConfig } from "vite";
+import { cspHash, singleFile } from "./build/single-file.js";
+
+const APP_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** The name of the single-file build's page (`vite build --mode single`), written to `dist-single/`. */
+export const SINGLE_FILE_NAME = "fairtender-demo.html";
 
 /**
- * The built page may load nothing from elsewhere and send nothing anywhere: no network connections at
- * all (`connect-src 'none'`), scripts and styles only from the page itself, and no string evaluated as
+ * The page may load nothing from elsewhere and send nothing anywhere: no network connections at all
+ * (`connect-src 'none'`), scripts and styles only from the page itself, and no string evaluated as
  * code (no `'unsafe-eval'`: clause and layout templates are parsed and interpreted, never compiled to
- * functions, and zod runs jitless, see src/main.ts). Added at build time only, so the dev server's live
- * reload keeps working.
+ * functions, and zod runs jitless, see src/main.ts). No `'unsafe-inline'` either: an inline script or
+ * style runs only if the policy names its hash. The tender-pack preview (`<iframe srcdoc>`) inherits
+ * this policy, so the hashes of its `<style>` elements are listed too. The served build
+ * (`dist/`) loads its script and stylesheet as files (`'self'`); the single-file build inlines them and
+ * lists their hashes. Added at build time only, so the dev server's live reload keeps working.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "frame-src 'self' about: blob:",
-  "connect-src 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join("; ");
+function contentSecurityPolicy(hashes: { scripts: string[]; styles: string[] }, single = false): string {
+  // The single file has nothing beside it to load: only what its hashes name.
+  const self = single ? [] : ["'self'"];
+  return [
+    single ? "default-src 'none'" : "default-src 'self'",
+    ["script-src", ...self, ...hashes.scripts].join(" "),
+    ["style-src", ...self, ...hashes.styles].join(" "),
+    ["img-src", ...self, "data:", "blob:"].join(" "),
+    ...(single ? [] : ["font-src 'self'"]),
+    ["frame-src", ...self, "about:", "blob:"].join(" "),
+    "connect-src 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
 
-function contentSecurityPolicy(): Plugin {
+/** The preview's `<style>` texts, rendered by the renderer's own sources through Vite's module runner. */
+async function previewStyleHashes(): Promise<string[]> {
+  const { module } = await runnerImport<typeof import("./build/preview-styles.js")>(
+    join(APP_DIR, "build/preview-styles.ts"),
+    {
+      configFile: false,
+      logLevel: "warn",
+      // The packages from their TypeScript sources (no build needed first); everything else from node_modules.
+      environments: { inline: { resolve: { conditions: ["@fairtender/source"], noExternal: [/^@fairtender\//] } } },
+    },
+  );
+  return module.previewStyles().map(cspHash);
+}
+
+function servedPolicy(previewStyles: string[]): Plugin {
   return {
     name: "fairtender-csp",
     apply: "build",
     transformIndexHtml: () => [
       {
         tag: "meta",
-        attrs: { "http-equiv": "Content-Security-Policy", content: CONTENT_SECURITY_POLICY },
+        attrs: {
+          "http-equiv": "Content-Security-Policy",
+          content: contentSecurityPolicy({ scripts: [], styles: previewStyles }),
+        },
         injectTo: "head-prepend",
       },
     ],
@@ -66,22 +99,45 @@ function noEvalInDocx(): Plugin {
   };
 }
 
-export default defineConfig({
-  base: "./",
-  plugins: [contentSecurityPolicy(), noEvalInDocx()],
-  resolve: { conditions: ["@fairtender/source", ...defaultClientConditions] },
-  build: {
-    target: "es2022",
-    outDir: "dist",
-    emptyOutDir: true,
-    reportCompressedSize: true,
-    chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      onwarn(warning, warn) {
-        // zod ships comments Rollup cannot place; they are harmless and not ours to fix.
-        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("node_modules")) return;
-        warn(warning);
+export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
+  const single = mode === "single";
+  const previewStyles = command === "build" ? await previewStyleHashes() : [];
+  return {
+    base: "./",
+    plugins: [
+      single
+        ? singleFile({
+            fileName: SINGLE_FILE_NAME,
+            policy: ({ scripts, styles }) =>
+              contentSecurityPolicy({ scripts, styles: [...styles, ...previewStyles] }, true),
+            publicFiles: {
+              "favicon.svg": `data:image/svg+xml;base64,${readFileSync(join(APP_DIR, "public/favicon.svg")).toString("base64")}`,
+            },
+          })
+        : servedPolicy(previewStyles),
+      noEvalInDocx(),
+    ],
+    resolve: { conditions: ["@fairtender/source", ...defaultClientConditions] },
+    // The single file carries everything itself: no public/ folder beside it.
+    publicDir: single ? false : "public",
+    build: {
+      target: "es2022",
+      outDir: single ? "dist-single" : "dist",
+      emptyOutDir: true,
+      reportCompressedSize: true,
+      chunkSizeWarningLimit: single ? 4000 : 1500,
+      // One file: no preload helper, every chunk (the Word renderer, the YAML reader) in the entry script.
+      modulePreload: single ? { polyfill: false } : undefined,
+      cssCodeSplit: !single,
+      assetsInlineLimit: single ? () => true : undefined,
+      rollupOptions: {
+        output: single ? { inlineDynamicImports: true } : {},
+        onwarn(warning, warn) {
+          // zod ships comments Rollup cannot place; they are harmless and not ours to fix.
+          if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("node_modules")) return;
+          warn(warning);
+        },
       },
     },
-  },
+  };
 });

@@ -2,6 +2,7 @@
 
 import { formatPath, type Issue } from "@fairtender/core";
 import { h } from "./dom.js";
+import { plainMessage } from "./messages.js";
 import { type FormValues, fieldForPath, LABOUR_KEYS } from "./profile-values.js";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -142,7 +143,14 @@ export function showFieldIssues(
     const message = h(
       "div",
       { class: "field-error", id, "data-for": list.map((i) => formatPath(i.path)).join(" ") },
-      list.map((i) => h("p", {}, i.message)),
+      list.map((i) => h("p", { class: "field-error-text" }, plainMessage(i))),
+      // The validator's own words, with the field path, as the CLI prints them: for whoever needs them.
+      h(
+        "details",
+        { class: "error-details" },
+        h("summary", {}, "Details"),
+        list.map((i) => h("p", { "data-code": i.code }, i.message)),
+      ),
     );
     container.classList.add("has-error");
     const anchor = container.querySelector(":scope > legend, :scope > label, :scope > summary");

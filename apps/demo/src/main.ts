@@ -100,7 +100,10 @@ byId("sector-list", HTMLDivElement).replaceChildren(
         "label",
         { for: inputId, title: info?.signal },
         info?.name ?? sectorFallbackName(id),
-        info?.risk === "high" && h("span", { class: "risk-dot", title: "High-risk sector" }, " ●"),
+        info?.risk === "high" && [
+          h("span", { class: "risk-dot", "aria-hidden": "true" }, " ●"),
+          h("span", { class: "visually-hidden" }, " (high-risk sector)"),
+        ],
       ),
     );
   }),

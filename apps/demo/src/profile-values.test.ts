@@ -192,3 +192,29 @@ describe("file names and defaults", () => {
     expect(currencyFor("ZZ")).toBeUndefined();
   });
 });
+
+describe("files whose keys are names of Object.prototype", () => {
+  for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+    it(`keeps a top-level ${JSON.stringify(key)} key as data and saves it back`, () => {
+      // JSON.parse makes `__proto__` an own key, as a YAML or JSON file read by the page does.
+      const file = JSON.parse(JSON.stringify(US_FEDERAL_EXAMPLE).replace(/^\{/, `{${JSON.stringify(key)}:{"x":1},`));
+      const { values, carry, carried } = inputToValues(file);
+      expect(carried).toEqual([key]);
+      expect(Object.hasOwn(carry, key)).toBe(true);
+      const merged = mergeCarry(valuesToInput(values).input, carry);
+      expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+      expect(JSON.parse(JSON.stringify(merged))[key]).toEqual({ x: 1 });
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    });
+  }
+
+  it("keeps a nested `__proto__` or `constructor` key in a managed object as data", () => {
+    const file = JSON.parse('{"buyer":{"name":"B","jurisdiction":"US","__proto__":{"polluted":true},"constructor":2}}');
+    const { carry, carried } = inputToValues(file);
+    expect(carried).toEqual(["buyer.__proto__", "buyer.constructor"]);
+    const merged = mergeCarry({ buyer: { name: "B" } }, carry) as { buyer: object };
+    expect(Object.getPrototypeOf(merged.buyer)).toBe(Object.prototype);
+    expect(Object.keys(merged.buyer)).toEqual(["name", "__proto__", "constructor"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

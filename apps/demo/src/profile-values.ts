@@ -240,6 +240,19 @@ const MANAGED: Record<string, readonly string[] | true> = {
   risk: true,
 };
 
+/**
+ * Sets `key` as an own property, even `__proto__` (which plain assignment would take as the object's
+ * prototype): a file's keys are data, never a way to reach `Object.prototype`.
+ */
+function setOwn(target: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The form's rule for a top-level key: own entries of {@link MANAGED} only (`constructor` is not one). */
+function managedFields(key: string): readonly string[] | true | undefined {
+  return Object.hasOwn(MANAGED, key) ? MANAGED[key] : undefined;
+}
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -325,19 +338,19 @@ export function inputToValues(input: unknown): { values: FormValues; carry: Json
   const carry: JsonObject = {};
   const carried: string[] = [];
   for (const [key, value] of Object.entries(root)) {
-    const managed = MANAGED[key];
+    const managed = managedFields(key);
     if (managed === true) continue;
     if (managed && isObject(value)) {
       const rest: JsonObject = {};
       for (const [k, v] of Object.entries(value)) {
         if (!managed.includes(k)) {
-          rest[k] = v;
+          setOwn(rest, k, v);
           carried.push(`${key}.${k}`);
         }
       }
-      if (Object.keys(rest).length > 0) carry[key] = rest;
+      if (Object.keys(rest).length > 0) setOwn(carry, key, rest);
     } else {
-      carry[key] = value;
+      setOwn(carry, key, value);
       carried.push(key);
     }
   }
@@ -348,8 +361,12 @@ export function inputToValues(input: unknown): { values: FormValues; carry: Json
 export function mergeCarry(input: JsonObject, carry: JsonObject): JsonObject {
   const out: JsonObject = { ...input };
   for (const [key, value] of Object.entries(carry)) {
-    const mine = out[key];
-    out[key] = isObject(mine) && isObject(value) ? { ...mine, ...value } : value;
+    const mine = Object.hasOwn(out, key) ? out[key] : undefined;
+    if (isObject(mine) && isObject(value)) {
+      const merged: JsonObject = { ...mine };
+      for (const [k, v] of Object.entries(value)) setOwn(merged, k, v);
+      setOwn(out, key, merged);
+    } else setOwn(out, key, value);
   }
   return out;
 }

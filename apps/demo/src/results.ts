@@ -12,6 +12,7 @@ import {
 } from "@fairtender/core";
 import { h } from "./dom.js";
 import type { LintFinding } from "./engine.js";
+import { plainMessage } from "./messages.js";
 
 const LEVEL: Record<string, string> = { low: "Low", medium: "Medium", high: "High" };
 
@@ -21,11 +22,40 @@ function shortFactor(description: string): string {
   return cut.length > 48 ? `${cut.slice(0, 45).trimEnd()}…` : cut;
 }
 
+/**
+ * A reason in the tender's words: the parenthesised field paths the engine cites
+ * ("(procurement.labour.migrantWorkers = true)") are taken out of the sentence; they stay available
+ * behind "Details", with what the rule read.
+ */
+export function reasonWords(text: string): string {
+  return text.replace(/\s\([a-z]\w*(?:\.\w+|\[\d+\])+ = [^()]*\)/g, "");
+}
+
 function reasonList(reasons: readonly Reason[]): HTMLUListElement {
   return h(
     "ul",
     { class: "reasons" },
-    reasons.map((r) => h("li", { "data-rule": r.rule }, r.text)),
+    reasons.map((r) => {
+      const read = Object.entries(r.inputs);
+      return h(
+        "li",
+        { "data-rule": r.rule },
+        reasonWords(r.text),
+        read.length > 0 &&
+          h(
+            "details",
+            { class: "error-details reason-details" },
+            h("summary", {}, "Details"),
+            h(
+              "p",
+              {},
+              read
+                .map(([path, value]) => `${path} = ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+                .join("; "),
+            ),
+          ),
+      );
+    }),
   );
 }
 
@@ -64,7 +94,7 @@ export function renderIncomplete(
     const button = h(
       "button",
       { type: "button", class: "link-button issue-link", "data-path": formatPath(issue.path), "data-code": issue.code },
-      issue.message,
+      plainMessage(issue),
     );
     button.addEventListener("click", () => focusPath(issue.path));
     return h("li", {}, button);

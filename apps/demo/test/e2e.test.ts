@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,6 +22,7 @@ import {
   captureScreenshot,
   fillUsFederalServicesAbroad,
   launchChromium,
+  SINGLE_FILE,
   serveDist,
   waitForState,
 } from "./harness.js";
@@ -91,11 +93,18 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("shows a validation error next to its field, with the CLI's own message", async () => {
+  it("shows a validation error next to its field in plain words, the CLI's own message behind Details", async () => {
     await page.goto(url);
     await waitForState(page, "incomplete");
     // Untouched fields do not shout at a user who has not started.
     expect(await page.locator(".field-error").count()).toBe(0);
+    // Leaving a required field empty: what to do, in the form's words.
+    await page.getByLabel("Buyer name").focus();
+    await page.getByLabel("Buyer name").blur();
+    await expect
+      .poll(() => page.locator('[data-paths="buyer.name"] .field-error-text').textContent())
+      .toBe("Enter the buyer's name");
+    expect(await page.locator(".field-error").count()).toBe(1);
 
     await fillUsFederalServicesAbroad(page, "100,000");
     const countries = page.getByLabel("Countries where the goods are made or the work is done");
@@ -106,23 +115,28 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     const error = field.locator(".field-error");
     await expect.poll(() => error.count()).toBe(1);
 
-    // The same message the CLI prints for the same profile.
+    // In plain words, without the field path; the CLI's own message (with the path) behind "Details".
     const profile = structuredClone(US_FEDERAL_EXAMPLE) as { procurement: { countries: string[] } };
     profile.procurement.countries = ["PH", "XX"];
     const parsed = safeParseProfile(profile);
     expect(parsed.success).toBe(false);
     const expected = parsed.success ? "" : parsed.error.issues[0]!.message;
     expect(expected).toMatch(/^procurement\.countries\[1\]: "XX" /);
-    expect((await error.textContent())?.trim()).toBe(expected);
+    const plain = "Enter countries as two-letter codes, like PH or MY: “XX” is not one";
+    expect((await error.locator(".field-error-text").textContent())?.trim()).toBe(plain);
+    expect(await error.locator(".error-details").getAttribute("open")).toBeNull();
+    expect(await error.locator(".error-details p").isVisible()).toBe(false);
+    await error.locator(".error-details summary").click();
+    expect((await error.locator(".error-details p").textContent())?.trim()).toBe(expected);
 
     // The control says it is invalid and points at the message.
     expect(await countries.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await countries.getAttribute("aria-describedby")) ?? "";
     expect(describedBy.split(" ")).toContain(await error.getAttribute("id"));
 
-    // The results pane lists the problem as a link to the field.
+    // The results pane lists the problem, in the same plain words, as a link to the field.
     await waitForState(page, "incomplete");
-    await expect.poll(() => page.locator("#results .issue-link").allTextContents()).toEqual([expected]);
+    await expect.poll(() => page.locator("#results .issue-link").allTextContents()).toEqual([plain]);
 
     // Fixing it clears the error.
     await countries.fill("PH, QA");
@@ -319,6 +333,85 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     expect(await page.getByLabel("Reference").inputValue()).toBe("SAQMMA-26-R-0142");
   });
 
+  it("opens a file with a top-level constructor, toString or __proto__ key (issue 10, item 14)", async () => {
+    for (const key of ["constructor", "toString", "__proto__"]) {
+      await page.goto(url);
+      const text = JSON.stringify(US_FEDERAL_EXAMPLE).replace(/^\{/, `{${JSON.stringify(key)}:{"x":1},`);
+      await page.locator("#import-file").setInputFiles({
+        name: `${key}.json`,
+        mimeType: "application/json",
+        buffer: Buffer.from(text),
+      });
+      await expect.poll(() => page.getByLabel("Reference").inputValue(), { message: key }).toBe("SAQMMA-26-R-0142");
+      const summary = (await page.locator("#summary").textContent()) ?? "";
+      expect(summary, key).not.toContain("could not be read");
+      expect(summary, key).toContain(`${key}: unknown field`);
+    }
+  });
+
+  it("takes a fixed seed of hostile values in every text field without an exception or injected markup", async () => {
+    const seed = [
+      "\u0000\u0001\u0002\u001f",
+      "\u202eevil\u202c",
+      "\u2066isolate\u2069\u200b\u200d",
+      "\ufffe\uffff",
+      "x".repeat(200_000),
+      "<script>window.__xss=1</script>",
+      '<img src=x onerror="window.__xss=1">',
+      '"><svg onload="window.__xss=1">',
+      "javascript:window.__xss=1",
+      "{{constructor}}",
+      "{{#each this}}{{/each}}",
+      "__proto__",
+      "constructor",
+      "toString",
+      "&lt;b&gt;&amp;",
+      "]]><!--",
+      "\r\n\t",
+      "' OR 1=1 --",
+      '=HYPERLINK("http://example.invalid")',
+      "@SUM(1+1)",
+      "👩🏽‍🏭".repeat(1000),
+      "\ud800",
+      "NaN",
+      "-1",
+      "1e309",
+      "9".repeat(400),
+      "2026-02-30",
+      "PH, XX, <b>",
+      "a\u0301\u0301\u0301\u0301",
+      "</textarea></style></script><iframe src=javascript:window.__xss=1>",
+    ];
+    expect(seed).toHaveLength(30);
+    await page.goto(url);
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
+    await waitForState(page, "selected");
+    const errorsBefore = pageErrors.length;
+    const fields = ["Buyer name", "Title", "Reference", "Estimated total value", "Duration in months"];
+    for (const [i, value] of seed.entries()) {
+      const label = fields[i % fields.length]!;
+      const field = page.getByLabel(label, { exact: label === "Title" });
+      await field.fill(value);
+      await field.blur();
+      await page.waitForFunction(() => document.getElementById("results")?.dataset.state !== undefined);
+      await page.waitForTimeout(300);
+      const state = await page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss,
+        injected: document.querySelectorAll(
+          "main img, main svg:not([aria-hidden]) , main script, main iframe:not(#preview)",
+        ).length,
+        resultsState: document.getElementById("results")?.dataset.state,
+      }));
+      expect(state.xss, `seed ${i}`).toBeUndefined();
+      expect(state.injected, `seed ${i}`).toBe(0);
+      expect(["incomplete", "selected", "failed"], `seed ${i}`).toContain(state.resultsState);
+      // The preview frame stays sandboxed (no scripts) whatever the text.
+      expect(await page.locator("#preview").getAttribute("sandbox")).toBe("");
+      await page.getByRole("button", { name: "US federal services abroad" }).click();
+    }
+    expect(pageErrors.slice(errorsBefore)).toEqual([]);
+  });
+
   it("works from the keyboard alone", async () => {
     await page.goto(url);
     await page.keyboard.press("Tab");
@@ -372,6 +465,52 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     }
   });
 
+  it("has no serious or critical accessibility problem (axe-core), filled or empty", async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const violations = async () => {
+      // Evaluated through the DevTools protocol, which the page's policy does not govern.
+      await page.evaluate(axe);
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+        const result = await axe.run({ resultTypes: ["violations"] });
+        return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+    };
+    await page.goto(url);
+    await waitForState(page, "incomplete");
+    expect(await violations()).toEqual([]);
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
+    await waitForState(page, "selected");
+    await page.locator("#excluded > summary").click();
+    expect(await violations()).toEqual([]);
+    // With errors showing.
+    await page.getByLabel("Buyer name").fill("");
+    await page.getByLabel("Buyer name").blur();
+    await waitForState(page, "incomplete");
+    expect(await violations()).toEqual([]);
+  });
+
+  it("explains the high-risk sector marker and keeps every checkbox square", async () => {
+    await page.goto(url);
+    expect(await page.locator("#sectors-hint").textContent()).toContain("high risk");
+    // Screen readers hear the words, not the dot.
+    expect(
+      await page.getByRole("checkbox", { name: "Fishing and seafood (high-risk sector)", exact: true }).count(),
+    ).toBe(1);
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>("input[type=checkbox]")]
+        .filter((b) => b.offsetParent !== null)
+        .map((b) => {
+          const r = b.getBoundingClientRect();
+          return { id: b.id, w: Math.round(r.width), h: Math.round(r.height) };
+        }),
+    );
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const b of boxes) expect(b, b.id).toEqual({ id: b.id, w: 18, h: 18 });
+  });
+
   it("serves a Content Security Policy that forbids connections and evaluating strings as code", async () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("connect-src 'none'");
@@ -383,6 +522,106 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     const origin = new URL(url).origin;
     const outside = requests.filter((r) => !r.startsWith(`${origin}/`) && !/^(blob|data|about):/.test(r));
     expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!run)("the single-file page from file://, with no server", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildIfStale("single");
+    url = pathToFileURL(SINGLE_FILE).href;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(90_000);
+    context.on("request", (r) => requests.push(r.url()));
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(
+          `CSP violation: ${e.violatedDirective} (${e.blockedURI || "inline"}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        ),
+      );
+    });
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it("is one HTML file whose policy allows its inline script and styles by hash only", () => {
+    const html = readFileSync(SINGLE_FILE, "utf8");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toMatch(/script-src 'sha256-[\w+/]+=*'(;|$)/);
+    // Nothing to load: every src and href is inline data or a fragment.
+    expect(
+      [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((v) => !/^(data:|#)/.test(v!)),
+    ).toEqual([]);
+  });
+
+  it("selects, previews and downloads the pack as Word and Markdown from file://", async () => {
+    await page.goto(url);
+    await waitForState(page, "incomplete");
+    await page.getByRole("button", { name: "US federal services abroad" }).click();
+    await waitForState(page, "selected");
+    await expect
+      .poll(() => page.frameLocator("#preview").locator("h1").textContent())
+      .toBe("Embassy facilities maintenance and cleaning services");
+    // The preview's styles apply under the policy (its hash is listed): the renderer's serif font.
+    expect(
+      await page
+        .frameLocator("#preview")
+        .locator("body")
+        .evaluate((b) => getComputedStyle(b).fontFamily),
+    ).toMatch(/Georgia/);
+    // The page's own stylesheet applies too.
+    expect(await page.locator(".masthead").evaluate((m) => getComputedStyle(m).display)).not.toBe("inline");
+
+    const [docx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Word .docx" }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe("SAQMMA-26-R-0142-tender.docx");
+    const entries = unzipSync(new Uint8Array(readFileSync((await docx.path())!)));
+    const documentXml = new TextDecoder().decode(entries["word/document.xml"]);
+    expect(documentXml).toContain("US Department of State, Bureau of Overseas Buildings");
+    const [md] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Markdown .md" }).click(),
+    ]);
+    expect(readFileSync((await md.path())!, "utf8")).toContain("Embassy facilities maintenance and cleaning services");
+  });
+
+  it("opens a YAML profile from file:// (the YAML reader is inside the file)", async () => {
+    await page.goto(url);
+    await page.locator("#import-file").setInputFiles({
+      name: "un.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(readFileSync(new URL("../../../examples/profiles/un-multi-regime.yaml", import.meta.url))),
+    });
+    await expect.poll(() => page.getByLabel("Jurisdiction").inputValue()).toBe("UN");
+    await waitForState(page, "selected");
+  });
+
+  it("asks for nothing but the file itself, and logs no errors or policy violations", () => {
+    const outside = requests.filter((r) => r !== url && !/^(blob|data|about):/.test(r));
+    expect(requests).toContain(url);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -32,24 +32,35 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds the page with Vite unless `dist/index.html` is newer than every source it is built from. */
-export function buildIfStale(): void {
-  const built = existsSync(join(DIST, "index.html")) ? statSync(join(DIST, "index.html")).mtimeMs : 0;
+/** The single-file build: the whole page in one HTML file, to open from `file://`. */
+export const SINGLE_FILE = join(APP_DIR, "dist-single", "fairtender-demo.html");
+
+/**
+ * Builds the page with Vite unless its output is newer than every source it is built from: the
+ * served build (`dist/index.html`) by default, the single file with `mode` `"single"`.
+ */
+export function buildIfStale(mode: "served" | "single" = "served"): void {
+  const output = mode === "single" ? SINGLE_FILE : join(DIST, "index.html");
+  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
   const sources = [
     join(APP_DIR, "src"),
+    join(APP_DIR, "build"),
+    join(APP_DIR, "public"),
     join(APP_DIR, "index.html"),
     join(APP_DIR, "vite.config.ts"),
     join(REPO, "packages/core/src"),
     join(REPO, "packages/renderer/src"),
+    join(REPO, "packages/adapters/src"),
   ];
   if (built > 0 && sources.every((s) => newestMtime(s) < built)) return;
   // Resolve Vite as Node does (npm may hoist it to the repository root), and run its bin with this Node.
   const vitePkg = createRequire(join(APP_DIR, "package.json")).resolve("vite/package.json");
   const viteBin = join(dirname(vitePkg), "bin/vite.js");
-  execFileSync(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
-    cwd: APP_DIR,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [viteBin, "build", "--logLevel", "warn", ...(mode === "single" ? ["--mode", "single"] : [])],
+    { cwd: APP_DIR, stdio: "inherit" },
+  );
 }
 
 const TYPES: Record<string, string> = {
