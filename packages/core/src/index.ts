@@ -9,6 +9,7 @@
 export {
   CALENDAR_CSV_COLUMNS,
   type CalendarEntry,
+  type CalendarTender,
   calendarToCsv,
   calendarToICalendar,
   type ICalendarOptions,

@@ -50,6 +50,8 @@ export function prettyXml(xml: string): string {
   return `${lines.join("\n")}\n`;
 }
 
+type MarkdownItInstance = ReturnType<typeof MarkdownIt>;
+
 const md = new MarkdownIt();
 
 /** The block structure markdown-it reads from a Markdown text. */
@@ -82,6 +84,80 @@ export function mdStructure(text: string) {
     }
   }
   return { headings, tables, rows, bulletLists, orderedLists, listItems, paragraphs, htmlBlocks, links };
+}
+
+/**
+ * markdown-it configured as GitHub-flavoured renderers are: `linkify: true` (schemes, `//`, e-mail
+ * addresses) and, in the second, fuzzy links (`example.com`, `www.`) and fuzzy IP addresses too.
+ */
+export const linkifyParsers: ReadonlyArray<{ name: string; parser: MarkdownItInstance }> = [
+  { name: "markdown-it linkify", parser: new MarkdownIt({ linkify: true }) },
+  {
+    name: "markdown-it linkify, fuzzy links and IPs",
+    parser: (() => {
+      const p = new MarkdownIt({ linkify: true });
+      p.linkify.set({ fuzzyLink: true, fuzzyIP: true, fuzzyEmail: true });
+      return p;
+    })(),
+  },
+];
+
+/** What a reader sees: the links a parser makes and the visible text (one line per inline block). */
+export function mdRead(text: string, parser: MarkdownItInstance): { links: string[]; text: string } {
+  const links: string[] = [];
+  let out = "";
+  for (const t of parser.parse(text, {})) {
+    if (t.type !== "inline") continue;
+    for (const c of t.children ?? []) {
+      if (c.type === "link_open") links.push(String(c.attrGet("href") ?? ""));
+      if (c.type === "text" || c.type === "text_special" || c.type === "code_inline") out += c.content;
+      if (c.type === "softbreak" || c.type === "hardbreak") out += " ";
+    }
+    out += "\n";
+  }
+  return { links, text: out };
+}
+
+/** What pandoc reads from documents as `format`: its links and its visible text, per document. */
+export function pandocRead(documents: readonly string[], format: string): Array<{ links: string[]; text: string }> {
+  // One pandoc run for all documents: each is its own top-level division, read from a JSON AST.
+  const input = documents.map((d, i) => `::: {#doc-${i}}\n\n${d}\n:::\n`).join("\n");
+  const ast = JSON.parse(
+    execFileSync("pandoc", ["-f", `${format}+fenced_divs`, "-t", "json"], {
+      input,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    }),
+  ) as { blocks: PandocNode[] };
+  return ast.blocks
+    .filter((b) => b.t === "Div")
+    .map((div) => {
+      const links: string[] = [];
+      let text = "";
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) {
+          for (const n of node) walk(n);
+          return;
+        }
+        if (node === null || typeof node !== "object") return;
+        const n = node as PandocNode;
+        if (n.t === "Str") text += n.c as string;
+        else if (n.t === "Space" || n.t === "SoftBreak" || n.t === "LineBreak") text += " ";
+        else if (n.t === "Code") text += (n.c as [unknown, string])[1];
+        else if (n.t === "Link") {
+          links.push(((n.c as unknown[])[2] as [string, string])[0]);
+          walk((n.c as unknown[])[1]);
+        } else if (n.c !== undefined) walk(n.c);
+        if (n.t === "Para" || n.t === "Plain" || n.t === "Header") text += "\n";
+      };
+      walk((div.c as unknown[])[1]);
+      return { links, text };
+    });
+}
+
+interface PandocNode {
+  t: string;
+  c?: unknown;
 }
 
 /** The sequence of element names in an HTML text (for structure comparisons). */

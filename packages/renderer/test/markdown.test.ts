@@ -44,6 +44,14 @@ describe("toMarkdown", () => {
     );
     expect(escapeMarkdown("line one\nline two\r\nthree")).toBe("line one line two three");
     expect(guardBlockStart("1. not a list")).toBe("1\\. not a list");
+    // no autolink: the scheme's colon, the `//`, the `@`, a domain's dots, `www.` and an IPv4's dots
+    expect(escapeMarkdown("see https://x.example/a or www.b.org, c@d.co, 10.0.0.1 and //localhost")).toBe(
+      "see https\\:/\\/x\\.example/a or www\\.b\\.org, c\\@d\\.co, 10\\.0\\.0\\.1 and /\\/localhost",
+    );
+    // what cannot make a link is left alone: sentences, clause numbers, "Note: x", decimals
+    expect(escapeMarkdown("Note: clause 1.2.3 applies. Costs 2.5 per cent.")).toBe(
+      "Note: clause 1.2.3 applies. Costs 2.5 per cent.",
+    );
     expect(guardBlockStart("- not a list")).toBe("\\- not a list");
     expect(guardBlockStart("    not code")).toBe("not code");
     expect(guardBlockStart("> not a quote")).toBe("\\> not a quote");

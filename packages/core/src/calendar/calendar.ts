@@ -7,8 +7,20 @@ import type { Selection } from "../model/selection.js";
 import type { TopicId } from "../model/topics.js";
 import { toIssues } from "../validate/issues.js";
 
+/** The tender a calendar entry belongs to, as the profile names it. */
+export interface CalendarTender {
+  /** `procurement.title`. */
+  title: string;
+  /** `buyer.name`. */
+  buyer: string;
+  /** `procurement.reference`, when the profile has one. */
+  reference?: string;
+}
+
 /** One entry of the obligations calendar. */
 export interface CalendarEntry {
+  /** The tender: every calendar and event written from the entry names it, and event UIDs derive from it. */
+  tender: CalendarTender;
   /** The schedule row (harmonised obligation) id. */
   obligation: string;
   topic: TopicId;
@@ -49,10 +61,16 @@ export function obligationCalendar(selection: Selection): CalendarEntry[] {
   const start = p.startDate;
   const end = contractEnd(selection.profile);
   const hasTerm = p.durationMonths !== undefined;
+  const tender: CalendarTender = {
+    title: p.title,
+    buyer: selection.profile.buyer.name,
+    ...(p.reference === undefined ? {} : { reference: p.reference }),
+  };
   const dated: CalendarEntry[] = [];
   const undated: CalendarEntry[] = [];
   for (const row of selection.obligations) {
     const base = {
+      tender,
       obligation: row.id,
       topic: row.topic,
       party: row.party,

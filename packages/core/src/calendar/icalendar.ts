@@ -1,6 +1,6 @@
 import { addDays } from "../dates.js";
 import { TOPICS, type TopicId } from "../model/topics.js";
-import type { CalendarEntry } from "./calendar.js";
+import type { CalendarEntry, CalendarTender } from "./calendar.js";
 
 /* The obligations calendar as iCalendar (RFC 5545), for calendar applications. */
 
@@ -10,7 +10,10 @@ export interface ICalendarOptions {
   prodId?: string;
   /** Domain part of the event UIDs (default `fairtender.invalid`). */
   uidDomain?: string;
-  /** Calendar name (X-WR-CALNAME); default none. */
+  /**
+   * Calendar name (`NAME`, RFC 7986, and `X-WR-CALNAME`); default: the tender's reference, title and
+   * buyer with "obligations".
+   */
   name?: string;
 }
 
@@ -67,12 +70,28 @@ function topicTitle(topic: TopicId): string {
   return TOPICS.find((t) => t.id === topic)?.title ?? topic;
 }
 
+/** The tender in words: "REF-1 Title (Buyer)" or, without a reference, "Title (Buyer)". */
+function tenderName(t: CalendarTender): string {
+  return `${t.reference === undefined ? "" : `${t.reference} `}${t.title} (${t.buyer})`;
+}
+
+/**
+ * What identifies a tender in event UIDs: its reference and buyer (the title instead of the reference
+ * when there is none), so editing the title of a referenced tender keeps its events.
+ */
+function tenderKey(t: CalendarTender): string {
+  return [t.reference === undefined ? `title:${t.title}` : `ref:${t.reference}`, t.buyer].join("\u0000");
+}
+
 /**
  * The dated calendar entries as an iCalendar file (RFC 5545): CRLF line endings, lines folded at 75
- * octets, TEXT values escaped, one all-day `VEVENT` per dated entry (`DTSTART;VALUE=DATE`). UIDs are
- * derived from the content (obligation, date, occurrence, action) and DTSTAMP is the contract start
- * date, so the same selection always gives the same file. Undated (on-event, ongoing) entries are not
- * events; they are listed in the calendar's description.
+ * octets, TEXT values escaped, one all-day `VEVENT` per dated entry (`DTSTART;VALUE=DATE`). The
+ * calendar is named after the tender (`NAME`, `X-WR-CALNAME`), and every event's summary and
+ * description name it too. UIDs are a stable hash of the tender (reference, buyer) and the obligation
+ * (schedule row and occurrence), so two tenders never share an event and re-importing a revised
+ * calendar of the same tender updates its events. DTSTAMP is the contract start date, so the same
+ * selection always gives the same file. Undated (on-event, ongoing) entries are not events; they are
+ * listed in the calendar's description.
  */
 export function calendarToICalendar(entries: readonly CalendarEntry[], options: ICalendarOptions = {}): string {
   const prodId = options.prodId ?? "-//Fairtender//Obligations calendar//EN";
@@ -84,7 +103,9 @@ export function calendarToICalendar(entries: readonly CalendarEntry[], options: 
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
   ];
-  if (options.name) lines.push(`X-WR-CALNAME:${escapeText(options.name)}`);
+  const tender = entries[0]?.tender;
+  const name = options.name ?? (tender ? `${tenderName(tender)}: obligations` : undefined);
+  if (name) lines.push(`NAME:${escapeText(name)}`, `X-WR-CALNAME:${escapeText(name)}`);
   const undated = entries.filter((e) => e.when !== "dated" || e.date === undefined);
   if (undated.length) {
     lines.push(
@@ -93,9 +114,10 @@ export function calendarToICalendar(entries: readonly CalendarEntry[], options: 
   }
   for (const e of entries) {
     if (e.when !== "dated" || e.date === undefined) continue;
-    const uid = `${stableHash([e.obligation, e.date, String(e.occurrence ?? 0), e.action, e.party].join("\u0000"))}@${domain}`;
-    const summary = `${topicTitle(e.topic)} (${e.party})${e.occurrence ? ` #${e.occurrence}` : ""}: ${e.timingText}`;
+    const uid = `${stableHash([tenderKey(e.tender), e.obligation, String(e.occurrence ?? 0)].join("\u0000"))}@${domain}`;
+    const summary = `${e.tender.reference ?? e.tender.title}: ${topicTitle(e.topic)} (${e.party})${e.occurrence ? ` #${e.occurrence}` : ""}: ${e.timingText}`;
     const description = [
+      `Tender: ${tenderName(e.tender)}`,
       e.action,
       `When: ${e.timingText} (${e.dateNote})`,
       e.evidence.length ? `Evidence: ${e.evidence.join("; ")}` : "",

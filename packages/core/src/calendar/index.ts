@@ -4,6 +4,6 @@
  * for calendar applications (`calendarToICalendar`). Reads a finished `Selection`; no part of the
  * selection pipeline.
  */
-export { type CalendarEntry, obligationCalendar } from "./calendar.js";
+export { type CalendarEntry, type CalendarTender, obligationCalendar } from "./calendar.js";
 export { CALENDAR_CSV_COLUMNS, calendarToCsv } from "./csv.js";
 export { calendarToICalendar, escapeText, foldLine, type ICalendarOptions } from "./icalendar.js";
