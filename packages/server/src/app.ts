@@ -197,7 +197,7 @@ function envelope<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
       ],
     });
   }
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(body, { reportInput: true });
   if (!result.success) {
     const problems = envelopeProblems(result.error);
     throw new HttpError(400, "invalid-request", `The request body has ${problems.length} problem(s).`, { problems });
