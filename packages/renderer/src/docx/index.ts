@@ -71,6 +71,15 @@ function finishParts(files: Record<string, Uint8Array>, issueDate: string): void
   // docx has no table-style builder: add ours.
   edit("word/styles.xml", (xml) => xml.replace("</w:styles>", `${PACK_TABLE_STYLE}</w:styles>`));
   edit("word/numbering.xml", fixNumbering);
+  edit("word/styles.xml", builtInNames);
+}
+
+/**
+ * Built-in heading styles under the name Word itself stores ("heading 2"; Word shows "Heading 2"),
+ * which python-docx's `styles["Heading 2"]` and other readers look up; docx 9.7 writes "Heading 2".
+ */
+function builtInNames(xml: string): string {
+  return xml.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
 }
 
 /**

@@ -1,6 +1,16 @@
 import { FairtenderError, type IssueCode } from "@fairtender/core";
 import { strFromU8, strToU8 } from "fflate";
-import { child, descendants, el, elements, parseXmlPart, serializeXml, type XmlElement, XmlPartError } from "./xml.js";
+import {
+  child,
+  descendants,
+  el,
+  elements,
+  parseXmlPart,
+  serializeXml,
+  type XmlChild,
+  type XmlElement,
+  XmlPartError,
+} from "./xml.js";
 import { readZip, ZipLimitError, type ZipLimits } from "./zip.js";
 
 /**
@@ -180,6 +190,31 @@ const AFTER_NUMPR = new Set(
 /** The children of `w:style` that come after `w:pPr`. */
 const AFTER_PPR = new Set(["w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr"]);
 
+/** The children of `w:style` (CT_Style) and of a table style's `w:tcPr` (CT_TcPr), in schema order. */
+const STYLE_ORDER = names(
+  "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
+);
+const TCPR_ORDER = names(
+  "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+);
+function names(list: string): Map<string, number> {
+  return new Map(list.split(" ").map((n, i) => [`w:${n}`, i]));
+}
+
+/**
+ * Puts an element's children in schema order (a stable sort; unknown elements last). Word and
+ * LibreOffice read styles in any order, but a schema validator does not, and some references
+ * (pandoc's own) write `w:qFormat` after `w:pPr`.
+ */
+function schemaOrder(parent: XmlElement, order: Map<string, number>): void {
+  const rank = (c: XmlChild) => ("name" in c ? (order.get(c.name) ?? order.size) : order.size);
+  parent.children = parent.children
+    .filter((c) => "name" in c)
+    .map((c, i) => [c, i] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+    .map(([c]) => c);
+}
+
 function insertBefore(parent: XmlElement, node: XmlElement, after: Set<string>): void {
   const i = parent.children.findIndex((c) => "name" in c && after.has(c.name));
   if (i < 0) parent.children.push(node);
@@ -300,6 +335,10 @@ export function mergeReference(files: Record<string, Uint8Array>, ref: Reference
   for (const style of elements(styles, "w:style")) {
     const id = style.attrs["w:styleId"] ?? "";
     have.add(id);
+    // Word's stored name of a built-in heading ("heading 2"), which python-docx and others look up.
+    const name = child(style, "w:name");
+    if (name && /^Heading [1-9]$/.test(name.attrs["w:val"] ?? ""))
+      name.attrs["w:val"] = name.attrs["w:val"]!.toLowerCase();
     const own = byId.get(id);
     if (own) {
       // The pack's numbering for the styles it numbers; none for the other styles it uses.
@@ -315,6 +354,10 @@ export function mergeReference(files: Record<string, Uint8Array>, ref: Reference
     }
   }
   for (const [id, style] of byId) if (!have.has(id)) styles.children.push(structuredClone(style));
+  for (const style of elements(styles, "w:style")) {
+    schemaOrder(style, STYLE_ORDER);
+    for (const tcPr of descendants(style, "w:tcPr")) schemaOrder(tcPr, TCPR_ORDER);
+  }
   mergeNamespaces(styles, ourStyles);
   files["word/styles.xml"] = strToU8(serializeXml(styles));
   if (ref.theme) addTheme(files, ref.theme);
