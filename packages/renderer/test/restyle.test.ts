@@ -148,11 +148,11 @@ describe("merging a numbered firm template", () => {
     const numbering = docxPart(out, "word/numbering.xml");
     const styles = docxPart(out, "word/styles.xml");
     const numIdOf = (style: string) =>
-      new RegExp(`w:styleId="${style}"[\s\S]*?</w:style>`).exec(styles)![0].match(/<w:numId w:val="(\d+)"\/>/)?.[1];
+      new RegExp(`w:styleId="${style}"[\\s\\S]*?</w:style>`).exec(styles)![0].match(/<w:numId w:val="(\d+)"\/>/)?.[1];
     const abstractOf = (numId: string) =>
       new RegExp(`<w:num w:numId="${numId}"[^>]*><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1]!;
     const definition = (absId: string) =>
-      new RegExp(`<w:abstractNum w:abstractNumId="${absId}"[\s\S]*?</w:abstractNum>`).exec(numbering)![0];
+      new RegExp(`<w:abstractNum w:abstractNumId="${absId}"[\\s\\S]*?</w:abstractNum>`).exec(numbering)![0];
     // the house style keeps the template's "Article %1" list, under an id that is not ours
     const house = numIdOf("HouseArticle")!;
     expect(house).not.toBe("1");
