@@ -2,26 +2,30 @@
  * The named Word styles the `.docx` backend uses, by style id, with the name Word shows and what
  * each is for. A legal team restyles the whole pack by changing these styles (or by passing a
  * reference .docx that defines them). Clause numbering is linked to `Heading2`, `Heading3`,
- * `ClauseText` and `ClauseItem`, so a heading inserted in Word is numbered and renumbers the rest.
+ * `ClauseText` and `ClauseItem`, and the annexes' provision numbering ("A1", "A1.1") to their
+ * `Annex…` twins, so a heading inserted in Word is numbered in its part and renumbers the rest,
+ * also after a restyle with a reference document. `name` is the name Word stores (built-in styles
+ * in Word's lower-case form, "heading 2", which Word shows as "Heading 2" and python-docx finds
+ * as `styles["Heading 2"]`).
  */
 export const STYLE_NAMES = [
   { id: "Title", name: "Title", type: "paragraph", use: "The procurement title on the cover" },
   { id: "Subtitle", name: "Subtitle", type: "paragraph", use: "The line under the title (edition)" },
   {
     id: "Heading1",
-    name: "Heading 1",
+    name: "heading 1",
     type: "paragraph",
     use: "Parts, schedules and annexes (unnumbered: “Part 3 Contract clauses”)",
   },
   {
     id: "Heading2",
-    name: "Heading 2",
+    name: "heading 2",
     type: "paragraph",
     use: "Topics, numbered 1, 2, 3 (linked to the clause numbering, level 1)",
   },
   {
     id: "Heading3",
-    name: "Heading 3",
+    name: "heading 3",
     type: "paragraph",
     use: "Clauses, numbered 1.1, 1.2 (clause numbering, level 2)",
   },
@@ -36,6 +40,30 @@ export const STYLE_NAMES = [
     name: "Clause Item",
     type: "paragraph",
     use: "Lettered items (a), (b) (clause numbering, level 4)",
+  },
+  {
+    id: "AnnexHeading2",
+    name: "Annex Heading 2",
+    type: "paragraph",
+    use: "Topics in an annex, numbered A1, A2 (solicitation provision numbering, level 1; based on Heading 2)",
+  },
+  {
+    id: "AnnexHeading3",
+    name: "Annex Heading 3",
+    type: "paragraph",
+    use: "Solicitation provisions in an annex, numbered A1.1 (provision numbering, level 2; based on Heading 3)",
+  },
+  {
+    id: "AnnexClauseText",
+    name: "Annex Clause Text",
+    type: "paragraph",
+    use: "Numbered sub-clauses of a provision, A1.1.1 (provision numbering, level 3)",
+  },
+  {
+    id: "AnnexClauseItem",
+    name: "Annex Clause Item",
+    type: "paragraph",
+    use: "Lettered items of a provision, (a) (provision numbering, level 4)",
   },
   { id: "ClauseIntro", name: "Clause Intro", type: "paragraph", use: "A clause's unnumbered lead-in" },
   { id: "Normal", name: "Normal", type: "paragraph", use: "Body text" },

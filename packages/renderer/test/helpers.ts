@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { basename, join } from "node:path";
 import { type Selection, select } from "@fairtender/core";
 import { strFromU8, unzipSync } from "fflate";
 import MarkdownIt from "markdown-it";
@@ -185,3 +187,48 @@ export function clientAvailable(command: string): boolean {
 
 /** Clause labels a document shows, in order: "1", "1.1", "1.1.1", "(a)", "A1.1". */
 export const LABEL = /^(A?\d+(?:\.\d+)*|\([a-z]+\))$/;
+
+/**
+ * The ISO/IEC 29500 validator of the shared tools (`validate-docx`, xmllint + python3-lxml): from
+ * `FAIRTENDER_VALIDATE_DOCX`, else `shared/tools/validate-docx` beside the repository.
+ */
+export const VALIDATE_DOCX =
+  process.env.FAIRTENDER_VALIDATE_DOCX ??
+  [
+    new URL("../../../../shared/tools/validate-docx", import.meta.url).pathname,
+    "/work/shared/tools/validate-docx",
+  ].find((p) => existsSync(p)) ??
+  "validate-docx";
+
+/** The validator runs when it and xmllint are there; in CI always (a missing one then fails). */
+export const validatorAvailable = (): boolean =>
+  Boolean(process.env.CI) || (existsSync(VALIDATE_DOCX) && has("xmllint"));
+
+/** Validates .docx files against the ISO/IEC 29500 transitional schemas; returns the report of failures ("" when all are valid). */
+export function validateDocx(...files: string[]): string {
+  try {
+    execFileSync(VALIDATE_DOCX, files, { encoding: "utf8", stdio: "pipe", timeout: 120_000 });
+    return "";
+  } catch (e) {
+    const out = (e as { stdout?: string }).stdout ?? String(e);
+    return out || String(e);
+  }
+}
+
+/** Converts files with LibreOffice headless (one run, a private profile in `dir`); returns the output paths. */
+export function soffice(dir: string, files: string[], format: string, extension: string): string[] {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
+      "--headless",
+      "--convert-to",
+      format,
+      "--outdir",
+      dir,
+      ...files,
+    ],
+    { stdio: "ignore", timeout: 180_000 },
+  );
+  return files.map((f) => join(dir, `${basename(f).replace(/\.[^.]+$/, "")}.${extension}`));
+}

@@ -4,13 +4,14 @@
  * multi-level legal numbering linked to the heading styles, cross-reference fields, a pre-filled
  * table of contents and deterministic bytes. Browser-safe (returns a `Uint8Array`).
  */
-import { FairtenderError } from "@fairtender/core";
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from "fflate";
+import { strFromU8, strToU8, type Zippable, zipSync } from "fflate";
 import type { TenderPack } from "../pack/types.js";
 import { packFiles } from "./pack.js";
-import { mergeReferenceStyles } from "./reference.js";
+import { mergeReference, REFERENCE_LIMITS, type ReferenceLimits, readReference } from "./reference.js";
 import { buildDocument, type DocxTheme, PACK_TABLE_STYLE } from "./render.js";
 
+export type { ReferenceLimits, ReferenceProblem } from "./reference.js";
+export { REFERENCE_LIMITS, ReferenceDocxError } from "./reference.js";
 export type { DocxTheme } from "./render.js";
 
 /** Options of {@link toDocx}. */
@@ -19,9 +20,15 @@ export interface DocxOptions {
   theme?: DocxTheme;
   /**
    * A house .docx whose styles (`word/styles.xml`) and theme the output uses, as with pandoc's
-   * reference document. Styles the pack needs that the reference lacks are added from the defaults.
+   * reference document. Styles the pack needs that the reference lacks are added from the defaults;
+   * the styles the pack numbers keep its numbering; the reference's own lists come along under new
+   * ids. The reference is read within {@link DocxOptions.referenceLimits} and parsed strictly: a
+   * package that is not a word-processing document, or a part that is not XML or declares a DTD,
+   * is refused with a {@link ReferenceDocxError}.
    */
   referenceDocx?: Uint8Array;
+  /** Bounds on the reference document, each defaulting to {@link REFERENCE_LIMITS}. */
+  referenceLimits?: Partial<ReferenceLimits>;
 }
 
 /**
@@ -34,17 +41,23 @@ export interface DocxOptions {
  * @param pack - A pack from `buildTenderPack`.
  * @param options - Theme and reference document.
  * @returns The .docx bytes.
- * @throws {FairtenderError} `invalid-options` when the reference document is not a readable .docx.
+ * @throws {ReferenceDocxError} (a `FairtenderError`, code `invalid-options`) when the reference
+ * document cannot be used; its `problem` says why.
  * @example
  * ```ts
  * const bytes = await toDocx(pack, { theme: { font: "Georgia", pageSize: "Letter" } });
  * ```
  */
 export async function toDocx(pack: TenderPack, options: DocxOptions = {}): Promise<Uint8Array> {
+  // The reference is read first: a refused one costs no rendering.
+  const reference =
+    options.referenceDocx === undefined
+      ? undefined
+      : readReference(options.referenceDocx, { ...REFERENCE_LIMITS, ...options.referenceLimits });
   const doc = buildDocument(pack, options.theme);
   const files = await packFiles(doc);
   finishParts(files, pack.meta.issueDate);
-  if (options.referenceDocx) mergeReferenceStyles(files, readReference(options.referenceDocx));
+  if (reference) mergeReference(files, reference);
   return zipDeterministic(files, pack.meta.issueDate);
 }
 
@@ -58,6 +71,15 @@ function finishParts(files: Record<string, Uint8Array>, issueDate: string): void
   // docx has no table-style builder: add ours.
   edit("word/styles.xml", (xml) => xml.replace("</w:styles>", `${PACK_TABLE_STYLE}</w:styles>`));
   edit("word/numbering.xml", fixNumbering);
+  edit("word/styles.xml", builtInNames);
+}
+
+/**
+ * Built-in heading styles under the name Word itself stores ("heading 2"; Word shows "Heading 2"),
+ * which python-docx's `styles["Heading 2"]` and other readers look up; docx 9.7 writes "Heading 2".
+ */
+function builtInNames(xml: string): string {
+  return xml.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
 }
 
 /**
@@ -83,27 +105,6 @@ function fixCoreDates(xml: string, issueDate: string): string {
   return xml
     .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
     .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-}
-
-function readReference(bytes: Uint8Array): Record<string, Uint8Array> {
-  try {
-    const files = unzipSync(bytes) as Record<string, Uint8Array>;
-    if (!files["word/styles.xml"]) throw new Error("it has no word/styles.xml");
-    return files;
-  } catch (cause) {
-    const message = `options.referenceDocx is not a readable .docx: ${cause instanceof Error ? cause.message : String(cause)}.`;
-    throw new FairtenderError("invalid-options", message, {
-      issues: [
-        {
-          code: "invalid-format",
-          path: ["options", "referenceDocx"],
-          expected: "a .docx file with word/styles.xml",
-          message,
-        },
-      ],
-      cause,
-    });
-  }
 }
 
 /**

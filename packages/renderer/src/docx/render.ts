@@ -70,8 +70,14 @@ const PAGE = {
 } as const;
 const MARGIN = 1304; // 23 mm
 
+/** The styles of the four numbered levels, in the contract clauses and in the annexes (solicitation provisions). */
+const LEVEL_STYLES = {
+  [NUMBERING.clauses]: ["Heading2", "Heading3", "ClauseText", "ClauseItem"],
+  [NUMBERING.provisions]: ["AnnexHeading2", "AnnexHeading3", "AnnexClauseText", "AnnexClauseItem"],
+} as const;
+
 interface Ctx {
-  clauseNumbering: string;
+  clauseNumbering: typeof NUMBERING.clauses | typeof NUMBERING.provisions;
   listInstance: number;
   tableCount: number;
   bookmarks: Map<string, { id: number; name: string }>;
@@ -293,7 +299,7 @@ function part(node: PartNode, width: number, ctx: Ctx): Array<Paragraph | Table>
 function topic(node: TopicNode, width: number, ctx: Ctx): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [
     new Paragraph({
-      style: "Heading2",
+      style: LEVEL_STYLES[ctx.clauseNumbering][0],
       numbering: { reference: ctx.clauseNumbering, level: 0 },
       children: [new TextRun(scrub(node.title))],
     }),
@@ -306,7 +312,7 @@ function clause(node: ClauseNode, width: number, ctx: Ctx): Array<Paragraph | Ta
   const bm = ctx.bookmarks.get(node.id)!;
   const out: Array<Paragraph | Table> = [
     new Paragraph({
-      style: "Heading3",
+      style: LEVEL_STYLES[ctx.clauseNumbering][1],
       numbering: { reference: ctx.clauseNumbering, level: 1 },
       children: [asChild(bookmarkStart(bm.id, bm.name)), new TextRun(scrub(node.title)), asChild(bookmarkEnd(bm.id))],
     }),
@@ -330,14 +336,14 @@ function clause(node: ClauseNode, width: number, ctx: Ctx): Array<Paragraph | Ta
 function subclause(node: SubclauseNode, ctx: Ctx): Paragraph[] {
   return [
     new Paragraph({
-      style: "ClauseText",
+      style: LEVEL_STYLES[ctx.clauseNumbering][2],
       numbering: { reference: ctx.clauseNumbering, level: 2 },
       children: runs(node.children),
     }),
     ...node.items.map(
       (i) =>
         new Paragraph({
-          style: "ClauseItem",
+          style: LEVEL_STYLES[ctx.clauseNumbering][3],
           numbering: { reference: ctx.clauseNumbering, level: 3 },
           children: runs(i.children),
         }),
@@ -463,35 +469,35 @@ function block(node: Block, width: number, ctx: Ctx): Array<Paragraph | Table> {
 
 // --- numbering and styles ---------------------------------------------------------------------
 
-function legalLevels(prefix: string, linkStyles: boolean): INumberingOptions["config"][number]["levels"] {
+function legalLevels(prefix: string, styles: readonly string[]): INumberingOptions["config"][number]["levels"] {
   return [
     {
       level: 0,
       format: LevelFormat.DECIMAL,
       text: `${prefix}%1`,
       suffix: LevelSuffix.TAB,
-      style: { paragraph: { indent: { left: 851, hanging: 851 } }, ...(linkStyles ? { style: "Heading2" } : {}) },
+      style: { paragraph: { indent: { left: 851, hanging: 851 } }, style: styles[0] },
     },
     {
       level: 1,
       format: LevelFormat.DECIMAL,
       text: `${prefix}%1.%2`,
       suffix: LevelSuffix.TAB,
-      style: { paragraph: { indent: { left: 851, hanging: 851 } }, ...(linkStyles ? { style: "Heading3" } : {}) },
+      style: { paragraph: { indent: { left: 851, hanging: 851 } }, style: styles[1] },
     },
     {
       level: 2,
       format: LevelFormat.DECIMAL,
       text: `${prefix}%1.%2.%3`,
       suffix: LevelSuffix.TAB,
-      style: { paragraph: { indent: { left: 1702, hanging: 851 } }, ...(linkStyles ? { style: "ClauseText" } : {}) },
+      style: { paragraph: { indent: { left: 1702, hanging: 851 } }, style: styles[2] },
     },
     {
       level: 3,
       format: LevelFormat.LOWER_LETTER,
       text: "(%4)",
       suffix: LevelSuffix.TAB,
-      style: { paragraph: { indent: { left: 2268, hanging: 567 } }, ...(linkStyles ? { style: "ClauseItem" } : {}) },
+      style: { paragraph: { indent: { left: 2268, hanging: 567 } }, style: styles[3] },
     },
   ];
 }
@@ -499,8 +505,8 @@ function legalLevels(prefix: string, linkStyles: boolean): INumberingOptions["co
 function numbering(): INumberingOptions {
   return {
     config: [
-      { reference: NUMBERING.clauses, levels: legalLevels("", true) },
-      { reference: NUMBERING.provisions, levels: legalLevels("A", false) },
+      { reference: NUMBERING.clauses, levels: legalLevels("", LEVEL_STYLES[NUMBERING.clauses]) },
+      { reference: NUMBERING.provisions, levels: legalLevels("A", LEVEL_STYLES[NUMBERING.provisions]) },
       {
         reference: NUMBERING.listNumber,
         levels: [
@@ -576,6 +582,27 @@ function styles(t: { font: string; headingFont: string; colour: string; size: nu
       ps("ClauseItem", "Clause Item", {
         next: "ClauseItem",
         paragraph: { numbering: { reference: NUMBERING.clauses, level: 3 }, spacing: { after: 60 } },
+      }),
+      // The annexes' solicitation provisions ("A1", "A1.1"): the clause styles' look, the provision numbering.
+      ps("AnnexHeading2", "Annex Heading 2", {
+        basedOn: "Heading2",
+        next: "Normal",
+        paragraph: { numbering: { reference: NUMBERING.provisions, level: 0 } },
+      }),
+      ps("AnnexHeading3", "Annex Heading 3", {
+        basedOn: "Heading3",
+        next: "AnnexClauseText",
+        paragraph: { numbering: { reference: NUMBERING.provisions, level: 1 } },
+      }),
+      ps("AnnexClauseText", "Annex Clause Text", {
+        basedOn: "ClauseText",
+        next: "AnnexClauseText",
+        paragraph: { numbering: { reference: NUMBERING.provisions, level: 2 } },
+      }),
+      ps("AnnexClauseItem", "Annex Clause Item", {
+        basedOn: "ClauseItem",
+        next: "AnnexClauseItem",
+        paragraph: { numbering: { reference: NUMBERING.provisions, level: 3 } },
       }),
       ps("ClauseIntro", "Clause Intro", { paragraph: { indent: { left: 851 } } }),
       ps("SmallPrint", "Small Print", {
