@@ -52,7 +52,10 @@ function after(source: string): number {
   return result.success ? 0 : result.error.issues.length;
 }
 
-const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const sizes = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number);
 const oldAll = process.argv.includes("--old-all");
 builtinLibrary();
 for (const n of sizes.length ? sizes : [10_000, 40_000, 100_000]) {

@@ -184,12 +184,18 @@ Second paragraph.
 
   it("checks a source's editions: no gap or overlap, the last open-ended, cited only in lists", () => {
     const real50 = real.get("library/sources.yaml") ?? "";
-    const gap = real50.replace("        effectiveFrom: 2025-10-01\n        url: https://www.acquisition.gov/far/52.222-50", "        effectiveFrom: 2025-10-02\n        url: https://www.acquisition.gov/far/52.222-50");
+    const gap = real50.replace(
+      "        effectiveFrom: 2025-10-01\n        url: https://www.acquisition.gov/far/52.222-50",
+      "        effectiveFrom: 2025-10-02\n        url: https://www.acquisition.gov/far/52.222-50",
+    );
     expect(gap).not.toBe(real50);
     expect(problemsOf(withFile("library/sources.yaml", gap))).toContainEqual(
       "library/sources.yaml sources.far-52-222-50.editions[1].effectiveFrom: is 2025-10-02, expected 2025-10-01 (the day after the previous edition ends: editions must not overlap or leave a gap)",
     );
-    const params = (real.get("library/parameters.yaml") ?? "").replace("source: far-navigator-700k", "source: far-52-222-50");
+    const params = (real.get("library/parameters.yaml") ?? "").replace(
+      "source: far-navigator-700k",
+      "source: far-52-222-50",
+    );
     expect(problemsOf(withFile("library/parameters.yaml", params))).toContainEqual(
       expect.stringMatching(/source "far-52-222-50" has editions .*only be cited in a list of sources/),
     );
