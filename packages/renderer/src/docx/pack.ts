@@ -24,7 +24,27 @@ interface FileInternals {
 }
 
 const utf8 = new TextEncoder();
+
 const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === "string" ? utf8.encode(data) : data);
+
+/**
+ * The timer docx's bundled browser stand-in for Node's `nextTick` drains its queue with, captured
+ * when this module loads (as the stand-in captures it), so fake timers a test installs later cannot
+ * stall a render.
+ */
+const timer: typeof setTimeout | undefined = typeof setTimeout === "function" ? setTimeout : undefined;
+
+/**
+ * Waits until docx's `nextTick` stand-in has run what it queued. docx bundles a browser shim of
+ * Node's globals whose `nextTick` runs only from a `setTimeout(…, 0)`; the `xml` serialiser queues
+ * one closure per part, and each keeps the part's whole object tree and XML string alive (about
+ * 3.6 MB per document). A caller that awaits `toDocx` in a loop never lets that timer run (awaiting
+ * drains only microtasks), so memory grew without bound. A zero-delay timer set after the shim's
+ * fires after it.
+ */
+function afterDocxTicks(): Promise<void> {
+  return timer ? new Promise((resolve) => timer(resolve, 0)) : Promise.resolve();
+}
 
 /**
  * The parts of the package, in docx's (stable) order, uncompressed.
@@ -52,6 +72,7 @@ export async function packFiles(doc: DocxFile, useCompiler = true): Promise<Reco
       if (item.type === "svg" && item.fallback)
         out[`word/media/${item.fallback.fileName}`] = bytesOf(item.fallback.data);
     }
+    await afterDocxTicks();
     return out;
   }
   const buffer = await Packer.toArrayBuffer(doc);
