@@ -124,7 +124,7 @@ describe("toDocx", () => {
     expect(numbering).toContain('<w:lvlText w:val="A%1.%2"/>');
   });
 
-  it("bookmarks every clause heading (unique ids) and cross-references it by REF field with the number cached", () => {
+  it("bookmarks every clause heading (unique ids) and cross-references it by a complex REF field with the number cached", () => {
     const starts = [...doc.matchAll(/<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"\/>/g)];
     const clauseCount = topics(pack).flatMap((t) => t.children).length;
     expect(starts).toHaveLength(clauseCount);
@@ -132,8 +132,11 @@ describe("toDocx", () => {
     expect(new Set(starts.map((m) => m[2])).size).toBe(clauseCount);
     for (const m of starts) expect(m[2]!.length).toBeLessThanOrEqual(40);
     const numberOf = new Map(topics(pack).flatMap((t) => t.children.map((c) => [c.id, c.number] as const)));
+    expect(doc).not.toContain("<w:fldSimple");
     const refs = [
-      ...doc.matchAll(/<w:fldSimple w:instr="REF (_Ref_[A-Za-z0-9_]+) \\h \\w"><w:r><w:t[^>]*>([^<]*)<\/w:t>/g),
+      ...doc.matchAll(
+        /<w:t xml:space="preserve">(?:clause|provision) <\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="begin"\/><\/w:r><w:r><w:instrText xml:space="preserve"> REF (_Ref_[A-Za-z0-9_]+) \\h \\w <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/><\/w:r>/g,
+      ),
     ];
     expect(refs.length).toBeGreaterThan(5);
     const names = new Map(starts.map((m) => [m[2], true]));

@@ -10,8 +10,6 @@ import {
   LevelFormat,
   LevelSuffix,
   LineRuleType,
-  NumberedItemReference,
-  NumberedItemReferenceFormat,
   PageNumber,
   Paragraph,
   type ParagraphChild,
@@ -115,11 +113,14 @@ function runs(nodes: readonly Inline[], props: IRunOptions = {}): ParagraphChild
             new TextRun({ ...props, text: scrub(`[clause not included: ${n.target}]`), bold: true, color: "B00020" }),
           );
         } else {
+          // A complex field (begin / instruction / separate / cached number / end), not `w:fldSimple`:
+          // converters such as pandoc and mammoth read the cached result of a complex field, and drop
+          // a simple field's, number and all. Word updates it to the paragraph number in full context.
           out.push(
-            new NumberedItemReference(bookmarkName(n.target), n.number, {
-              hyperlink: true,
-              referenceFormat: NumberedItemReferenceFormat.FULL_CONTEXT,
-            }),
+            ...field(`REF ${bookmarkName(n.target)} \\h \\w`, n.number, {
+              bold: props.bold === true,
+              italic: props.italics === true,
+            }).map(asChild),
           );
         }
         break;

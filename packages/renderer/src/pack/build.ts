@@ -157,6 +157,8 @@ class PackBuilder {
   readonly provisions: Map<string, Numbered[]>;
   readonly regimeName: Map<string, string>;
   readonly annexLetters = new Map<string, string>();
+  /** Clause id → whether it is a contract clause or a solicitation provision. */
+  readonly kinds: Map<string, SelectedClause["kind"]>;
 
   constructor(
     readonly sel: Selection,
@@ -165,6 +167,7 @@ class PackBuilder {
     readonly documentVersion: string,
   ) {
     this.guidance = edition === "guidance";
+    this.kinds = new Map(sel.clauses.map((c) => [c.id, c.kind]));
     this.contract = this.number(
       sel.clauses.filter((c) => c.kind === "clause"),
       "",
@@ -258,12 +261,29 @@ class PackBuilder {
 
   // --- inline text ----------------------------------------------------------------------------
 
+  /**
+   * Clause text as running text. A cross-reference names what it points at ("clause 9.1",
+   * "provision A1.1"), as the reader of any format (and of any converter's output) needs; a
+   * reference to a clause not in the pack is its own visible marker.
+   */
   inlines(runs: readonly ResolvedInline[]): Inline[] {
-    return runs.map((r): Inline => {
-      if (r.type === "text") return text(r.value);
-      if (r.type === "term") return { type: "term", term: r.term, value: r.text };
-      return { type: "ref", target: r.clause, number: this.numbers.get(r.clause) ?? null };
+    const out: Inline[] = [];
+    // Whether the text already names the references it leads into ("clauses {{ref a}} and {{ref b}}").
+    let named = false;
+    runs.forEach((r, i) => {
+      if (r.type === "text") out.push(text(r.value));
+      else if (r.type === "term") out.push({ type: "term", term: r.term, value: r.text });
+      else {
+        const number = this.numbers.get(r.clause) ?? null;
+        const before = runs[i - 1];
+        const prev = before?.type === "text" ? before.value : "";
+        named = NAMES_REFERENCE.test(prev) || (named && runs[i - 2]?.type === "ref" && JOINS_REFERENCES.test(prev));
+        if (number !== null && !named)
+          out.push(text(this.kinds.get(r.clause) === "provision" ? "provision " : "clause "));
+        out.push({ type: "ref", target: r.clause, number });
+      }
     });
+    return out;
   }
 
   clauseRefs(ids: readonly string[]): Inline[] {
@@ -812,6 +832,11 @@ class PackBuilder {
     };
   }
 }
+
+/** Text ending in a word that names what a reference points at ("clause ", "under sections "). */
+const NAMES_REFERENCE = /\b(?:clauses?|provisions?|sections?|paragraphs?|articles?)\s*$/i;
+/** Text that joins two references of one list (", ", " and ", ", or "). */
+const JOINS_REFERENCES = /^\s*(?:,|,?\s*(?:and|or))\s*$/i;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
