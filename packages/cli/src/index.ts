@@ -40,6 +40,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "print the JSON Schema of a profile, clause, obligation, selection or library",
     load: () => import("./commands/schema.js"),
   },
+  serve: {
+    summary: "run the HTTP service: select, pack, import and export as JSON, with an OpenAPI document",
+    load: () => import("./commands/serve.js"),
+  },
 };
 
 /** The version of this package (read from its package.json, one level above src/ and dist/). */
