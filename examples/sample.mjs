@@ -79,5 +79,5 @@ console.log("Tender pack written:");
 for (const url of Object.values(files)) console.log(`  ${here(url)}`);
 console.log("");
 console.log(
-  "Next: open the .docx in Word, or try the CLI: npx fairtender select examples/profiles/us-embassy-cleaning.yaml",
+  "Next: open the .docx in Word, or try the CLI: npx @fairtender/cli select examples/profiles/us-embassy-cleaning.yaml",
 );
