@@ -269,13 +269,14 @@ describe("fairtender validate", () => {
     const base = readFileSync(embassy, "utf8");
     writeFileSync(
       join(dir, "many.yaml"),
-      `${base}${Array.from({ length: 300 }, (_, i) => `extra${i}: 1`).join("\n")}\n`,
+      // 150 unknown fields: under core's objectFields limit (200), so each is its own problem.
+      `${base}${Array.from({ length: 150 }, (_, i) => `extra${i}: 1`).join("\n")}\n`,
     );
     const many = await cli(["validate", "many.yaml"], dir);
     expect(many.status).toBe(1);
-    expect(many.stderr).toContain("many.yaml: the tender profile has 300 problems");
+    expect(many.stderr).toContain("many.yaml: the tender profile has 150 problems");
     expect(many.stderr.match(/unknown field/g)).toHaveLength(100);
-    expect(many.stderr).toContain("and 200 more problems");
+    expect(many.stderr).toContain("and 50 more problems");
     const lol = '["lol","lol","lol","lol","lol","lol","lol","lol","lol"]';
     const bomb = ["a", "b", "c", "d", "e"].map((k, i, all) =>
       i === 0
@@ -288,10 +289,9 @@ describe("fairtender validate", () => {
     writeFileSync(join(dir, "tag.yaml"), base.replace(/title: .*/, "title: !!js/function 'function () {}'"));
     const run = await cli(["validate", "bomb.yaml", "tag.yaml"], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/bomb\.yaml: cannot be read\n {2}- line \d+, column \d+: too many aliases/);
-    expect(run.stderr).toMatch(
-      /tag\.yaml: cannot be read\n {2}- line \d+, column \d+: the tag !!js\/function is not allowed/,
-    );
+    // Problems print as file:line:col: message (the CLI's convention for editors and CI problem matchers).
+    expect(run.stderr).toMatch(/bomb\.yaml: cannot be read\n.*bomb\.yaml:\d+:\d+: too many aliases/);
+    expect(run.stderr).toMatch(/tag\.yaml: cannot be read\n.*tag\.yaml:\d+:\d+: the tag !!js\/function is not allowed/);
     expect(run.stderr).not.toContain("unexpected");
   });
 
