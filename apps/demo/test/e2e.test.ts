@@ -52,6 +52,35 @@ function libreOfficeText(bytes: Uint8Array, name: string): string {
   return readFileSync(input.replace(/\.docx$/, ".txt"), "utf8");
 }
 
+/**
+ * A new context and page that record every request the page makes and count page errors, console
+ * errors and Content Security Policy violations (e.g. code evaluated from a string) as errors.
+ */
+async function watchedPage(
+  browser: Browser,
+  requests: string[],
+  pageErrors: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // CI runs every workspace's tests at once on two cores, LibreOffice and the CLI's processes among
+  // them: a page can take far longer than Playwright's default 30 s to answer there.
+  context.setDefaultTimeout(90_000);
+  context.on("request", (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(
+        `CSP violation: ${e.violatedDirective} (${e.blockedURI || "inline"}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") pageErrors.push(m.text());
+  });
+  return { context, page };
+}
+
 describe.skipIf(!run)("the demo page in Chromium", () => {
   let browser: Browser;
   let server: Server;
@@ -66,24 +95,7 @@ describe.skipIf(!run)("the demo page in Chromium", () => {
     buildIfStale();
     ({ url, server } = await serveDist());
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    // CI runs every workspace's tests at once on two cores, LibreOffice and the CLI's processes among
-    // them: a page can take far longer than Playwright's default 30 s to answer there.
-    context.setDefaultTimeout(90_000);
-    context.on("request", (r) => requests.push(r.url()));
-    // Content Security Policy violations (e.g. code evaluated from a string) count as page errors.
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) =>
-        console.error(
-          `CSP violation: ${e.violatedDirective} (${e.blockedURI || "inline"}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
-        ),
-      );
-    });
-    page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
+    ({ context, page } = await watchedPage(browser, requests, pageErrors));
   });
 
   afterAll(async () => {
@@ -539,21 +551,7 @@ describe.skipIf(!run)("the single-file page from file://, with no server", () =>
     buildIfStale("single");
     url = pathToFileURL(SINGLE_FILE).href;
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(90_000);
-    context.on("request", (r) => requests.push(r.url()));
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) =>
-        console.error(
-          `CSP violation: ${e.violatedDirective} (${e.blockedURI || "inline"}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
-        ),
-      );
-    });
-    page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
+    ({ context, page } = await watchedPage(browser, requests, pageErrors));
   });
 
   afterAll(async () => {

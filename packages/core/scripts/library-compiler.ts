@@ -8,6 +8,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Issue } from "../src/errors.js";
 import { validateLibrary } from "../src/library/check.js";
+import { LIST_FIELDS } from "../src/library/create.js";
 import { schemaIssues } from "../src/library/rules.js";
 import { Annex, PackWording } from "../src/model/annex.js";
 import { Clause, Definition, Library, RiskTables, Sector } from "../src/model/clause.js";
@@ -275,19 +276,7 @@ function locate(
 ): CompileProblem {
   const [kind, index, ...restKeys] = issue.path;
   const message = issueText(issue);
-  const listed = [
-    "clauses",
-    "definitions",
-    "regimes",
-    "jurisdictions",
-    "countryGroups",
-    "sectors",
-    "parameters",
-    "conditions",
-    "annexes",
-    "wording",
-    "warnings",
-  ];
+  const listed: readonly string[] = LIST_FIELDS;
   if (typeof kind === "string" && listed.includes(kind) && typeof index === "number") {
     if (kind === "clauses")
       return { file: clauseFiles[index] ?? "library/clauses", field: formatPath(restKeys), message };

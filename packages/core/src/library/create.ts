@@ -87,8 +87,11 @@ function merge<T extends object>(
   return out;
 }
 
-/** The fields of an own library that are lists (of entries with an `id`, or a `code` for jurisdictions). */
-const LIST_FIELDS = [
+/**
+ * The fields of a library that are lists (of entries with an `id`, or a `code` for jurisdictions); the
+ * library compiler names a problem in one by its entry.
+ */
+export const LIST_FIELDS = [
   "clauses",
   "definitions",
   "regimes",
